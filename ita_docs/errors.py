@@ -1,0 +1,104 @@
+"""The exception tree of ita-docs.
+
+Every error a user can meet carries where it happened, so the CLI can print it
+as one line a clerk understands, without a traceback::
+
+    ItaDocsError
+    ├── ContentError          one content file problem (file, line, column, field)
+    │   └── ContentErrors     all problems found in one validation pass
+    ├── TemplateError         a template problem (template file, XML part, line)
+    └── OutputError           a file could not be written
+
+`ContentErrors` is raised once, after every problem of a content set has been
+collected (mkdocs-style validation: collect all, report all, then stop).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ItaDocsError(Exception):
+    """Base class of every error ita-docs reports to the user."""
+
+
+@dataclass
+class Location:
+    """Where a problem is: a file, a 1-based line and column, a field path.
+
+    ``field`` is a dotted path into the content, e.g. ``assessment.indicators.7``
+    or ``measures[2].responsible[0]``.
+    """
+
+    file: Path | None = None
+    line: int | None = None
+    column: int | None = None
+    field: str = ""
+
+    def __str__(self) -> str:
+        parts = []
+        if self.file is not None:
+            where = str(self.file)
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            parts.append(where)
+        if self.field:
+            parts.append(self.field)
+        return ": ".join(parts)
+
+
+@dataclass
+class ContentError(ItaDocsError):
+    """One problem in a content file, with its location and a readable message."""
+
+    message: str
+    location: Location = field(default_factory=Location)
+
+    def __str__(self) -> str:
+        loc = str(self.location)
+        return f"{loc}: {self.message}" if loc else self.message
+
+
+class ContentErrors(ItaDocsError):
+    """Every problem found in a content set, raised once after collection.
+
+    ``errors`` is the list of `ContentError`, sorted by file and line.
+    """
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(
+            errors,
+            key=lambda e: (str(e.location.file or ""), e.location.line or 0, e.location.column or 0),
+        )
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass
+class TemplateError(ItaDocsError):
+    """A template could not be rendered: names the template, the XML part and a line."""
+
+    message: str
+    template: str = ""
+    part: str = ""
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.template
+        if self.part:
+            where += f" [{self.part}]"
+        if self.line:
+            where += f" line {self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass
+class OutputError(ItaDocsError):
+    """An output file could not be written (the earlier output is left untouched)."""
+
+    message: str
+    path: Path | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message

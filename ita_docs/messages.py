@@ -1,0 +1,100 @@
+"""User-facing messages in Thai (default) and English.
+
+The language is Thai unless ``ITA_DOCS_LANG=en`` is set or the CLI is given
+``--lang en``. Messages are looked up by id and formatted with ``str.format``.
+"""
+from __future__ import annotations
+
+import os
+
+_LANG: list[str] = [os.environ.get("ITA_DOCS_LANG", "th").lower()[:2]]
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # content validation
+    "missing": ("ขาดข้อมูลที่จำเป็น '{field}'", "required field '{field}' is missing"),
+    "extra": ("ไม่รู้จักชื่อข้อมูล '{key}'{hint}", "unknown key '{key}'{hint}"),
+    "hint": (" (หมายถึง '{guess}' หรือไม่?)", " (did you mean '{guess}'?)"),
+    "allowed": (" ชื่อที่ใช้ได้: {names}", " allowed: {names}"),
+    "number": ("ต้องเป็นตัวเลข (เช่น 85.85) แต่พบ '{input}'", "must be a number (e.g. 85.85), found '{input}'"),
+    "integer": ("ต้องเป็นจำนวนเต็ม (เช่น 2566) แต่พบ '{input}'", "must be a whole number (e.g. 2566), found '{input}'"),
+    "text": ("ต้องเป็นข้อความ แต่พบ '{input}'", "must be text, found '{input}'"),
+    "bool": ("ต้องเป็น true หรือ false แต่พบ '{input}'", "must be true or false, found '{input}'"),
+    "list": ("ต้องเป็นรายการ (แต่ละบรรทัดขึ้นต้นด้วย '- ')", "must be a list (lines starting with '- ')"),
+    "mapping": ("ต้องเป็นชุดข้อมูลแบบ 'ชื่อ: ค่า'", "must be a mapping of 'key: value' lines"),
+    "range_ge": ("ต้องไม่น้อยกว่า {limit} แต่พบ {input}", "must be at least {limit}, found {input}"),
+    "range_le": ("ต้องไม่เกิน {limit} แต่พบ {input}", "must be at most {limit}, found {input}"),
+    "choice": ("ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected} แต่พบ '{input}'", "must be one of {expected}, found '{input}'"),
+    "date": ("ต้องเป็นวันที่แบบ ปปปป-ดด-วว (เช่น 2566-04-15) แต่พบ '{input}'", "must be a date YYYY-MM-DD (e.g. 2023-04-15), found '{input}'"),
+    "pattern": ("รหัสใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข - และ _ แต่พบ '{input}'", "ids may use only a-z, 0-9, - and _, found '{input}'"),
+    "item_code": ("รหัสข้อการประเมินต้องเป็นแบบ i1, e7, o22 แต่พบ '{input}'", "item codes look like i1, e7, o22, found '{input}'"),
+    "block_kind": (
+        "แต่ละย่อหน้าต้องเป็นข้อความ หรือมีอย่างใดอย่างหนึ่ง: paragraph, heading, bullets, numbered, dashes, table",
+        "each block is text or exactly one of paragraph, heading, bullets, numbered, dashes, table",
+    ),
+    "period_pair": ("ต้องระบุทั้ง start และ end", "start and end go together"),
+    "period_order": ("วันเริ่ม (start) อยู่หลังวันสิ้นสุด (end)", "start is after end"),
+    "period_empty": ("ต้องระบุ text, fiscal_year, start/end หรือ until", "give text, fiscal_year, start/end or until"),
+    "invalid": ("ค่าไม่ถูกต้อง: {msg}", "invalid value: {msg}"),
+    "yaml_syntax": ("รูปแบบ YAML ผิด: {problem}", "YAML syntax error: {problem}"),
+    "yaml_tab": (" (ห้ามใช้แท็บ ให้เว้นวรรคด้วยช่องว่าง)", " (use spaces, not tabs)"),
+    "empty_file": ("ไฟล์ว่าง ไม่มีข้อมูล", "the file is empty"),
+    "not_mapping_file": ("ไฟล์ต้องขึ้นต้นด้วยชื่อข้อมูลระดับบนสุด เช่น 'organisation:'", "the file must hold top-level keys such as 'organisation:'"),
+    "duplicate_key": ("ชื่อข้อมูล '{key}' ซ้ำกับในไฟล์ {other}", "key '{key}' is also defined in {other}"),
+    "no_content": ("ไม่พบไฟล์เนื้อหา (.yaml) ใน {path}", "no content file (.yaml) found in {path}"),
+    "not_found": ("ไม่พบไฟล์หรือโฟลเดอร์ {path}", "no such file or folder: {path}"),
+    "unreadable": ("อ่านไฟล์ไม่ได้: {error}", "cannot read the file: {error}"),
+    "duplicate_id": ("รหัส '{id}' ซ้ำ", "id '{id}' is used twice"),
+    "unknown_ref": (
+        "{owner} อ้างถึง{kind_th} '{id}' ซึ่งไม่มีอยู่{hint}",
+        "{owner} refers to unknown {kind} '{id}'{hint}",
+    ),
+    "indicator_range": ("ตัวชี้วัดต้องเป็นเลข 1-10 แต่พบ {value}", "indicators are numbered 1-10, found {value}"),
+    "assessment_year": (
+        "ปีที่ประเมิน ({year}) อยู่หลังปีงบประมาณของเอกสาร ({fy})",
+        "the assessed year ({year}) is after the documents' fiscal year ({fy})",
+    ),
+    "no_framework": ("ไม่มีข้อมูลเกณฑ์การประเมิน ITA ของปี {year} (มีปี {years})", "no ITA framework data for {year} (have {years})"),
+    "unknown_indicator_item": ("ไม่รู้จักตัวชี้วัด {value} ในเกณฑ์ปี {year}", "indicator {value} is not in the {year} framework"),
+    "expression": ("นิพจน์ในข้อความผิด: {error}", "error in a text expression: {error}"),
+    # warnings
+    "warn_level": (
+        "ระดับผลการประเมินที่ระบุ '{given}' ไม่ตรงกับที่คำนวณตามเกณฑ์ปี {year} '{computed}' (ใช้ค่าที่ระบุ)",
+        "the given level '{given}' differs from the {year} rule's '{computed}' (the given one is used)",
+    ),
+    "warn_overall": (
+        "คะแนนรวม {given} ต่างจากผลรวมถ่วงน้ำหนักของตัวชี้วัด {computed}",
+        "overall score {given} differs from the weighted sum of indicators {computed}",
+    ),
+    "warn_emblem": ("ไม่มีไฟล์ตราครุฑ (organisation.emblem) เว้นที่ว่างไว้", "no Garuda emblem image (organisation.emblem): the space is left blank"),
+    # CLI
+    "wrote": ("เขียนไฟล์", "wrote"),
+    "failed": ("ไม่สร้างเอกสาร พบปัญหา {n} รายการ:", "nothing written, {n} problem(s):"),
+    "warning": ("คำเตือน", "warning"),
+    "ok_check": ("เนื้อหาถูกต้อง: {path}", "content is valid: {path}"),
+    "unknown_document": ("ไม่รู้จักเอกสาร '{name}' (มี: {names})", "unknown document '{name}' (have: {names})"),
+    "no_document": ("เนื้อหา {path} ไม่มีข้อมูลสำหรับเอกสาร '{name}'", "content {path} has nothing for document '{name}'"),
+    "unknown_memo": ("ไม่มีบันทึกข้อความแบบ '{name}' ในเนื้อหา {path} (มี: {names})", "no memo '{name}' in {path} (have: {names})"),
+}
+
+KIND_TH = {"division": "หน่วยงาน (division)", "measure": "มาตรการ (measure)", "person": "บุคคล (person)"}
+
+
+def set_language(lang: str) -> None:
+    """Choose ``th`` or ``en`` for all later messages."""
+    _LANG[0] = "en" if lang.lower().startswith("en") else "th"
+
+
+def language() -> str:
+    return _LANG[0]
+
+
+def msg(message_id: str, **params: object) -> str:
+    """Format message ``message_id`` in the current language.
+
+    >>> set_language("th"); msg("missing", field="overall")
+    "ขาดข้อมูลที่จำเป็น 'overall'"
+    """
+    th, en = MESSAGES[message_id]
+    if "kind" in params:
+        params.setdefault("kind_th", KIND_TH.get(str(params["kind"]), str(params["kind"])))
+    return (en if _LANG[0] == "en" else th).format(**params)

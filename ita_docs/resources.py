@@ -1,0 +1,37 @@
+"""Where the bundled templates and sample content are.
+
+Installed, they are the subpackages ``ita_docs.templates`` and
+``ita_docs.samples`` (mapped from the top-level ``templates/`` and ``content/``
+folders by ``pyproject.toml``); in a source checkout, those folders.
+"""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+_REPO = Path(__file__).resolve().parent.parent
+
+
+def _folder(package: str, repo_dir: str) -> Path:
+    try:
+        path = Path(str(resources.files(package)))
+        if path.is_dir():
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return _REPO / repo_dir
+
+
+def templates_dir() -> Path:
+    """The folder holding the bundled ``*.docx`` templates."""
+    return _folder("ita_docs.templates", "templates")
+
+
+def samples_dir() -> Path:
+    """The folder holding the bundled sample content sets (one subfolder each)."""
+    return _folder("ita_docs.samples", "content")
+
+
+def sample_sets() -> list[Path]:
+    """Every bundled sample content set, sorted by folder name."""
+    return sorted(p for p in samples_dir().iterdir() if p.is_dir() and any(p.glob("*.yaml")))

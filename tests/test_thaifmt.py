@@ -1,0 +1,368 @@
+"""Table-driven tests of ita_docs.thaifmt: exact Thai strings, errors, doctests."""
+from __future__ import annotations
+
+import doctest
+from datetime import date, datetime, time
+from decimal import Decimal
+
+import pytest
+
+import ita_docs.thaifmt
+from ita_docs import thaifmt as tf
+
+THAI_DIGITS = set("๐๑๒๓๔๕๖๗๘๙")
+
+
+def test_doctests_pass():
+    result = doctest.testmod(ita_docs.thaifmt)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+# --------------------------------------------------------------------------- digits
+
+
+@pytest.mark.parametrize(
+    ("text", "digits", "expected"),
+    [
+        ("ITA 2565", "thai", "ITA ๒๕๖๕"),
+        ("๒๕๖๕", "arabic", "2565"),
+        ("ข้อ 1-9 และ ๑๐", "thai", "ข้อ ๑-๙ และ ๑๐"),
+        ("ข้อ 1-9 และ ๑๐", "arabic", "ข้อ 1-9 และ 10"),
+        ("0123456789", "thai", "๐๑๒๓๔๕๖๗๘๙"),
+        ("", "thai", ""),
+        ("ไม่มีตัวเลข", "arabic", "ไม่มีตัวเลข"),
+        (2565, "thai", "๒๕๖๕"),
+    ],
+)
+def test_to_digits(text, digits, expected):
+    assert tf.to_digits(text, digits=digits) == expected
+
+
+def test_thai_digits_are_real_code_points():
+    assert [ord(c) for c in tf.to_digits("0123456789")] == list(range(0x0E50, 0x0E5A))
+
+
+# --------------------------------------------------------------------------- years
+
+
+@pytest.mark.parametrize(("ce", "be"), [(2022, 2565), (2024, 2567), (1, 544)])
+def test_be_ce_year(ce, be):
+    assert tf.be_year(ce) == be
+    assert tf.ce_year(be) == ce
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (date(2566, 4, 15), date(2023, 4, 15)),
+        (date(2023, 4, 15), date(2023, 4, 15)),
+        (date(2400, 1, 1), date(2400, 1, 1)),
+        (date(2401, 1, 1), date(1858, 1, 1)),
+        (datetime(2566, 4, 15, 9, 30), datetime(2023, 4, 15, 9, 30)),
+    ],
+)
+def test_to_ce_date(given, expected):
+    assert tf.to_ce_date(given) == expected
+
+
+# --------------------------------------------------------------------------- dates
+
+D_2022_02_10 = date(2022, 2, 10)
+D_2023_10_31 = date(2023, 10, 31)
+FY68_START, FY68_END = date(2024, 10, 1), date(2025, 9, 30)
+
+
+@pytest.mark.parametrize(
+    ("func", "args", "kwargs", "expected"),
+    [
+        (tf.date_long, (D_2022_02_10,), {}, "๑๐ กุมภาพันธ์ ๒๕๖๕"),
+        (tf.date_long, (D_2022_02_10,), {"digits": "arabic"}, "10 กุมภาพันธ์ 2565"),
+        (tf.date_long, (date(2025, 1, 1),), {}, "๑ มกราคม ๒๕๖๘"),
+        (tf.date_long, (date(2566, 4, 15),), {}, "๑๕ เมษายน ๒๕๖๖"),  # typed in BE
+        (tf.date_full, (D_2023_10_31,), {}, "วันอังคารที่ ๓๑ ตุลาคม ๒๕๖๖"),
+        (tf.date_full, (D_2022_02_10,), {}, "วันพฤหัสบดีที่ ๑๐ กุมภาพันธ์ ๒๕๖๕"),
+        (tf.date_full, (date(2024, 6, 2),), {"digits": "arabic"}, "วันอาทิตย์ที่ 2 มิถุนายน 2567"),
+        (tf.date_short, (D_2022_02_10,), {}, "๑๐ ก.พ. ๖๕"),
+        (tf.date_short, (D_2022_02_10, ""), {}, "๑๐ ก.พ.๖๕"),
+        (tf.date_short, (date(2024, 12, 24),), {"sep": ""}, "๒๔ ธ.ค.๖๗"),
+        (tf.date_short, (date(2024, 12, 24),), {"digits": "arabic"}, "24 ธ.ค. 67"),
+        (tf.date_short, (date(2043, 3, 5),), {}, "๕ มี.ค. ๘๖"),
+        (tf.month_year_short, (date(2021, 10, 1),), {}, "ต.ค. ๖๔"),
+        (tf.month_year_short, (date(2021, 10, 1),), {"digits": "arabic"}, "ต.ค. 64"),
+        (tf.month_range_short, (date(2021, 10, 1), date(2022, 9, 30)), {},
+         "เดือน ต.ค. ๖๔ - ก.ย. ๖๕"),
+        (tf.month_range_short, (date(2024, 1, 1), date(2024, 1, 31)), {},
+         "เดือน ม.ค. ๖๗ - ม.ค. ๖๗"),
+        (tf.date_range_short, (FY68_START, FY68_END), {}, "๑ ต.ค.๖๗-๓๐ ก.ย.๖๘"),
+        (tf.date_range_short, (FY68_START, FY68_END), {"digits": "arabic"}, "1 ต.ค.67-30 ก.ย.68"),
+        (tf.date_range_long, (FY68_START, FY68_END), {}, "๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘"),
+        (tf.date_range_long, (FY68_START, FY68_START), {}, "๑ ตุลาคม ๒๕๖๗ – ๑ ตุลาคม ๒๕๖๗"),
+    ],
+)
+def test_dates(func, args, kwargs, expected):
+    assert func(*args, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    "month, abbr",
+    enumerate("ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split(), start=1),
+)
+def test_month_abbreviations(month, abbr):
+    assert tf.date_short(date(2024, month, 1)) == f"๑ {abbr} ๖๗"
+
+
+@pytest.mark.parametrize(
+    ("t", "digits", "expected"),
+    [
+        (time(9, 30), "thai", "๐๙.๓๐ น."),
+        (time(13, 5), "arabic", "13.05 น."),
+        (time(0, 0), "thai", "๐๐.๐๐ น."),
+        (time(16, 30, 59), "thai", "๑๖.๓๐ น."),
+    ],
+)
+def test_time_th(t, digits, expected):
+    assert tf.time_th(t, digits=digits) == expected
+
+
+# --------------------------------------------------------------------------- fiscal year
+
+
+@pytest.mark.parametrize(
+    ("fy", "bounds"),
+    [
+        (2568, (date(2024, 10, 1), date(2025, 9, 30))),
+        (2565, (date(2021, 10, 1), date(2022, 9, 30))),
+        (2567, (date(2023, 10, 1), date(2024, 9, 30))),
+    ],
+)
+def test_fiscal_year_bounds(fy, bounds):
+    assert tf.fiscal_year_bounds(fy) == bounds
+
+
+@pytest.mark.parametrize(
+    ("func", "fy", "digits", "expected"),
+    [
+        (tf.fiscal_year_label, 2568, "thai", "ปีงบประมาณ พ.ศ. ๒๕๖๘"),
+        (tf.fiscal_year_label, 2568, "arabic", "ปีงบประมาณ พ.ศ. 2568"),
+        (
+            tf.fiscal_year_range,
+            2568,
+            "thai",
+            "ปีงบประมาณ พ.ศ. ๒๕๖๘ (๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘)",
+        ),
+        (
+            tf.fiscal_year_range,
+            2565,
+            "arabic",
+            "ปีงบประมาณ พ.ศ. 2565 (1 ตุลาคม 2564 – 30 กันยายน 2565)",
+        ),
+    ],
+)
+def test_fiscal_year_text(func, fy, digits, expected):
+    assert func(fy, digits=digits) == expected
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("func", "args", "kwargs", "expected"),
+    [
+        (tf.score, (85.85,), {}, "๘๕.๘๕"),
+        (tf.score, (100,), {}, "๑๐๐.๐๐"),
+        (tf.score, (8.18,), {}, "๘.๑๘"),
+        (tf.score, (0,), {}, "๐.๐๐"),
+        (tf.score, (2.675,), {"digits": "arabic"}, "2.68"),
+        (tf.score, (1.005,), {"digits": "arabic"}, "1.01"),
+        (tf.score, (0.125,), {"digits": "arabic"}, "0.13"),
+        (tf.score, (Decimal("99.994"),), {}, "๙๙.๙๙"),
+        (tf.score, (1234.5,), {}, "๑,๒๓๔.๕๐"),
+        (tf.signed, (2.62,), {}, "+๒.๖๒"),
+        (tf.signed, (-1.2,), {}, "-๑.๒๐"),
+        (tf.signed, (0,), {}, "๐.๐๐"),
+        (tf.signed, (-0.004,), {}, "๐.๐๐"),
+        (tf.signed, (0.004,), {}, "๐.๐๐"),
+        (tf.signed, (-0.005,), {"digits": "arabic"}, "-0.01"),
+        (tf.signed, (2.675,), {"digits": "arabic"}, "+2.68"),
+        (tf.signed, (-1234.5,), {"digits": "arabic"}, "-1,234.50"),
+        (tf.percent, (43.75,), {}, "ร้อยละ ๔๓.๗๕"),
+        (tf.percent, (50,), {"decimals": 0}, "ร้อยละ ๕๐"),
+        (tf.percent, (12.345,), {"decimals": 1, "digits": "arabic"}, "ร้อยละ 12.3"),
+        (tf.percent, (100,), {}, "ร้อยละ ๑๐๐.๐๐"),
+        (tf.number, (3026,), {}, "๓,๐๒๖"),
+        (tf.number, (1234567.5,), {"decimals": 2}, "๑,๒๓๔,๕๖๗.๕๐"),
+        (tf.number, (1234567.5,), {"decimals": 2, "digits": "arabic"}, "1,234,567.50"),
+        (tf.number, (999,), {}, "๙๙๙"),
+        (tf.number, (2.5,), {}, "๓"),
+        (tf.number, (-3026,), {}, "-๓,๐๒๖"),
+        (tf.number, (0,), {"decimals": 1}, "๐.๐"),
+    ],
+)
+def test_numbers(func, args, kwargs, expected):
+    assert func(*args, **kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (21, "ยี่สิบเอ็ด"),
+        (0, "ศูนย์"),
+        (101, "หนึ่งร้อยเอ็ด"),
+        (2568, "สองพันห้าร้อยหกสิบแปด"),
+        (1_000_000, "หนึ่งล้าน"),
+        (21.0, "ยี่สิบเอ็ด"),
+        (-5, "ลบห้า"),
+    ],
+)
+def test_thai_words(n, expected):
+    assert tf.thai_words(n) == expected
+
+
+@pytest.mark.parametrize(
+    ("x", "expected"),
+    [
+        (1500.25, "หนึ่งพันห้าร้อยบาทยี่สิบห้าสตางค์"),
+        (21, "ยี่สิบเอ็ดบาทถ้วน"),
+        (0, "ศูนย์บาทถ้วน"),
+        (0.5, "ห้าสิบสตางค์"),
+        (0.01, "หนึ่งสตางค์"),
+        (2.675, "สองบาทหกสิบแปดสตางค์"),
+        (1.005, "หนึ่งบาทหนึ่งสตางค์"),
+        (1_000_000, "หนึ่งล้านบาทถ้วน"),
+        (Decimal("100.50"), "หนึ่งร้อยบาทห้าสิบสตางค์"),
+    ],
+)
+def test_baht_text(x, expected):
+    assert tf.baht_text(x) == expected
+
+
+# --------------------------------------------------------------------------- item codes
+
+
+@pytest.mark.parametrize(
+    ("code", "parsed", "thai", "arabic"),
+    [
+        ("i10", ("i", 10), "i๑๐", "i10"),
+        ("I10", ("i", 10), "i๑๐", "i10"),
+        ("e7", ("e", 7), "e๗", "e7"),
+        ("E7", ("e", 7), "e๗", "e7"),
+        ("o22", ("o", 22), "O๒๒", "O22"),
+        ("O22", ("o", 22), "O๒๒", "O22"),
+        ("O๒๒", ("o", 22), "O๒๒", "O22"),
+        ("e๙", ("e", 9), "e๙", "e9"),
+        (" i1 ", ("i", 1), "i๑", "i1"),
+        ("o09", ("o", 9), "O๙", "O9"),
+    ],
+)
+def test_item_code(code, parsed, thai, arabic):
+    assert tf.parse_item_code(code) == parsed
+    assert tf.item_code(code) == thai
+    assert tf.item_code(code, digits="arabic") == arabic
+
+
+@pytest.mark.parametrize(
+    "code", ["", "i", "10", "x10", "i-1", "i0", "i 10", "i1.5", "io1", "ข้อ i10"]
+)
+def test_item_code_invalid(code):
+    with pytest.raises(ValueError, match="invalid ITA item code"):
+        tf.item_code(code)
+
+
+# --------------------------------------------------------------------------- errors
+
+DIGIT_FUNCS = [
+    (tf.to_digits, ("1",)),
+    (tf.date_long, (D_2022_02_10,)),
+    (tf.date_full, (D_2022_02_10,)),
+    (tf.date_short, (D_2022_02_10,)),
+    (tf.month_year_short, (D_2022_02_10,)),
+    (tf.month_range_short, (FY68_START, FY68_END)),
+    (tf.date_range_short, (FY68_START, FY68_END)),
+    (tf.date_range_long, (FY68_START, FY68_END)),
+    (tf.fiscal_year_label, (2568,)),
+    (tf.fiscal_year_range, (2568,)),
+    (tf.time_th, (time(9, 30),)),
+    (tf.score, (1,)),
+    (tf.signed, (1,)),
+    (tf.percent, (1,)),
+    (tf.number, (1,)),
+    (tf.item_code, ("i1",)),
+]
+
+
+@pytest.mark.parametrize(("func", "args"), DIGIT_FUNCS, ids=[f.__name__ for f, _ in DIGIT_FUNCS])
+def test_digits_keyword(func, args):
+    thai = func(*args)
+    arabic = func(*args, digits="arabic")
+    assert not any(c.isascii() and c.isdigit() for c in thai)
+    assert not THAI_DIGITS & set(arabic)
+    assert tf.to_digits(arabic) == thai
+    with pytest.raises(ValueError, match="digits must be 'thai' or 'arabic'"):
+        func(*args, digits="latin")
+
+
+@pytest.mark.parametrize(
+    ("func", "args", "kwargs", "error", "match"),
+    [
+        (tf.score, (-0.01,), {}, ValueError, "must not be negative"),
+        (tf.score, (float("nan"),), {}, ValueError, "finite"),
+        (tf.score, (float("inf"),), {}, ValueError, "finite"),
+        (tf.signed, (float("-inf"),), {}, ValueError, "finite"),
+        (tf.percent, (-5,), {}, ValueError, "must not be negative"),
+        (tf.percent, (5,), {"decimals": -1}, ValueError, "decimals"),
+        (tf.number, (float("nan"),), {}, ValueError, "finite"),
+        (tf.number, (5,), {"decimals": 1.5}, ValueError, "decimals"),
+        (tf.baht_text, (-1,), {}, ValueError, "must not be negative"),
+        (tf.baht_text, (float("nan"),), {}, ValueError, "finite"),
+        (tf.thai_words, (1.5,), {}, ValueError, "whole number"),
+        (tf.score, ("85.85",), {}, TypeError, "must be a number"),
+        (tf.score, (True,), {}, TypeError, "must be a number"),
+        (tf.be_year, (0,), {}, ValueError, "positive"),
+        (tf.be_year, (-2022,), {}, ValueError, "positive"),
+        (tf.ce_year, (543,), {}, ValueError, "above 543"),
+        (tf.fiscal_year_bounds, (2025,), {}, ValueError, "BE year"),
+        (tf.fiscal_year_label, (2025,), {}, ValueError, "BE year"),
+        (tf.fiscal_year_range, ("2568",), {}, ValueError, "BE year"),
+        (tf.date_long, ("2024-01-01",), {}, TypeError, "datetime.date"),
+        (tf.time_th, ("09:30",), {}, TypeError, "datetime.time"),
+        (tf.to_ce_date, (date(2800, 2, 29),), {}, ValueError, "does not exist"),
+        (tf.date_range_long, (FY68_END, FY68_START), {}, ValueError, "before it starts"),
+        (tf.date_range_short, (FY68_END, FY68_START), {}, ValueError, "before it starts"),
+        (tf.month_range_short, (FY68_END, FY68_START), {}, ValueError, "before it starts"),
+        (tf.item_code, (10,), {}, TypeError, "must be a str"),
+        (tf.to_digits, (1.5,), {}, TypeError, "must be a str"),
+    ],
+)
+def test_errors(func, args, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        func(*args, **kwargs)
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def test_filters():
+    assert set(tf.FILTERS) == {
+        "digits", "date_long", "date_full", "date_short", "month_range",
+        "date_range_short", "date_range_long", "fiscal_year", "fiscal_year_range",
+        "time", "score", "signed", "percent", "number", "thai_words", "baht", "item_code",
+    }
+    assert tf.FILTERS["month_range"] is tf.month_range_short
+    assert tf.FILTERS["fiscal_year"] is tf.fiscal_year_label
+    assert tf.FILTERS["time"] is tf.time_th
+    assert tf.FILTERS["baht"] is tf.baht_text
+
+
+def test_filters_in_jinja():
+    jinja2 = pytest.importorskip("jinja2")
+    env = jinja2.Environment()
+    env.filters.update(tf.FILTERS)
+    template = env.from_string(
+        "{{ fy|fiscal_year }} {{ d|date_short('') }} {{ s|score }} {{ code|item_code }}"
+        " {{ s|score(digits='arabic') }}"
+    )
+    assert (
+        template.render(fy=2568, d=date(2024, 12, 24), s=85.85, code="o22")
+        == "ปีงบประมาณ พ.ศ. ๒๕๖๘ ๒๔ ธ.ค.๖๗ ๘๕.๘๕ O๒๒ 85.85"
+    )
