@@ -1,0 +1,183 @@
+"""Official memos (บันทึกข้อความ) and distribution lists (รายการแจกจ่ายเอกสาร).
+
+Layout follows ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. ๒๕๒๖ (and
+amendments) as summarised in ``shared/domain.md``; wording of the presets
+follows seed 001 (the memo of เทศบาลตำบลเมืองแกลง announcing its 2565 measures).
+
+A preset fills the memo's subject, body, closing and attachments with standard
+wording computed from the content; anything the memo gives itself overrides
+the preset.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import thaifmt
+from .documents import BODY, FLUSH, SIGNATURE, Writer, emblem_path
+from .models import Block, Memo
+from .ooxml import Para, Run, Xml, paragraph_xml, runs_from_markup
+
+EXECUTIVE = {
+    "อบจ.": "นายกองค์การบริหารส่วนจังหวัด",
+    "เทศบาลนคร": "นายกเทศมนตรี",
+    "เทศบาลเมือง": "นายกเทศมนตรี",
+    "เทศบาลตำบล": "นายกเทศมนตรี",
+    "อบต.": "นายกองค์การบริหารส่วนตำบล",
+    "กรุงเทพมหานคร": "ผู้ว่าราชการกรุงเทพมหานคร",
+    "เมืองพัทยา": "นายกเมืองพัทยา",
+    "ส่วนราชการ": "หัวหน้าส่วนราชการ",
+}
+DOCUMENT_ATTACHMENTS = {"analysis_report", "measure_plan", "measure_results"}
+
+# Preset wording. Text is expanded with the content's names ({{ organisation.name }} ...).
+PRESETS: dict[str, dict[str, Any]] = {
+    "analysis_approval": {
+        "subject": "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{ assessment.year|fiscal_digits }}",
+        "body": [
+            "ตามที่สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.) ได้ประกาศผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) ประจำปีงบประมาณ พ.ศ. {{ assessment.year|fiscal_digits }} โดย{{ organisation.name }} ได้คะแนน {{ overall }} คะแนน ระดับผลการประเมิน {{ level }} นั้น",
+            "ในการนี้ ได้จัดทำ{{ titles.analysis_report }} พร้อมข้อเสนอแนะมาตรการเพื่อยกระดับผลการประเมินในปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} เรียบร้อยแล้ว รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
+        ],
+        "closing": "จึงเรียนมาเพื่อโปรดพิจารณาให้ความเห็นชอบ",
+        "attachments": ["analysis_report"],
+    },
+    "measures_announce": {
+        "subject": "แจ้งมาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{{ organisation.name }} ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }}",
+        "body": [
+            "ตามที่ผู้บริหารท้องถิ่นได้เห็นชอบมาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{{ organisation.name }} ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} สำหรับใช้เป็นแนวทางในการพัฒนาการดำเนินงานของ{{ organisation.name }} และให้สอดคล้องกับเกณฑ์การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} นั้น",
+            "ในการนี้จึงขอแจ้งมาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{{ organisation.name }} ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} แต่ละกองเพื่อดำเนินการตามมาตรการดังกล่าว และเป็นการร่วมกันขับเคลื่อนอย่างเป็นรูปธรรมต่อไป รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
+        ],
+        "closing": "จึงเรียนมาเพื่อโปรดทราบและพิจารณา",
+        "attachments": ["measure_plan"],
+    },
+    "results_report": {
+        "subject": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }}",
+        "body": [
+            "ตามที่{{ organisation.name }} ได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} เพื่อยกระดับผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) นั้น",
+            "ในการนี้ ได้จัดทำรายงานผลการดำเนินการตามมาตรการดังกล่าวเรียบร้อยแล้ว รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
+        ],
+        "closing": "จึงเรียนมาเพื่อโปรดทราบ",
+        "attachments": ["measure_results"],
+    },
+}
+DEFAULT_CLOSING = "จึงเรียนมาเพื่อโปรดทราบและพิจารณา"
+LEFT_CENTRE_TAB = [("center", 2835, "none")]  # centre of the left half (5 cm), for endorsements
+
+
+def resolved(w: Writer, memo: Memo) -> dict[str, Any]:
+    """The memo's fields after applying its preset (memo values win)."""
+    preset = PRESETS.get(memo.preset or "", {})
+    return {
+        "subject": memo.subject or preset.get("subject", ""),
+        "body": memo.body or [Block(paragraph=t) for t in preset.get("body", [])],
+        "closing": memo.closing or preset.get("closing", DEFAULT_CLOSING),
+        "attachments": memo.attachments or preset.get("attachments", []),
+        "to": memo.to or EXECUTIVE[w.c.organisation.kind],
+    }
+
+
+def unit_name(w: Writer, memo: Memo) -> str:
+    divisions = {d.id: d.name for d in w.c.organisation.divisions}
+    return divisions.get(memo.unit or "", memo.unit or "")
+
+
+def number_text(w: Writer, memo: Memo) -> str:
+    prefix = w.c.organisation.document_prefix
+    return f"{prefix}/{memo.number}" if prefix else memo.number
+
+
+def _signature(w: Writer, person_id: str, style: str, tabs=None, lead: str = "") -> list[Para]:
+    p = w.c.person(person_id)
+    lines = [f"({p.name})", *p.position]
+    return [Para(style, [Run(lead + w.text(t))], tabs=tabs or []) for t in lines]
+
+
+def memo_context(w: Writer, memo: Memo) -> Any:
+    """Context of ``templates/memo.docx``; a function of the template (for the emblem image)."""
+    from .render import inline_image
+
+    r = resolved(w, memo)
+    org = w.c.organisation
+    unit = " ".join(x for x in (unit_name(w, memo), org.name) if x)
+    phone = memo.phone or org.phone
+    if phone:
+        unit += f" โทร. {w.text(phone)}"
+    salutation = f"เรียน  {w.text(r['to'])}"
+    if memo.via:
+        salutation += " ผ่าน " + " ".join(w.text(v) for v in memo.via)
+    attachments: list[Para] = []
+    names = [" ".join(w.title_lines(a)) if a in DOCUMENT_ATTACHMENTS else w.text(a) for a in r["attachments"]]
+    for i, name in enumerate(names, 1):
+        label = "สิ่งที่ส่งมาด้วย" if i == 1 else ""
+        number = w.d(f"{i}. ") if len(names) > 1 else ""
+        attachments.append(Para(FLUSH, [Run(label, True), Run(f"\t{number}{name}")], tabs=[("left", 1701, "none")], hanging=1701, left=1701))
+    endorsements: list[Para] = []
+    for e in memo.endorsements:
+        endorsements.append(Para(FLUSH))
+        if e.to:
+            endorsements.append(Para(FLUSH, runs_from_markup(f"เรียน  {w.text(e.to)}")))
+        endorsements += [Para(FLUSH, runs_from_markup(w.text(t)), left=567) for t in e.lines]
+        endorsements.append(Para(FLUSH))
+        if e.signature:
+            endorsements.append(Para(FLUSH, [Run("\t" + w.text(e.signature))], tabs=LEFT_CENTRE_TAB))
+        if e.signer:
+            endorsements += _signature(w, e.signer, FLUSH, LEFT_CENTRE_TAB, "\t")
+        when = e.date_text or (thaifmt.date_short(e.date, digits=w.digits) if e.date else None)
+        if when:
+            endorsements.append(Para(FLUSH, [Run("\t" + w.text(when))], tabs=LEFT_CENTRE_TAB))
+    emblem = emblem_path(w.loaded)
+
+    def build(tpl) -> dict[str, Any]:
+        return {
+            "emblem": inline_image(tpl, emblem, 1.5) if emblem and emblem.is_file() else "",
+            "unit": unit,
+            "number": w.d(number_text(w, memo)) if w.digits == "thai" else number_text(w, memo),
+            "date": w.date_long(memo.date),
+            "subject": w.text(r["subject"]),
+            "salutation": w.xml([Para(FLUSH, runs_from_markup(salutation))], FLUSH),
+            "attachments": w.xml(attachments, FLUSH),
+            "body": w.blocks_xml(r["body"]),
+            "closing": w.xml([w.para(r["closing"], BODY)]),
+            "signature": w.xml(_signature(w, memo.signer, SIGNATURE), SIGNATURE),
+            "endorsements": Xml("".join(paragraph_xml(p) for p in endorsements), FLUSH),
+        }
+
+    return build
+
+
+def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
+    """Context of ``templates/distribution-list.docx``: one row per receiving division.
+
+    The document-identification column is spread over the rows, one line
+    each, as on the paper form of seed 001.
+    """
+    dist = memo.distribution
+    r = resolved(w, memo)
+    ids = dist.divisions if dist.divisions is not None else [d.id for d in w.c.organisation.divisions]
+    doc_lines = [
+        f"หนังสือ{unit_name(w, memo)}",
+        f"ที่ {number_text(w, memo)}",
+        f"ลงวันที่ {w.date_long(memo.date)}",
+        f"เรื่อง {w.text(r['subject'])}",
+    ]
+    if w.digits == "thai":
+        doc_lines = [w.d(line) for line in doc_lines]
+    if len(doc_lines) > len(ids) and ids:
+        doc_lines[len(ids) - 1] = " ".join(doc_lines[len(ids) - 1 :])
+    received = thaifmt.date_short(dist.received, digits=w.digits) if dist.received else ""
+    rows = [
+        {
+            "number": w.d(i),
+            "document": doc_lines[i - 1] if i - 1 < len(doc_lines) else "",
+            "unit": w.c.division(d).name,
+            "received": received,
+        }
+        for i, d in enumerate(ids, 1)
+    ]
+    dots = "................"
+    return {
+        "org": w.c.organisation,
+        "first_use": w.text(dist.first_use) if dist.first_use else dots,
+        "revision": w.text(dist.revision) if dist.revision else dots,
+        "date": w.date_long(dist.date or memo.date),
+        "rows": rows,
+    }

@@ -1,0 +1,452 @@
+"""All raw WordprocessingML (OOXML) handling of ita-docs, kept apart from domain code.
+
+Two jobs:
+
+1. **Build** paragraph and table XML for rich content (`Para`, `Run`,
+   `paragraphs_xml`, `table_xml`), inserted into docxtpl templates with
+   ``{{p var}}``. Inline markup ``**bold**`` becomes bold runs.
+2. **Fix** a rendered package so Thai text behaves in Word (`fix_package`), and
+   **audit** a package for the same rules (`audit_package`). The rules are
+   those of ``shared/domain.md`` ("Thai text inside .docx"):
+
+   1. ``word/settings.xml`` declares compatibilityMode 15 exactly once;
+   2. runs holding Thai carry ``<w:cs/>`` and ``<w:lang w:bidi="th-TH"/>``;
+   3. no ``<w:noProof/>``;
+   4. no word split across adjacent runs with identical formatting (runs with
+      identical properties are merged);
+   5. every Latin property has its complex-script twin (``rFonts/@w:cs``,
+      ``szCs``, ``bCs``, ``iCs``) in runs, styles and numbering;
+   6. property elements in schema order; no zero-width/invisible characters.
+
+Sizes in WordprocessingML are half-points (16 pt = ``w:sz w:val="32"``);
+lengths are twentieths of a point (twips: 1 cm = 567 twips).
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+NSMAP = {"w": W_NS}
+WORD_URI = "http://schemas.microsoft.com/office/word"
+
+THAI = re.compile("[\u0e00-\u0e7f]")
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
+BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+
+# Child order of w:rPr (CT_RPr, EG_RPrBase) and w:pPr (CT_PPrBase), ECMA-376 Part 1, 17.3.2.28 / 17.3.1.26.
+RPR_ORDER = [
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+    "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+]
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+]
+TWINS = {"b": "bCs", "i": "iCs", "sz": "szCs"}
+# Settings children that must come after w:compat (CT_Settings sequence).
+AFTER_COMPAT = [
+    "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+    "decimalSymbol", "listSeparator",
+]
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+# =========================================================================== building
+
+
+@dataclass
+class Run:
+    """A run of text; ``bold`` sets both w:b and w:bCs. ``br`` ends it with a line break."""
+
+    text: str
+    bold: bool = False
+    br: bool = False
+
+
+@dataclass
+class Para:
+    """One paragraph: a style id, runs, and optional direct properties.
+
+    ``jc`` is a justification (``center``, ``thaiDistribute``...); ``first_line``
+    / ``left`` / ``hanging`` indents are in twips (567 per cm); ``keep_next``
+    keeps it with the next paragraph.
+    """
+
+    style: str
+    runs: list[Run] = field(default_factory=list)
+    jc: str | None = None
+    first_line: int | None = None
+    left: int | None = None
+    hanging: int | None = None
+    keep_next: bool = False
+    page_break_before: bool = False
+    tabs: list[tuple[str, int, str]] = field(default_factory=list)
+
+
+def runs_from_markup(text: str, *, bold: bool = False) -> list[Run]:
+    """Split ``**bold**`` markup into runs; everything else is literal text.
+
+    >>> [(r.text, r.bold) for r in runs_from_markup("ได้ **๘๕.๘๕** คะแนน")]
+    [('ได้ ', False), ('๘๕.๘๕', True), (' คะแนน', False)]
+    """
+    runs: list[Run] = []
+    pos = 0
+    for m in BOLD.finditer(text):
+        if m.start() > pos:
+            runs.append(Run(text[pos : m.start()], bold))
+        runs.append(Run(m.group(1), True))
+        pos = m.end()
+    if pos < len(text):
+        runs.append(Run(text[pos:], bold))
+    return runs
+
+
+def _run_xml(run: Run) -> str:
+    props = "<w:b/><w:bCs/>" if run.bold else ""
+    cs = bool(THAI.search(run.text))
+    if cs:
+        props += '<w:cs/><w:lang w:bidi="th-TH"/>'
+    parts = []
+    for i, line in enumerate(run.text.split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        if line:
+            parts.append(f'<w:t xml:space="preserve">{escape(INVISIBLE.sub("", line))}</w:t>')
+    if run.br:
+        parts.append("<w:br/>")
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+
+def paragraph_xml(p: Para) -> str:
+    """The ``<w:p>`` XML of one `Para`, properties in schema order."""
+    ppr = f'<w:pStyle w:val="{p.style}"/>'
+    if p.keep_next:
+        ppr += "<w:keepNext/>"
+    if p.page_break_before:
+        ppr += "<w:pageBreakBefore/>"
+    if p.tabs:
+        ppr += "<w:tabs>" + "".join(f'<w:tab w:val="{v}" w:leader="{ld}" w:pos="{pos}"/>' for v, pos, ld in p.tabs) + "</w:tabs>"
+    ind = ""
+    if p.left is not None:
+        ind += f' w:left="{p.left}"'
+    if p.first_line is not None:
+        ind += f' w:firstLine="{p.first_line}"'
+    if p.hanging is not None:
+        ind += f' w:hanging="{p.hanging}"'
+    if ind:
+        ppr += f"<w:ind{ind}/>"
+    if p.jc:
+        ppr += f'<w:jc w:val="{p.jc}"/>'
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(_run_xml(r) for r in p.runs)}</w:p>"
+
+
+def table_xml(header: list[str], rows: list[list[str]], *, style: str, cell_style: str, widths: list[int]) -> str:
+    """A bordered table (``style`` is a table style id) with a repeating header row.
+
+    ``widths`` are column widths in twips. Cell text may use ``**bold**``.
+    """
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+
+    def row(cells: list[str], head: bool) -> str:
+        trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if head else "<w:trPr><w:cantSplit/></w:trPr>"
+        tcs = []
+        for i, text in enumerate(cells):
+            w = widths[i] if i < len(widths) else widths[-1]
+            paras = "".join(
+                paragraph_xml(Para(cell_style, runs_from_markup(line, bold=head), jc="center" if head else None))
+                for line in (text.split("\n") if text else [""])
+            )
+            tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{paras}</w:tc>')
+        return f"<w:tr>{trpr}{''.join(tcs)}</w:tr>"
+
+    body = (row(header, True) if header else "") + "".join(row(r, False) for r in rows)
+    tblpr = f'<w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+    return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+
+
+class Xml:
+    """Raw XML for docxtpl: ``{{p value}}`` replaces the whole template paragraph with it.
+
+    Autoescaping leaves it alone because it implements ``__html__``. An empty
+    `Xml` still yields one empty paragraph, so the document stays valid.
+    """
+
+    def __init__(self, xml: str = "", style: str = "Normal"):
+        self.xml = xml or paragraph_xml(Para(style))
+
+    def __html__(self) -> str:
+        return self.xml
+
+    def __str__(self) -> str:
+        return self.xml
+
+
+# =========================================================================== fixing
+
+
+def _rpr_fix(rpr: etree._Element, cs_font: str) -> None:
+    for el in rpr.findall(f"{W}noProof"):
+        rpr.remove(el)
+    for latin, twin in TWINS.items():
+        el = rpr.find(f"{W}{latin}")
+        if el is not None and rpr.find(f"{W}{twin}") is None:
+            new = etree.SubElement(rpr, f"{W}{twin}")
+            for k, v in el.attrib.items():
+                new.set(k, v)
+    fonts = rpr.find(f"{W}rFonts")
+    if fonts is not None and fonts.get(f"{W}cs") is None and fonts.get(f"{W}cstheme") is None:
+        latin = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+        fonts.set(f"{W}cs", latin or cs_font)
+    if fonts is not None and fonts.get(f"{W}ascii") is None and fonts.get(f"{W}asciiTheme") is None and fonts.get(f"{W}cs"):
+        fonts.set(f"{W}ascii", fonts.get(f"{W}cs"))
+        fonts.set(f"{W}hAnsi", fonts.get(f"{W}cs"))
+    _sort(rpr, RPR_ORDER)
+
+
+def _sort(el: etree._Element, order: list[str]) -> None:
+    rank = {name: i for i, name in enumerate(order)}
+    children = list(el)
+    ordered = sorted(children, key=lambda c: rank.get(_local(c), len(order)))
+    if ordered != children:
+        for c in children:
+            el.remove(c)
+        el.extend(ordered)
+
+
+def _mark_thai_run(run: etree._Element) -> None:
+    rpr = run.find(f"{W}rPr")
+    if rpr is None:
+        rpr = etree.Element(f"{W}rPr")
+        run.insert(0, rpr)
+    if rpr.find(f"{W}cs") is None:
+        etree.SubElement(rpr, f"{W}cs")
+    lang = rpr.find(f"{W}lang")
+    if lang is None:
+        lang = etree.SubElement(rpr, f"{W}lang")
+    lang.set(f"{W}bidi", "th-TH")
+
+
+def _simple_run(run: etree._Element) -> bool:
+    return all(_local(c) in ("rPr", "t") for c in run)
+
+
+def _merge_runs(root: etree._Element) -> None:
+    for parent in root.iter(f"{W}p", f"{W}hyperlink"):
+        prev = None
+        for child in list(parent):
+            if _local(child) != "r" or not _simple_run(child):
+                prev = None
+                continue
+            if prev is not None:
+                a, b = prev.find(f"{W}rPr"), child.find(f"{W}rPr")
+                same = (etree.tostring(a) if a is not None else b"") == (etree.tostring(b) if b is not None else b"")
+                if same:
+                    ta = prev.findall(f"{W}t")
+                    tb = child.findall(f"{W}t")
+                    if ta and tb:
+                        ta[-1].text = (ta[-1].text or "") + "".join(t.text or "" for t in tb)
+                        ta[-1].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                        parent.remove(child)
+                        continue
+            prev = child
+
+
+def fix_part(root: etree._Element, cs_font: str = "TH Sarabun New") -> None:
+    """Apply rules 2-6 to one XML part in place (body, header, footer, styles, numbering)."""
+    for t in root.iter(f"{W}t", f"{W}instrText"):
+        if t.text and INVISIBLE.search(t.text):
+            t.text = INVISIBLE.sub("", t.text)
+    for el in list(root.iter(f"{W}noProof")):
+        el.getparent().remove(el)
+    for run in root.iter(f"{W}r"):
+        if any(t.text and THAI.search(t.text) for t in run.iter(f"{W}t")):
+            _mark_thai_run(run)
+    for rpr in root.iter(f"{W}rPr"):
+        _rpr_fix(rpr, cs_font)
+    _merge_runs(root)
+    for ppr in root.iter(f"{W}pPr"):
+        _sort(ppr, PPR_ORDER)
+    for lang in root.iter(f"{W}lang"):
+        if lang.getparent() is not None and lang.getparent().getparent() is not None:
+            if _local(lang.getparent().getparent()) == "rPrDefault":
+                lang.set(f"{W}bidi", "th-TH")
+
+
+def fix_settings(root: etree._Element) -> None:
+    """Rule 1: exactly one ``compatibilityMode`` = 15 in ``w:compat``."""
+    compats = root.findall(f"{W}compat")
+    compat = compats[0] if compats else None
+    for extra in compats[1:]:
+        root.remove(extra)
+    if compat is None:
+        compat = etree.Element(f"{W}compat")
+        anchor = next((c for c in root if _local(c) in AFTER_COMPAT), None)
+        if anchor is not None:
+            anchor.addprevious(compat)
+        else:
+            root.append(compat)
+    for cs in compat.findall(f"{W}compatSetting"):
+        if cs.get(f"{W}name") == "compatibilityMode":
+            compat.remove(cs)
+    setting = etree.SubElement(compat, f"{W}compatSetting")
+    setting.set(f"{W}name", "compatibilityMode")
+    setting.set(f"{W}uri", WORD_URI)
+    setting.set(f"{W}val", "15")
+    # compatSetting elements follow the legacy flags inside w:compat.
+    settings = [c for c in compat if _local(c) == "compatSetting"]
+    for c in settings:
+        compat.remove(c)
+    compat.extend(settings)
+
+
+def _xml_parts(names: list[str]) -> list[str]:
+    return [n for n in names if n.startswith("word/") and n.endswith(".xml") and "/theme/" not in n]
+
+
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def set_digits(root: etree._Element, digits: str) -> None:
+    """Apply the document's digit switch to a part.
+
+    ``arabic``: every Thai digit in the text becomes an ASCII digit and page
+    numbers are decimal. ``thai``: page numbers use ``thaiNumbers``; text is
+    left as written (content text may hold ASCII digits on purpose, e.g. URLs).
+    """
+    if digits == "arabic":
+        table = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+        for t in root.iter(f"{W}t"):
+            if t.text:
+                t.text = t.text.translate(table)
+    for pg in root.iter(f"{W}pgNumType"):
+        pg.set(f"{W}fmt", "decimal" if digits == "arabic" else "thaiNumbers")
+
+
+def fix_package(data: bytes, cs_font: str = "TH Sarabun New", *, digits: str | None = None) -> bytes:
+    """Return ``data`` (a .docx) with every part fixed for Thai (rules 1-6).
+
+    ``digits`` (``thai``/``arabic``), when given, is applied by `set_digits`.
+    The zip is rewritten with fixed timestamps, so the same input gives the
+    same bytes.
+    """
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            raw = src.read(info.filename)
+            if info.filename in _xml_parts([info.filename]):
+                root = etree.fromstring(raw)
+                if info.filename == "word/settings.xml":
+                    fix_settings(root)
+                elif root.tag.startswith(W):
+                    if digits:
+                        set_digits(root, digits)
+                    fix_part(root, cs_font)
+                raw = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zi = zipfile.ZipInfo(info.filename, FIXED_TIME)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(zi, raw)
+    return out.getvalue()
+
+
+# =========================================================================== auditing
+
+
+def audit_part(name: str, root: etree._Element) -> list[str]:
+    """Findings (human-readable strings) for one part; empty when it obeys rules 2-6."""
+    found: list[str] = []
+    if root.find(f".//{W}noProof") is not None:
+        found.append(f"{name}: w:noProof present")
+    for t in root.iter(f"{W}t"):
+        if t.text and INVISIBLE.search(t.text):
+            found.append(f"{name}: invisible character in text {t.text[:30]!r}")
+    for run in root.iter(f"{W}r"):
+        text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+        if THAI.search(text):
+            rpr = run.find(f"{W}rPr")
+            lang = rpr.find(f"{W}lang") if rpr is not None else None
+            if rpr is None or rpr.find(f"{W}cs") is None or lang is None or lang.get(f"{W}bidi") != "th-TH":
+                found.append(f"{name}: Thai run not marked complex script: {text[:30]!r}")
+    for rpr in root.iter(f"{W}rPr"):
+        for latin, twin in TWINS.items():
+            if rpr.find(f"{W}{latin}") is not None and rpr.find(f"{W}{twin}") is None:
+                found.append(f"{name}: w:{latin} without w:{twin}")
+        fonts = rpr.find(f"{W}rFonts")
+        if fonts is not None and (fonts.get(f"{W}ascii") or fonts.get(f"{W}asciiTheme")) and not (fonts.get(f"{W}cs") or fonts.get(f"{W}cstheme")):
+            found.append(f"{name}: w:rFonts without w:cs")
+        found += _order_findings(name, rpr, RPR_ORDER)
+    for ppr in root.iter(f"{W}pPr"):
+        found += _order_findings(name, ppr, PPR_ORDER)
+    for p in root.iter(f"{W}p"):
+        prev_props, prev_text = None, None
+        for r in p.findall(f"{W}r"):
+            if not _simple_run(r) or not r.findall(f"{W}t"):
+                prev_props = None
+                continue
+            rpr = r.find(f"{W}rPr")
+            props = etree.tostring(rpr) if rpr is not None else b""
+            text = "".join(t.text or "" for t in r.findall(f"{W}t"))
+            if prev_props == props and prev_text and text and not prev_text[-1].isspace() and not text[0].isspace():
+                found.append(f"{name}: word split across identical runs: {prev_text[-10:]!r}|{text[:10]!r}")
+            prev_props, prev_text = props, text
+    return found
+
+
+def _order_findings(name: str, el: etree._Element, order: list[str]) -> list[str]:
+    rank = {n: i for i, n in enumerate(order)}
+    ranks = [rank.get(_local(c), len(order)) for c in el]
+    if ranks != sorted(ranks):
+        return [f"{name}: children of w:{_local(el)} out of schema order: {[_local(c) for c in el]}"]
+    return []
+
+
+def audit_package(data: bytes) -> list[str]:
+    """Every finding of rules 1-6 in a .docx; an empty list means it is Thai-correct."""
+    z = zipfile.ZipFile(io.BytesIO(data))
+    found: list[str] = []
+    for name in _xml_parts(z.namelist()):
+        root = etree.fromstring(z.read(name))
+        if name == "word/settings.xml":
+            modes = [
+                c for c in root.iter(f"{W}compatSetting") if c.get(f"{W}name") == "compatibilityMode"
+            ]
+            if len(modes) != 1 or modes[0].get(f"{W}val") != "15":
+                found.append(f"{name}: compatibilityMode must be 15 exactly once, found {[m.get(f'{W}val') for m in modes]}")
+        elif root.tag.startswith(W):
+            found += audit_part(name, root)
+    if "word/settings.xml" not in z.namelist():
+        found.append("word/settings.xml missing")
+    return found
+
+
+def document_text(data: bytes) -> str:
+    """The visible text of the body, headers and footers: one line per paragraph."""
+    z = zipfile.ZipFile(io.BytesIO(data))
+    lines: list[str] = []
+    names = ["word/document.xml"] + sorted(n for n in z.namelist() if re.match(r"word/(header|footer)\d*\.xml", n))
+    for name in names:
+        root = etree.fromstring(z.read(name))
+        for p in root.iter(f"{W}p"):
+            parts = []
+            for el in p.iter(f"{W}t", f"{W}br", f"{W}tab"):
+                parts.append(el.text or "" if _local(el) == "t" else ("\n" if _local(el) == "br" else "\t"))
+            lines.append("".join(parts))
+    return "\n".join(lines)
