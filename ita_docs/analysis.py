@@ -185,7 +185,9 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
             errors.append(ContentError(msg("unknown_indicator_item", value=n, year=a.year), loaded.positions.locate(("assessment", "indicators", n), key=True)))
     if errors:
         return errors
-    if a.level and a.level != computed_level(a, fw):
+    tools_known = all(s is not None for s in tool_scores(a, fw).values())
+    needs_tools = any(rule.each_tool_min is not None for rule in fw.levels)
+    if a.level and a.level != computed_level(a, fw) and (tools_known or not needs_tools):
         loaded.warn(("assessment", "level"), msg("warn_level", given=a.level, computed=computed_level(a, fw), year=a.year))
     w = weighted_overall(a, fw)
     if w is not None and abs(w - a.overall) > 0.5:

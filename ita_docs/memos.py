@@ -86,9 +86,10 @@ def number_text(w: Writer, memo: Memo) -> str:
 
 
 def _signature(w: Writer, person_id: str, style: str, tabs=None, lead: str = "") -> list[Para]:
+    """ "(full name)" then the position lines, kept on one page with what precedes them."""
     p = w.c.person(person_id)
     lines = [f"({p.name})", *p.position]
-    return [Para(style, [Run(lead + w.text(t))], tabs=tabs or []) for t in lines]
+    return [Para(style, [Run(lead + w.text(t))], tabs=tabs or [], keep_next=i < len(lines) - 1) for i, t in enumerate(lines)]
 
 
 def memo_context(w: Writer, memo: Memo) -> Any:
@@ -136,7 +137,7 @@ def memo_context(w: Writer, memo: Memo) -> Any:
             "salutation": w.xml([Para(FLUSH, runs_from_markup(salutation))], FLUSH),
             "attachments": w.xml(attachments, FLUSH),
             "body": w.blocks_xml(r["body"]),
-            "closing": w.xml([w.para(r["closing"], BODY)]),
+            "closing": w.xml([w.para(r["closing"], BODY, keep_next=True)]),
             "signature": w.xml(_signature(w, memo.signer, SIGNATURE), SIGNATURE),
             "endorsements": Xml("".join(paragraph_xml(p) for p in endorsements), FLUSH),
         }
@@ -163,7 +164,7 @@ def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
         doc_lines = [w.d(line) for line in doc_lines]
     if len(doc_lines) > len(ids) and ids:
         doc_lines[len(ids) - 1] = " ".join(doc_lines[len(ids) - 1 :])
-    received = thaifmt.date_short(dist.received, digits=w.digits) if dist.received else ""
+    received = thaifmt.date_numeric(dist.received, digits=w.digits) if dist.received else ""
     rows = [
         {
             "number": w.d(i),

@@ -202,6 +202,21 @@ def date_short(d: date, sep: str = " ", *, digits: str = "thai") -> str:
     return _strftime(d, "%-d %b", digits) + sep + _strftime(d, "%y", digits)
 
 
+def date_numeric(d: date, *, digits: str = "thai") -> str:
+    """Day/month/two-digit BE year, as written on forms: "๑๕/๒/๖๕".
+
+    Source: the distribution list of seed 001 ("15/2/65", handwritten).
+
+    >>> date_numeric(date(2022, 2, 15))
+    '๑๕/๒/๖๕'
+    >>> date_numeric(date(2022, 2, 15), digits="arabic")
+    '15/2/65'
+    """
+    _check_digits(digits)
+    d = to_ce_date(_check_date(d))
+    return to_digits(f"{d.day}/{d.month}/{be_year(d.year) % 100:02d}", digits=digits)
+
+
 def month_year_short(d: date, *, digits: str = "thai") -> str:
     """Abbreviated month and two-digit BE year: "ต.ค. ๖๔".
 
@@ -459,6 +474,7 @@ def item_code(code: str, *, digits: str = "thai") -> str:
 FILTERS: dict[str, Callable] = {
     "digits": to_digits,
     "date_long": date_long,
+    "date_numeric": date_numeric,
     "date_full": date_full,
     "date_short": date_short,
     "month_range": month_range_short,

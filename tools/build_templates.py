@@ -122,12 +122,12 @@ def base_document(*, landscape: bool = False):
     _jc(body_st, THAI_DIST)
     flush = _style(doc, "ITA Body Flush")
     _jc(flush, THAI_DIST)
-    _style(doc, "ITA Title", size=18, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, keep_next=True)
+    _style(doc, "ITA Title", size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, keep_next=True)
     _style(doc, "ITA Heading 1", bold=True, before=12, after=6, keep_next=True)
     _style(doc, "ITA Heading 2", bold=True, before=6, after=3, keep_next=True, left=0.75)
     _style(doc, "ITA Heading 3", bold=True, before=3, keep_next=True, left=1.25)
     _style(doc, "ITA Center", align=WD_ALIGN_PARAGRAPH.CENTER)
-    _style(doc, "ITA Box", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=18)
+    _style(doc, "ITA Box", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _style(doc, "ITA Caption", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=3, keep_next=True)
     bl = _style(doc, "ITA Bullet", left=3.0, hanging=0.5)
     _jc(bl, THAI_DIST)
@@ -219,6 +219,9 @@ def table(doc, headers: list[str], row_cells: list[str], widths_cm: list[float],
     for row in t.rows:
         for i, cell in enumerate(row.cells):
             cell.width = Cm(widths_cm[i])
+    # Word and LibreOffice lay out fixed tables by the grid, not the cell widths.
+    for col, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm):
+        col.set(qn("w:w"), str(int(Cm(w).twips)))
     head, open_row, body, close_row = t.rows
     for i, h in enumerate(headers):
         c = head.cells[i]
@@ -393,8 +396,8 @@ def memo():
     para(doc, "{{p attachments }}", "ITA Body Flush")
     para(doc, "{{p body }}")
     para(doc, "{{p closing }}")
-    para(doc, "", "ITA Body Flush")
-    para(doc, "", "ITA Body Flush")
+    for _ in range(2):  # room for the signature, kept with it
+        para(doc, "", "ITA Body Flush").paragraph_format.keep_with_next = True
     para(doc, "{{p signature }}", "ITA Signature")
     para(doc, "{{p endorsements }}", "ITA Body Flush")
     return save(doc, "memo")
@@ -411,7 +414,7 @@ def distribution_list():
     para(doc, "", "ITA Body Flush")
     table(doc, ["ลำดับที่", "ชื่อเอกสาร", "ชื่อหน่วยงานที่รับเอกสารแจกจ่าย", "ผู้รับ", "วันที่รับเอกสาร"],
           ["{{ r.number }}", "{{ r.document }}", "{{ r.unit }}", "", "{{ r.received }}"],
-          [1.6, 5.2, 4.6, 2.8, 1.8], loop="{%tr for r in rows %}")
+          [1.4, 5.6, 4.6, 2.2, 2.2], loop="{%tr for r in rows %}")
     del p
     return save(doc, "distribution-list")
 

@@ -1,0 +1,41 @@
+"""Shared fixtures: every bundled sample rendered once per test session."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ita_docs.pipeline import load_all, render_set
+from ita_docs.resources import sample_sets
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the current output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> dict[str, bytes]:
+    """{"<set>/<file>.docx": bytes} for every document of every bundled sample."""
+    out = tmp_path_factory.mktemp("out")
+    docs: dict[str, bytes] = {}
+    for loaded in load_all(sample_sets()):
+        for r in render_set(loaded, out):
+            docs[str(r.path.relative_to(out))] = r.data
+    return docs
+
+
+@pytest.fixture()
+def sample_copy(tmp_path) -> Path:
+    """A writable copy of the huapho-2565 sample (the analysis report's content)."""
+    src = next(p for p in sample_sets() if p.name == "huapho-2565")
+    dst = tmp_path / "huapho-2565"
+    shutil.copytree(src, dst)
+    return dst
