@@ -73,7 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ok_check": ("เนื้อหาถูกต้อง: {path}", "content is valid: {path}"),
     "unknown_document": ("ไม่รู้จักเอกสาร '{name}' (มี: {names})", "unknown document '{name}' (have: {names})"),
     "no_document": ("เนื้อหา {path} ไม่มีข้อมูลสำหรับเอกสาร '{name}'", "content {path} has nothing for document '{name}'"),
-    "unknown_memo": ("ไม่มีบันทึกข้อความแบบ '{name}' ในเนื้อหา {path} (มี: {names})", "no memo '{name}' in {path} (have: {names})"),
+    "unknown_memo": (
+        "ไม่มีบันทึกข้อความแบบ '{name}' ในเนื้อหา {path} (มี: {names}); การสร้างจากแบบมาตรฐานต้องมีผู้ลงนามใน organisation.people",
+        "no memo '{name}' in {path} (have: {names}); a preset memo needs a signer in organisation.people",
+    ),
 }
 
 KIND_TH = {"division": "หน่วยงาน (division)", "measure": "มาตรการ (measure)", "person": "บุคคล (person)"}

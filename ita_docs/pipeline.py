@@ -124,7 +124,8 @@ def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
     loaded_sets = load_all(candidates)
     target = next((ls for ls in loaded_sets if memo_of(ls.content, key)), None)
     if target is None:
-        target = loaded_sets[0]
+        # No memo of that name: make one from the preset, signed by the first person of a set that has people.
+        target = next((ls for ls in loaded_sets if ls.content.organisation.people), loaded_sets[0])
         if key not in PRESETS or not target.content.organisation.people:
             names = ", ".join([m.id for m in target.content.memos] + list(PRESETS))
             raise ContentErrors([ContentError(msg("unknown_memo", name=key, path=target.root, names=names), Location(target.root))])

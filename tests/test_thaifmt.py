@@ -344,7 +344,7 @@ def test_errors(func, args, kwargs, error, match):
 
 def test_filters():
     assert set(tf.FILTERS) == {
-        "digits", "date_long", "date_full", "date_short", "month_range",
+        "digits", "date_long", "date_numeric", "date_full", "date_short", "month_range",
         "date_range_short", "date_range_long", "fiscal_year", "fiscal_year_range",
         "time", "score", "signed", "percent", "number", "thai_words", "baht", "item_code",
     }
