@@ -183,3 +183,35 @@ def test_memo_pages_of_seed_001(rendered):
     )
     share = coverage(memo_pages, doc_text)
     assert share >= 0.85, f"{share:.1%}; least covered: {missing(memo_pages, doc_text)}"
+
+
+def _png(width: int, height: int) -> bytes:
+    """A minimal valid grey PNG (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+def test_memo_with_emblem_image(tmp_path):
+    src = next(p for p in sample_sets() if p.name == "muangklaeng-2565")
+    dst = tmp_path / "m"
+    dst.mkdir()
+    for f in src.glob("*.yaml"):
+        (dst / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (dst / "garuda.png").write_bytes(_png(40, 60))
+    org = dst / "organisation.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("  province:", "  emblem: garuda.png\n  province:", 1), encoding="utf-8")
+    loaded = load(dst)
+    (memo,) = [r for r in render_set(loaded, tmp_path / "out", ["memo"])]
+    z = zipfile.ZipFile(io.BytesIO(memo.data))
+    assert any(n.startswith("word/media/") for n in z.namelist())
+    extent = z.read("word/document.xml").decode()
+    assert 'cy="540000"' in extent  # 1.5 cm = 540000 EMU
+    assert ooxml.audit_package(memo.data) == []
+    assert loaded.warnings == []

@@ -209,8 +209,13 @@ def para(doc, text: str = "", style: str = "ITA Body", **kw):
     return p
 
 
-def table(doc, headers: list[str], row_cells: list[str], widths_cm: list[float], *, loop: str, endloop: str = "{%tr endfor %}"):
-    """A table: a repeating header row, a loop row, and the body row with ``row_cells``."""
+def table(doc, headers: list[str], row_cells: list[str], widths_cm: list[float], *, loop: str, endloop: str = "{%tr endfor %}",
+          cant_split: bool = True):
+    """A table: a repeating header row, a loop row, and the body row with ``row_cells``.
+
+    ``cant_split`` keeps each body row on one page; turn it off where a row can be
+    taller than a page (it would otherwise leave the page before it empty).
+    """
     t = doc.add_table(rows=4, cols=len(headers))
     t.style = doc.styles["ITA Table"]
     t.autofit = False
@@ -232,7 +237,8 @@ def table(doc, headers: list[str], row_cells: list[str], widths_cm: list[float],
     trpr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
     open_row.cells[0].paragraphs[0].add_run(loop)
     close_row.cells[0].paragraphs[0].add_run(endloop)
-    body._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+    if cant_split:
+        body._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     for i, text in enumerate(row_cells):
         p = body.cells[i].paragraphs[0]
         p.style = doc.styles["ITA Table Text"]
@@ -351,7 +357,7 @@ def measures_results():
                 "ผลการดำเนินการ", "ผลลัพธ์/ผลสัมฤทธิ์ในการดำเนินการ"],
           ["{{ m.number }}", "{{p m.title }}", "{{p m.steps }}", "{{p m.period }}", "{{p m.responsible }}",
            "{{p m.outputs }}", "{{p m.outcome }}"],
-          [1.0, 3.6, 5.2, 2.9, 2.9, 5.4, 4.7], loop="{%tr for m in rows %}")
+          [1.0, 3.6, 5.2, 2.9, 2.9, 5.4, 4.7], loop="{%tr for m in rows %}", cant_split=False)
     para(doc, "{{p after }}")
     return save(doc, "measures-results")
 
