@@ -259,7 +259,9 @@ def _finding_group(w: Writer, group: FindingGroup, fw: analysis.Framework) -> Xm
             runs += runs_from_markup(" " + w.text(f.text))
         parts.append(Para(BODY, runs))
         for it in f.items:
-            head = f"ข้อ {thaifmt.item_code(it.code, digits=w.digits).upper() if it.code.startswith('e') else thaifmt.item_code(it.code, digits=w.digits)}"
+            # Seed 002 writes EIT items in findings with a capital E ("ข้อ E๗").
+            code = thaifmt.item_code(it.code, digits=w.digits)
+            head = f"ข้อ {code[0].upper() + code[1:] if it.code.startswith('e') else code}"
             line = head + (f" ในประเด็น “{w.text(it.question)}”" if it.question else "") + f" โดยมีผลคะแนน {w.score(it.score)}"
             if it.text:
                 line += " " + w.text(it.text)
@@ -376,12 +378,10 @@ def results_context(w: Writer) -> dict[str, Any]:
             "outputs": w.xml(outputs, CELL),
             "outcome": Xml("".join(p if isinstance(p, str) else paragraph_xml(p) for p in outcome), CELL),
         })
-    cover = w.blocks(rep.cover, width=LANDSCAPE_TWIPS)
-    cover_xml = ""
-    if cover:
-        cover = [Para(TITLE, p.runs) if isinstance(p, Para) else p for p in cover]
-        cover_xml = "".join(p if isinstance(p, str) else paragraph_xml(p) for p in cover)
-        cover_xml += paragraph_xml(Para(TITLE, page_break_before=False)) .replace("<w:p>", "<w:p>", 1)
+    # The cover (seed 000: its own first page) ends with a page break.
+    cover = [Para(TITLE, p.runs) if isinstance(p, Para) else p for p in w.blocks(rep.cover, width=LANDSCAPE_TWIPS)]
+    cover_xml = "".join(p if isinstance(p, str) else paragraph_xml(p) for p in cover)
+    if cover_xml:
         cover_xml += '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
     return {
         "cover": Xml(cover_xml, TITLE) if cover_xml else Xml(style=TITLE),
@@ -439,10 +439,6 @@ DOCUMENTS: list[DocumentType] = [
 
 def document_names() -> list[str]:
     return [d.name for d in DOCUMENTS]
-
-
-def writer_for(loaded: LoadedContent) -> Writer:
-    return Writer(loaded)
 
 
 def memo_of(c: Content, key: str) -> Memo | None:
