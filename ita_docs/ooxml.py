@@ -37,6 +37,8 @@ NSMAP = {"w": W_NS}
 WORD_URI = "http://schemas.microsoft.com/office/word"
 
 THAI = re.compile("[\u0e00-\u0e7f]")
+SYMBOL_FONTS = {"Symbol", "Wingdings", "Wingdings 2", "Wingdings 3", "Webdings"}
+PUA = re.compile("[\uf000-\uf0ff]")  # Symbol-font code points used by Word's default bullets
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
 BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 
@@ -269,6 +271,18 @@ def _merge_runs(root: etree._Element) -> None:
             prev = child
 
 
+def _thai_bullets(root: etree._Element, cs_font: str) -> None:
+    """Bullets as a real character (U+2022) in the Thai font, not a Symbol-font code point."""
+    for lvl_text in root.iter(f"{W}lvlText"):
+        val = lvl_text.get(f"{W}val") or ""
+        if PUA.search(val):
+            lvl_text.set(f"{W}val", PUA.sub("\u2022", val))
+    for fonts in root.iter(f"{W}rFonts"):
+        if any(fonts.get(f"{W}{a}") in SYMBOL_FONTS for a in ("ascii", "hAnsi", "cs")):
+            for a in ("ascii", "hAnsi", "cs"):
+                fonts.set(f"{W}{a}", cs_font)
+
+
 def fix_part(root: etree._Element, cs_font: str = "TH Sarabun New") -> None:
     """Apply rules 2-6 to one XML part in place (body, header, footer, styles, numbering)."""
     for t in root.iter(f"{W}t", f"{W}instrText"):
@@ -281,6 +295,7 @@ def fix_part(root: etree._Element, cs_font: str = "TH Sarabun New") -> None:
             _mark_thai_run(run)
     for rpr in root.iter(f"{W}rPr"):
         _rpr_fix(rpr, cs_font)
+    _thai_bullets(root, cs_font)
     _merge_runs(root)
     for ppr in root.iter(f"{W}pPr"):
         _sort(ppr, PPR_ORDER)
@@ -395,6 +410,12 @@ def audit_part(name: str, root: etree._Element) -> list[str]:
         found += _order_findings(name, rpr, RPR_ORDER)
     for ppr in root.iter(f"{W}pPr"):
         found += _order_findings(name, ppr, PPR_ORDER)
+    for lvl_text in root.iter(f"{W}lvlText"):
+        if PUA.search(lvl_text.get(f"{W}val") or ""):
+            found.append(f"{name}: bullet is a Symbol-font code point, not a real character")
+    for fonts in root.iter(f"{W}rFonts"):
+        if any(fonts.get(f"{W}{a}") in SYMBOL_FONTS for a in ("ascii", "hAnsi", "cs")):
+            found.append(f"{name}: Symbol font in w:rFonts")
     for p in root.iter(f"{W}p"):
         prev_props, prev_text = None, None
         for r in p.findall(f"{W}r"):
