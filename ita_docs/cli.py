@@ -15,7 +15,7 @@ from . import messages
 from .errors import ContentErrors, ItaDocsError
 from .messages import msg
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="ita-docs: เอกสาร ITA จากเนื้อหา YAML ชุดเดียว")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="ita-docs: เอกสาร ITA จากเนื้อหา YAML ชุดเดียว")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -94,5 +94,24 @@ def memo(
         out.print(f"{msg('wrote')} {path}", markup=False)
 
 
+def run() -> None:
+    """Console entry point: no traceback reaches the user, even for an unexpected bug.
+
+    Set ``ITA_DOCS_DEBUG=1`` to see the traceback of an internal error.
+    """
+    import os
+    import sys
+
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - last resort, reported in words
+        if os.environ.get("ITA_DOCS_DEBUG"):
+            raise
+        err.print(msg("internal", error=f"{type(exc).__name__}: {exc}"), style="bold red", markup=False)
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    run()

@@ -68,6 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "warn_emblem": ("ไม่มีไฟล์ตราครุฑ (organisation.emblem) เว้นที่ว่างไว้", "no Garuda emblem image (organisation.emblem): the space is left blank"),
     # CLI
     "wrote": ("เขียนไฟล์", "wrote"),
+    "internal": (
+        "เกิดข้อผิดพลาดภายในโปรแกรม ไม่ได้เขียนไฟล์ใด ({error}) โปรดแจ้งผู้ดูแล (ตั้ง ITA_DOCS_DEBUG=1 เพื่อดูรายละเอียด)",
+        "internal error, nothing written ({error}); please report it (set ITA_DOCS_DEBUG=1 for details)",
+    ),
     "failed": ("ไม่สร้างเอกสาร พบปัญหา {n} รายการ:", "nothing written, {n} problem(s):"),
     "warning": ("คำเตือน", "warning"),
     "ok_check": ("เนื้อหาถูกต้อง: {path}", "content is valid: {path}"),

@@ -135,3 +135,19 @@ def test_text_is_escaped(tmp_path):
     doc.save(tpl)
     data = render_template(tpl, {"x": "<w:p>a & b</w:p>"})
     assert "<w:p>a & b</w:p>" in ooxml.document_text(data)
+
+
+def test_internal_error_has_no_traceback(monkeypatch, capsys, tmp_path):
+    from ita_docs import cli, pipeline
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(pipeline, "build", boom)
+    monkeypatch.delenv("ITA_DOCS_DEBUG", raising=False)
+    monkeypatch.setattr(sys, "argv", ["ita-docs", "build", "-o", str(tmp_path)])
+    with pytest.raises(SystemExit) as info:
+        cli.run()
+    captured = capsys.readouterr()
+    assert info.value.code == 1
+    assert "RuntimeError: bug" in captured.err and "Traceback" not in captured.err
