@@ -155,7 +155,8 @@ class Writer:
         return [self.text(t) for t in given] if given else default
 
     def title_xml(self, document: str) -> Xml:
-        return self.xml([Para(TITLE, runs_from_markup(t)) for t in self.title_lines(document)])
+        """Title paragraphs; "พ.ศ. ๒๕๖๕" is kept on one line with a no-break space."""
+        return self.xml([Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in self.title_lines(document)])
 
     # ---- measures
 
