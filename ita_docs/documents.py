@@ -77,8 +77,10 @@ class Writer:
                 fw = analysis.framework(c.assessment.year)
                 ctx["level"] = analysis.level(c.assessment, fw)
                 ctx["overall"] = self.score(c.assessment.overall)
-            ctx["titles"] = {name: " ".join(self.title_lines(name)) for name in ("analysis_report", "measure_plan", "measure_results")}
+            # Titles may themselves use expressions: publish the context before computing them.
             self._expr_ctx = ctx
+            ctx["titles"] = {}
+            ctx["titles"] = {name: " ".join(self.title_lines(name)) for name in ("analysis_report", "measure_plan", "measure_results")}
         return self._expr_ctx
 
     def date_long(self, d) -> str:

@@ -214,3 +214,20 @@ def test_memo_with_emblem_image(tmp_path):
     assert 'cy="540000"' in extent  # 1.5 cm = 540000 EMU
     assert ooxml.audit_package(memo.data) == []
     assert loaded.warnings == []
+
+
+def test_expressions_in_titles_and_memo_body(tmp_path):
+    src = next(p for p in sample_sets() if p.name == "muangklaeng-2565")
+    dst = tmp_path / "m"
+    dst.mkdir()
+    for f in src.glob("*.yaml"):
+        (dst / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (dst / "measure_plan.yaml").write_text(
+        (src / "measure_plan.yaml").read_text(encoding="utf-8").replace(
+            "measure_plan:", "measure_plan:\n  title: ['มาตรการของ{{ organisation.name }} ปี {{ fiscal_year|fiscal_digits }}']", 1
+        ),
+        encoding="utf-8",
+    )
+    loaded = load(dst)
+    docs = {r.path.name: ooxml.document_text(r.data) for r in render_set(loaded, tmp_path / "o", ["measures-plan", "memo"])}
+    assert "มาตรการของเทศบาลตำบลเมืองแกลง ปี ๒๕๖๕" in docs["measures-plan.docx"]
