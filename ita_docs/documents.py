@@ -23,7 +23,7 @@ from .errors import ContentError
 from .loader import LoadedContent
 from .messages import msg
 from .models import Block, Content, FindingGroup, Measure, MeasureGroup, Memo, Period
-from .ooxml import Para, Run, Xml, paragraph_xml, runs_from_markup
+from .ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from .render import expand
 
 # Style ids of the templates (python-docx drops the spaces of the style names).
@@ -92,7 +92,7 @@ class Writer:
         return Para(style, runs_from_markup(self.text(text), bold=bold), **kw)
 
     def xml(self, paras: list[Para], style: str = BODY) -> Xml:
-        return Xml("".join(paragraph_xml(p) for p in paras), style)
+        return Xml(parts_xml(paras), style)
 
     def list_item(self, marker: str, text: str, style: str) -> Para:
         return Para(style, [Run(marker + "\t"), *runs_from_markup(self.text(text))])
@@ -128,7 +128,7 @@ class Writer:
 
     def blocks_xml(self, blocks: list[Block], **kw: Any) -> Xml:
         parts = self.blocks(blocks, **kw)
-        return Xml("".join(p if isinstance(p, str) else paragraph_xml(p) for p in parts))
+        return Xml(parts_xml(parts))
 
     # ---- titles
 
@@ -271,7 +271,7 @@ def _finding_group(w: Writer, group: FindingGroup, fw: analysis.Framework) -> Xm
             parts.append(Para(BODY, runs_from_markup(line)))
         parts += w.blocks(f.after)
     parts += w.blocks(group.after)
-    return Xml("".join(p if isinstance(p, str) else paragraph_xml(p) for p in parts))
+    return Xml(parts_xml(parts))
 
 
 def analysis_context(w: Writer) -> dict[str, Any]:
@@ -379,11 +379,11 @@ def results_context(w: Writer) -> dict[str, Any]:
             **base,
             "number": w.d(n),
             "outputs": w.xml(outputs, CELL),
-            "outcome": Xml("".join(p if isinstance(p, str) else paragraph_xml(p) for p in outcome), CELL),
+            "outcome": Xml(parts_xml(outcome), CELL),
         })
     # The cover (seed 000: its own first page) ends with a page break.
     cover = [Para(TITLE, p.runs) if isinstance(p, Para) else p for p in w.blocks(rep.cover, width=LANDSCAPE_TWIPS)]
-    cover_xml = "".join(p if isinstance(p, str) else paragraph_xml(p) for p in cover)
+    cover_xml = parts_xml(cover)
     if cover_xml:
         cover_xml += '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
     return {

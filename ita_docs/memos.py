@@ -15,7 +15,7 @@ from typing import Any
 from . import thaifmt
 from .documents import BODY, FLUSH, SIGNATURE, Writer, emblem_path
 from .models import Block, Memo
-from .ooxml import Para, Run, Xml, paragraph_xml, runs_from_markup
+from .ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 
 EXECUTIVE = {
     "อบจ.": "นายกองค์การบริหารส่วนจังหวัด",
@@ -131,7 +131,7 @@ def memo_context(w: Writer, memo: Memo) -> Any:
         return {
             "emblem": inline_image(tpl, emblem, 1.5) if emblem and emblem.is_file() else "",
             "unit": unit,
-            "number": w.d(number_text(w, memo)) if w.digits == "thai" else number_text(w, memo),
+            "number": w.d(number_text(w, memo)),
             "date": w.date_long(memo.date),
             "subject": w.text(r["subject"]),
             "salutation": w.xml([Para(FLUSH, runs_from_markup(salutation))], FLUSH),
@@ -139,7 +139,7 @@ def memo_context(w: Writer, memo: Memo) -> Any:
             "body": w.blocks_xml(r["body"]),
             "closing": w.xml([w.para(r["closing"], BODY, keep_next=True)]),
             "signature": w.xml(_signature(w, memo.signer, SIGNATURE), SIGNATURE),
-            "endorsements": Xml("".join(paragraph_xml(p) for p in endorsements), FLUSH),
+            "endorsements": Xml(parts_xml(endorsements), FLUSH),
         }
 
     return build
@@ -160,8 +160,7 @@ def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
         f"ลงวันที่ {w.date_long(memo.date)}",
         f"เรื่อง {w.text(r['subject'])}",
     ]
-    if w.digits == "thai":
-        doc_lines = [w.d(line) for line in doc_lines]
+    doc_lines = [w.d(line) for line in doc_lines]
     if len(doc_lines) > len(ids) and ids:
         doc_lines[len(ids) - 1] = " ".join(doc_lines[len(ids) - 1 :])
     received = thaifmt.date_numeric(dist.received, digits=w.digits) if dist.received else ""

@@ -72,6 +72,9 @@ class Table(Model):
     rows: list[list[str]]
 
 
+BLOCK_KINDS = ("paragraph", "heading", "bullets", "numbered", "dashes", "table")
+
+
 class Block(Model):
     """One block of free prose. A plain string in YAML is a paragraph.
 
@@ -100,14 +103,14 @@ class Block(Model):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Block:
-        kinds = [k for k in ("paragraph", "heading", "bullets", "numbered", "dashes", "table") if getattr(self, k) is not None]
+        kinds = [k for k in BLOCK_KINDS if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise ValueError("block_kind")
         return self
 
     @property
     def kind(self) -> str:
-        return next(k for k in ("paragraph", "heading", "bullets", "numbered", "dashes", "table") if getattr(self, k) is not None)
+        return next(k for k in BLOCK_KINDS if getattr(self, k) is not None)
 
 
 Blocks = Annotated[list[Block], BeforeValidator(_to_list)]

@@ -160,6 +160,11 @@ def paragraph_xml(p: Para) -> str:
     return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(_run_xml(r) for r in p.runs)}</w:p>"
 
 
+def parts_xml(parts: list[Para | str]) -> str:
+    """Paragraphs (`Para`) and raw XML strings (tables) joined in order."""
+    return "".join(p if isinstance(p, str) else paragraph_xml(p) for p in parts)
+
+
 def table_xml(header: list[str], rows: list[list[str]], *, style: str, cell_style: str, widths: list[int]) -> str:
     """A bordered table (``style`` is a table style id) with a repeating header row.
 

@@ -32,10 +32,14 @@ def rendered(tmp_path_factory) -> dict[str, bytes]:
     return docs
 
 
+def copy_sample(name: str, dst: Path) -> Path:
+    """A writable copy of the bundled sample ``name`` at ``dst`` (its YAML files only)."""
+    src = next(p for p in sample_sets() if p.name == name)
+    shutil.copytree(src, dst, ignore=lambda _d, names: [n for n in names if not n.endswith(".yaml")])
+    return dst
+
+
 @pytest.fixture()
 def sample_copy(tmp_path) -> Path:
     """A writable copy of the huapho-2565 sample (the analysis report's content)."""
-    src = next(p for p in sample_sets() if p.name == "huapho-2565")
-    dst = tmp_path / "huapho-2565"
-    shutil.copytree(src, dst)
-    return dst
+    return copy_sample("huapho-2565", tmp_path / "huapho-2565")

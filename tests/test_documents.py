@@ -13,7 +13,7 @@ from ita_docs.loader import load
 from ita_docs.pipeline import render_set
 from ita_docs.resources import sample_sets
 
-from .conftest import SEEDS
+from .conftest import SEEDS, copy_sample
 from .seedcheck import coverage, missing
 
 EXPECTED = {
@@ -69,10 +69,7 @@ def test_analysis_report_facts(rendered):
 
 def test_measure_reads_the_same_everywhere(tmp_path):
     """A measure's title and responsible units read the same in the plan, results and analysis report."""
-    src = next(p for p in sample_sets() if p.name == "huapho-2565")
-    (tmp_path / "s").mkdir()
-    for f in src.glob("*.yaml"):
-        (tmp_path / "s" / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    copy_sample("huapho-2565", tmp_path / "s")
     loaded = load(tmp_path / "s")
     groups = loaded.content.analysis_report.next_year.groups
     ids = [mid for g in groups for mid in g.measures]
@@ -198,11 +195,7 @@ def _png(width: int, height: int) -> bytes:
 
 
 def test_memo_with_emblem_image(tmp_path):
-    src = next(p for p in sample_sets() if p.name == "muangklaeng-2565")
-    dst = tmp_path / "m"
-    dst.mkdir()
-    for f in src.glob("*.yaml"):
-        (dst / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    dst = copy_sample("muangklaeng-2565", tmp_path / "m")
     (dst / "garuda.png").write_bytes(_png(40, 60))
     org = dst / "organisation.yaml"
     org.write_text(org.read_text(encoding="utf-8").replace("  province:", "  emblem: garuda.png\n  province:", 1), encoding="utf-8")
@@ -217,13 +210,9 @@ def test_memo_with_emblem_image(tmp_path):
 
 
 def test_expressions_in_titles_and_memo_body(tmp_path):
-    src = next(p for p in sample_sets() if p.name == "muangklaeng-2565")
-    dst = tmp_path / "m"
-    dst.mkdir()
-    for f in src.glob("*.yaml"):
-        (dst / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    dst = copy_sample("muangklaeng-2565", tmp_path / "m")
     (dst / "measure_plan.yaml").write_text(
-        (src / "measure_plan.yaml").read_text(encoding="utf-8").replace(
+        (dst / "measure_plan.yaml").read_text(encoding="utf-8").replace(
             "measure_plan:", "measure_plan:\n  title: ['มาตรการของ{{ organisation.name }} ปี {{ fiscal_year|fiscal_digits }}']", 1
         ),
         encoding="utf-8",
