@@ -10,7 +10,6 @@ document means editing a style.
 """
 from __future__ import annotations
 
-import copy
 import io
 import sys
 from pathlib import Path
@@ -367,7 +366,7 @@ def memo():
     sec = doc.sections[0]
     sec.top_margin = Cm(1.5)
     text_w = 16.0  # cm between the margins (21 - 3 - 2)
-    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.enum.text import WD_TAB_ALIGNMENT
 
     _style(doc, "ITA Memo Title", size=29, bold=True, line_at_least=1.5)
     _style(doc, "ITA Memo Field", size=16)
@@ -414,14 +413,13 @@ def distribution_list():
     para(doc, "{{ org.name }}", "ITA Title")
     para(doc, "แบบฟอร์ม", "ITA Center")
     para(doc, "รายการแจกจ่ายเอกสาร", "ITA Title")
-    p = para(doc, "เริ่มใช้ครั้งที่ {{ first_use }}", "ITA Body Flush")
+    para(doc, "เริ่มใช้ครั้งที่ {{ first_use }}", "ITA Body Flush")
     para(doc, "แก้ไขครั้งที่ {{ revision }}", "ITA Body Flush")
     para(doc, "วันที่ {{ date }}", "ITA Body Flush")
     para(doc, "", "ITA Body Flush")
     table(doc, ["ลำดับที่", "ชื่อเอกสาร", "ชื่อหน่วยงานที่รับเอกสารแจกจ่าย", "ผู้รับ", "วันที่รับเอกสาร"],
           ["{{ r.number }}", "{{ r.document }}", "{{ r.unit }}", "", "{{ r.received }}"],
           [1.4, 5.6, 4.6, 2.2, 2.2], loop="{%tr for r in rows %}")
-    del p
     return save(doc, "distribution-list")
 
 
