@@ -13,17 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from .errors import ContentError
-from .messages import msg
 from .models import Assessment
-
-if TYPE_CHECKING:
-    from .loader import LoadedContent
 
 TOOLS = ("iit", "eit", "oit")
 
@@ -167,29 +161,3 @@ def change(a: Assessment) -> float | None:
     """Overall score minus the previous fiscal year's (points), if that is known."""
     prev = a.previous.get(a.year - 1)
     return None if prev is None else round(a.overall - prev, 2)
-
-
-def check_assessment(loaded: LoadedContent) -> list[ContentError]:
-    """Framework-dependent checks: errors returned, warnings added to ``loaded``."""
-    a = loaded.content.assessment
-    if a is None:
-        return []
-    errors: list[ContentError] = []
-    try:
-        fw = framework(a.year)
-    except KeyError:
-        years = ", ".join(map(str, framework_years()))
-        return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]
-    for n in a.indicators:
-        if n not in fw.indicators:
-            errors.append(ContentError(msg("unknown_indicator_item", value=n, year=a.year), loaded.positions.locate(("assessment", "indicators", n), key=True)))
-    if errors:
-        return errors
-    tools_known = all(s is not None for s in tool_scores(a, fw).values())
-    needs_tools = any(rule.each_tool_min is not None for rule in fw.levels)
-    if a.level and a.level != computed_level(a, fw) and (tools_known or not needs_tools):
-        loaded.warn(("assessment", "level"), msg("warn_level", given=a.level, computed=computed_level(a, fw), year=a.year))
-    w = weighted_overall(a, fw)
-    if w is not None and abs(w - a.overall) > 0.5:
-        loaded.warn(("assessment", "overall"), msg("warn_overall", given=a.overall, computed=round(w, 2)))
-    return errors

@@ -46,7 +46,7 @@ def _warnings(warnings) -> None:
 @app.command()
 def check(content: list[Path] = typer.Argument(None, help="โฟลเดอร์หรือไฟล์เนื้อหา (ค่าเริ่มต้น: ตัวอย่างที่มากับโปรแกรม)")) -> None:
     """Validate content without writing anything."""
-    from .loader import load
+    from .validate import load
     from .resources import sample_sets
 
     for source in content or sample_sets():

@@ -131,11 +131,13 @@ def content_files(source: Path) -> list[Path]:
     return sorted(p for p in source.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
 
 
-def load(source: str | Path) -> LoadedContent:
-    """Load and validate the content set at ``source`` (folder or file).
+def parse(source: str | Path) -> LoadedContent:
+    """Parse and schema-validate the content set at ``source`` (folder or file).
 
-    Raises `ContentErrors` listing every problem found (syntax, types,
-    missing or unknown keys, broken references); nothing is partially loaded.
+    This is the first step of loading: YAML syntax, types, missing or unknown
+    keys and cross-references. Rules that need the ITA framework data are the
+    second step, `ita_docs.validate.load`, which callers normally use.
+    Raises `ContentErrors` listing every problem found; nothing is partially loaded.
     """
     source = Path(source)
     errors: list[ContentError] = []
@@ -167,14 +169,7 @@ def load(source: str | Path) -> LoadedContent:
     if problems:
         raise ContentErrors([_reference_error(p, pos) for p in problems])
     root = source if source.is_dir() else source.parent
-    loaded = LoadedContent(content, root, files, pos)
-    from .analysis import check_assessment  # late import: analysis needs the framework data
-
-    for err in check_assessment(loaded):
-        errors.append(err)
-    if errors:
-        raise ContentErrors(errors)
-    return loaded
+    return LoadedContent(content, root, files, pos)
 
 
 # --------------------------------------------------------------------------- error translation

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .documents import DOCUMENTS, Writer, document_names, emblem_path, memo_of
 from .errors import ContentError, ContentErrors, ItaDocsError, Location, OutputError
-from .loader import LoadedContent, load
+from .loader import LoadedContent
+from .validate import load
 from .messages import msg
 from .models import Memo
 from .render import render_template

@@ -9,7 +9,7 @@ from docx import Document
 
 from ita_docs import ooxml
 from ita_docs.analysis import framework, ranking
-from ita_docs.loader import load
+from ita_docs.validate import load
 from ita_docs.pipeline import render_set
 from ita_docs.resources import sample_sets
 

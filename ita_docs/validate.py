@@ -1,0 +1,56 @@
+"""Loading, step two: the checks that need the ITA framework data.
+
+`load` is the entry point every command uses: `ita_docs.loader.parse` (YAML,
+schema, cross-references), then the rules of the assessed fiscal year's
+framework (``ita_docs/framework/<BE year>.yaml``). It sits above both the
+loader and `ita_docs.analysis`, so neither imports the other.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import analysis
+from .errors import ContentError, ContentErrors
+from .loader import LoadedContent, parse
+from .messages import msg
+
+
+def load(source: str | Path) -> LoadedContent:
+    """Load and validate the content set at ``source`` (folder or file).
+
+    Raises `ContentErrors` listing every problem found (syntax, types,
+    missing or unknown keys, broken references, framework rules); nothing is
+    partially loaded. Warnings (e.g. a given level that disagrees with the
+    computed one) are kept in `LoadedContent.warnings`.
+    """
+    loaded = parse(source)
+    errors = check_assessment(loaded)
+    if errors:
+        raise ContentErrors(errors)
+    return loaded
+
+
+def check_assessment(loaded: LoadedContent) -> list[ContentError]:
+    """Framework-dependent checks: errors returned, warnings added to ``loaded``."""
+    a = loaded.content.assessment
+    if a is None:
+        return []
+    errors: list[ContentError] = []
+    try:
+        fw = analysis.framework(a.year)
+    except KeyError:
+        years = ", ".join(map(str, analysis.framework_years()))
+        return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]
+    for n in a.indicators:
+        if n not in fw.indicators:
+            errors.append(ContentError(msg("unknown_indicator_item", value=n, year=a.year), loaded.positions.locate(("assessment", "indicators", n), key=True)))
+    if errors:
+        return errors
+    tools_known = all(s is not None for s in analysis.tool_scores(a, fw).values())
+    needs_tools = any(rule.each_tool_min is not None for rule in fw.levels)
+    if a.level and a.level != analysis.computed_level(a, fw) and (tools_known or not needs_tools):
+        loaded.warn(("assessment", "level"), msg("warn_level", given=a.level, computed=analysis.computed_level(a, fw), year=a.year))
+    w = analysis.weighted_overall(a, fw)
+    if w is not None and abs(w - a.overall) > 0.5:
+        loaded.warn(("assessment", "overall"), msg("warn_overall", given=a.overall, computed=round(w, 2)))
+    return errors
