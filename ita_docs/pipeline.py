@@ -119,7 +119,7 @@ def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
     """
     import datetime as dt
 
-    from .memos import PRESETS
+    from .documents.memo import PRESETS
 
     candidates = [source] if source else sample_sets()
     loaded_sets = load_all(candidates)

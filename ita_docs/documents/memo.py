@@ -1,4 +1,4 @@
-"""Official memos (บันทึกข้อความ) and distribution lists (รายการแจกจ่ายเอกสาร).
+"""Official memos (บันทึกข้อความ).
 
 Layout follows ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. ๒๕๒๖ (and
 amendments) as summarised in ``shared/domain.md``; wording of the presets
@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import thaifmt
-from .documents import BODY, FLUSH, SIGNATURE, Writer, emblem_path
-from .models import Block, Memo
-from .ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from .. import thaifmt
+from ..models import Block, Content, Memo
+from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from .base import DocumentType
+from .prose import BODY, FLUSH, SIGNATURE, Writer, emblem_path
 
 EXECUTIVE = {
     "อบจ.": "นายกองค์การบริหารส่วนจังหวัด",
@@ -94,7 +95,7 @@ def _signature(w: Writer, person_id: str, style: str, tabs=None, lead: str = "")
 
 def memo_context(w: Writer, memo: Memo) -> Any:
     """Context of ``templates/memo.docx``; a function of the template (for the emblem image)."""
-    from .render import inline_image
+    from ..render import inline_image
 
     r = resolved(w, memo)
     org = w.c.organisation
@@ -145,39 +146,12 @@ def memo_context(w: Writer, memo: Memo) -> Any:
     return build
 
 
-def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
-    """Context of ``templates/distribution-list.docx``: one row per receiving division.
+def memo_of(c: Content, key: str) -> Memo | None:
+    """A memo by id or by preset name (the first with that preset)."""
+    return next((m for m in c.memos if m.id == key), None) or next((m for m in c.memos if m.preset == key), None)
 
-    The document-identification column is spread over the rows, one line
-    each, as on the paper form of seed 001.
-    """
-    dist = memo.distribution
-    r = resolved(w, memo)
-    ids = dist.divisions if dist.divisions is not None else [d.id for d in w.c.organisation.divisions]
-    doc_lines = [
-        f"หนังสือ{unit_name(w, memo)}",
-        f"ที่ {number_text(w, memo)}",
-        f"ลงวันที่ {w.date_long(memo.date)}",
-        f"เรื่อง {w.text(r['subject'])}",
-    ]
-    doc_lines = [w.d(line) for line in doc_lines]
-    if len(doc_lines) > len(ids) and ids:
-        doc_lines[len(ids) - 1] = " ".join(doc_lines[len(ids) - 1 :])
-    received = thaifmt.date_numeric(dist.received, digits=w.digits) if dist.received else ""
-    rows = [
-        {
-            "number": w.d(i),
-            "document": doc_lines[i - 1] if i - 1 < len(doc_lines) else "",
-            "unit": w.c.division(d).name,
-            "received": received,
-        }
-        for i, d in enumerate(ids, 1)
-    ]
-    dots = "................"
-    return {
-        "org": w.c.organisation,
-        "first_use": w.text(dist.first_use) if dist.first_use else dots,
-        "revision": w.text(dist.revision) if dist.revision else dots,
-        "date": w.date_long(dist.date or memo.date),
-        "rows": rows,
-    }
+
+DOCUMENT = DocumentType(
+    "memo", "memo.docx", "บันทึกข้อความ", lambda c: bool(c.memos),
+    lambda w: [(f"memo-{m.id}.docx", memo_context(w, m)) for m in w.c.memos],
+)

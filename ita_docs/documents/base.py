@@ -1,0 +1,34 @@
+"""What a document type is: the registry entry every document module provides."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..models import Content
+from .prose import Writer
+
+Contexts = Callable[[Writer], list[tuple[str, Any]]]
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    """A kind of document.
+
+    ``name`` is the ``--only`` name; ``template`` the .docx file name in the
+    templates folder; ``title`` the Thai name shown to users; ``supported``
+    says whether a content set has what the document needs; ``contexts``
+    returns every (output file name, context) pair it produces, computed
+    completely before anything is written. A context may be a function of the
+    `docxtpl.DocxTemplate` (for inline images).
+    """
+
+    name: str
+    template: str
+    title: str
+    supported: Callable[[Content], bool]
+    contexts: Contexts
+
+
+def single(build: Callable[[Writer], Any], filename: str) -> Contexts:
+    """Contexts of a document type that produces one file."""
+    return lambda w: [(filename, build(w))]

@@ -1,0 +1,179 @@
+"""Shared prose building for every document type: the `Writer`.
+
+A `Writer` formats one content set's values for one document: digits (Thai or
+Arabic, per ``Content.digits``), ``{{ expressions }}`` in content text
+(rendered in the sandbox of `ita_docs.render.expand`), prose `Block` lists as
+paragraphs and tables (`ita_docs.ooxml.Para` and raw table XML), and document
+titles. Contexts hold plain strings for ``{{ var }}`` and `ita_docs.ooxml.Xml`
+for ``{{p var}}``.
+
+Style ids are those of the bundled templates (``tools/build_templates.py``);
+widths are in twips (567 per cm). Wording that the templates do not hold
+follows the seed documents in ``shared/seeds`` (002 analysis report, 001 plan
+and memo, 000/004 result reports).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .. import analysis, ooxml, thaifmt
+from ..errors import ContentError
+from ..loader import LoadedContent
+from ..messages import msg
+from ..models import Block, Content
+from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..render import expand
+
+# Style ids of the templates (python-docx drops the spaces of the style names).
+BODY, FLUSH, CENTER, TITLE = "ITABody", "ITABodyFlush", "ITACenter", "ITATitle"
+H1, H2, H3, CAPTION = "ITAHeading1", "ITAHeading2", "ITAHeading3", "ITACaption"
+BULLET, SIGNATURE = "ITABullet", "ITASignature"
+CELL, CELL_HEAD, CELL_BULLET, TABLE = "ITATableText", "ITATableHead", "ITATableBullet", "ITATable"
+BULLET_CHAR = "•"  # U+2022, drawn from the Thai body font (not the Symbol font)
+PORTRAIT_TWIPS = 9072  # 16 cm text width (A4, margins 3 + 2 cm)
+LANDSCAPE_TWIPS = 14570  # 25.7 cm text width (A4 landscape, margins 2 + 2 cm)
+TOOL_LABELS = {"iit": "IIT", "eit": "EIT", "oit": "OIT"}
+
+
+class Writer:
+    """Formats content for one document: digits, expressions, prose blocks, cells."""
+
+    def __init__(self, loaded: LoadedContent):
+        self.loaded = loaded
+        self.c: Content = loaded.content
+        self.digits = self.c.digits
+        self._expr_ctx: dict[str, Any] | None = None
+
+    # ---- values
+
+    def d(self, value: Any) -> str:
+        return thaifmt.to_digits(str(value), digits=self.digits)
+
+    def score(self, x: float) -> str:
+        return thaifmt.score(x, digits=self.digits)
+
+    def text(self, value: str) -> str:
+        """A content string with its ``{{ expressions }}`` rendered."""
+        if "{{" not in value and "{%" not in value:
+            return value
+        try:
+            return expand(value, self.expr_context(), self.digits)
+        except jinja2.TemplateError as exc:
+            raise_expression_error(value, exc)
+
+    def expr_context(self) -> dict[str, Any]:
+        """Names available inside ``{{ }}`` in content text."""
+        if self._expr_ctx is None:
+            c = self.c
+            ctx: dict[str, Any] = {
+                "organisation": c.organisation,
+                "fiscal_year": c.fiscal_year,
+                "assessment": c.assessment,
+                "measures": {m.id: m for m in c.measures},
+            }
+            if c.assessment:
+                fw = analysis.framework(c.assessment.year)
+                ctx["level"] = analysis.level(c.assessment, fw)
+                ctx["overall"] = self.score(c.assessment.overall)
+            # Titles may themselves use expressions: publish the context before computing them.
+            self._expr_ctx = ctx
+            ctx["titles"] = {}
+            ctx["titles"] = {name: " ".join(self.title_lines(name)) for name in ("analysis_report", "measure_plan", "measure_results")}
+        return self._expr_ctx
+
+    def date_long(self, d) -> str:
+        return thaifmt.date_long(d, digits=self.digits)
+
+    # ---- paragraphs
+
+    def para(self, text: str, style: str = BODY, *, bold: bool = False, **kw: Any) -> Para:
+        return Para(style, runs_from_markup(self.text(text), bold=bold), **kw)
+
+    def xml(self, paras: list[Para], style: str = BODY) -> Xml:
+        return Xml(parts_xml(paras), style)
+
+    def list_item(self, marker: str, text: str, style: str) -> Para:
+        return Para(style, [Run(marker + "\t"), *runs_from_markup(self.text(text))])
+
+    def blocks(self, blocks: list[Block], *, in_table: bool = False, width: int = PORTRAIT_TWIPS) -> list[Para | str]:
+        """Prose blocks as paragraphs (`Para`) and raw table XML (`str`)."""
+        out: list[Para | str] = []
+        body = CELL if in_table else BODY
+        bullet = CELL_BULLET if in_table else BULLET
+        for b in blocks:
+            kind = b.kind
+            if kind == "paragraph":
+                style = CENTER if b.center else (body if b.indent and not in_table else (CELL if in_table else FLUSH))
+                out.append(self.para(b.paragraph, style))
+            elif kind == "heading":
+                out.append(self.para(b.heading, CELL if in_table else (CAPTION if b.center else H3), bold=True, keep_next=True))
+            elif kind == "bullets":
+                out += [self.list_item(BULLET_CHAR, t, bullet) for t in b.bullets]
+            elif kind == "dashes":
+                out += [self.list_item("-", t, bullet) for t in b.dashes]
+            elif kind == "numbered":
+                out += [self.list_item(self.d(f"{i}."), t, bullet) for i, t in enumerate(b.numbered, 1)]
+            elif kind == "table":
+                cols = max([len(b.table.header)] + [len(r) for r in b.table.rows])
+                widths = [width // cols] * cols
+                out.append(ooxml.table_xml(
+                    [self.text(h) for h in b.table.header],
+                    [[self.text(c) for c in r] + [""] * (cols - len(r)) for r in b.table.rows],
+                    style=TABLE, cell_style=CELL, widths=widths,
+                ))
+                out.append(Para(FLUSH))
+        return out
+
+    def blocks_xml(self, blocks: list[Block], **kw: Any) -> Xml:
+        parts = self.blocks(blocks, **kw)
+        return Xml(parts_xml(parts))
+
+    # ---- titles
+
+    def title_lines(self, document: str) -> list[str]:
+        """The title lines of a document: the content's own, else the seed's wording."""
+        c, org = self.c, self.c.organisation
+        place = " ".join(x for x in (f"อำเภอ{org.district}" if org.district else "", f"จังหวัด{org.province}") if x)
+        if document == "analysis_report":
+            given = c.analysis_report.title if c.analysis_report else []
+            year = c.assessment.year if c.assessment else c.fiscal_year
+            default = [
+                "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส",
+                f"ในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ พ.ศ. {self.d(year)}",
+                f"ของ{org.name} {place}",
+            ]
+        elif document == "measure_plan":
+            given = c.measure_plan.title if c.measure_plan else []
+            default = ["มาตรการส่งเสริมคุณธรรมและความโปร่งใส", f"ของ{org.name} ประจำปีงบประมาณ พ.ศ. {self.d(c.fiscal_year)}"]
+        else:
+            given = c.measure_results.title if c.measure_results else []
+            default = [
+                "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+                f"ประจำปีงบประมาณ พ.ศ.{self.d(c.fiscal_year)}",
+                f"{org.name} {place}",
+            ]
+        return [self.text(t) for t in given] if given else default
+
+    def title_xml(self, document: str) -> Xml:
+        """Title paragraphs; "พ.ศ. ๒๕๖๕" is kept on one line with a no-break space."""
+        return self.xml([Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in self.title_lines(document)])
+
+    # ---- measures
+
+
+
+def raise_expression_error(value: str, exc: Exception) -> None:
+    """Report a broken ``{{ }}`` in content text as a content error."""
+    from ..errors import ContentErrors
+
+    raise ContentErrors([ContentError(msg("expression", error=f"{exc} in “{value[:60]}”"))])
+
+
+
+def emblem_path(loaded: LoadedContent) -> Path | None:
+    """The Garuda emblem image of the content set (``organisation.emblem``), if given."""
+    e = loaded.content.organisation.emblem
+    return (loaded.root / e) if e else None
