@@ -263,8 +263,10 @@ def _translate(err: dict[str, Any], pos: Positions, files: list[Path]) -> Conten
         raw = str(ctx.get("error", err.get("msg", "")))
         if "item code" in raw:
             text = msg("item_code", input=inp)
-        elif raw in ("block_kind", "period_pair", "period_order", "period_empty"):
+        elif raw in ("block_kind", "period_pair", "period_order", "period_empty", "member_who", "oit_row"):
             text = msg(raw)
+        elif raw in ("time", "oit_item"):
+            text = msg(raw, input=inp)
         else:
             text = msg("invalid", msg=raw)
     else:

@@ -56,6 +56,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_framework": ("ไม่มีข้อมูลเกณฑ์การประเมิน ITA ของปี {year} (มีปี {years})", "no ITA framework data for {year} (have {years})"),
     "unknown_indicator_item": ("ไม่รู้จักตัวชี้วัด {value} ในเกณฑ์ปี {year}", "indicator {value} is not in the {year} framework"),
     "expression": ("นิพจน์ในข้อความผิด: {error}", "error in a text expression: {error}"),
+    # committees, minutes, OIT follow-up
+    "time": (
+        "เวลาต้องเขียนแบบ ชั่วโมง.นาที ในเครื่องหมายคำพูด เช่น \"09.30\" (ชั่วโมง 0-23 นาที 0-59) แต่พบ '{input}'",
+        "a time is written hours.minutes in quotes, e.g. \"09.30\" (hours 0-23, minutes 0-59), found '{input}'",
+    ),
+    "time_order": ("เวลาเลิกประชุม ({end}) ต้องอยู่หลังเวลาเริ่มประชุม ({start})", "the end time ({end}) must be after the start time ({start})"),
+    "member_who": (
+        "ต้องระบุบุคคล: รหัสบุคคล (person) หรือรหัสกรรมการ หรือชื่อ (name) หรือตำแหน่ง (position) อย่างน้อยหนึ่งอย่าง",
+        "name someone: a person id, a member id, a name or a position",
+    ),
+    "oit_item": ("รหัสข้อ OIT ต้องขึ้นต้นด้วย o เช่น o1, o22 แต่พบ '{input}'", "OIT item codes start with o, e.g. o1, o22; found '{input}'"),
+    "oit_row": ("แต่ละแถวต้องมีรหัสข้อ (item) หรือชื่อรายการ (title)", "each row needs an item code (item) or a title"),
+    "oit_title": (
+        "ไม่พบชื่อของข้อ {item} ในเกณฑ์ปี {year}: ใส่ title ของแถวนี้เอง หรือเพิ่มใน item_titles",
+        "no title for item {item} in the {year} framework: give the row a title, or add it to item_titles",
+    ),
     # warnings
     "warn_level": (
         "ระดับผลการประเมินที่ระบุ '{given}' ไม่ตรงกับที่คำนวณตามเกณฑ์ปี {year} '{computed}' (ใช้ค่าที่ระบุ)",
@@ -83,7 +99,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-KIND_TH = {"division": "หน่วยงาน (division)", "measure": "มาตรการ (measure)", "person": "บุคคล (person)"}
+KIND_TH = {
+    "division": "หน่วยงาน (division)",
+    "measure": "มาตรการ (measure)",
+    "person": "บุคคลหรือกรรมการ (person)",
+    "member": "กรรมการ (member)",
+    "committee": "คณะกรรมการ (committee)",
+    "minutes": "รายงานการประชุม (minutes)",
+}
 
 
 def set_language(lang: str) -> None:

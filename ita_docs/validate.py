@@ -24,7 +24,7 @@ def load(source: str | Path) -> LoadedContent:
     computed one) are kept in `LoadedContent.warnings`.
     """
     loaded = parse(source)
-    errors = check_assessment(loaded)
+    errors = check_assessment(loaded) + check_oit_titles(loaded)
     if errors:
         raise ContentErrors(errors)
     return loaded
@@ -54,3 +54,34 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
     if w is not None and abs(w - a.overall) > 0.5:
         loaded.warn(("assessment", "overall"), msg("warn_overall", given=a.overall, computed=round(w, 2)))
     return errors
+
+
+def oit_year(content) -> int:
+    """The assessed fiscal year (BE) whose OIT items the checklist follows up."""
+    oit = content.oit_followup
+    if oit is not None and oit.year:
+        return oit.year
+    return content.assessment.year if content.assessment else content.fiscal_year - 1
+
+
+def oit_title(content, code: str) -> str | None:
+    """The title of OIT item ``code``: the content's ``item_titles``, else the framework's of `oit_year`."""
+    if code in content.item_titles:
+        return content.item_titles[code]
+    try:
+        return analysis.framework(oit_year(content)).items.get(code)
+    except KeyError:
+        return None
+
+
+def check_oit_titles(loaded: LoadedContent) -> list[ContentError]:
+    """Every checklist row has a title: its own, the content's, or the framework's for that item."""
+    oit = loaded.content.oit_followup
+    if oit is None:
+        return []
+    year = oit_year(loaded.content)
+    return [
+        ContentError(msg("oit_title", item=row.item, year=year), loaded.positions.locate(("oit_followup", "rows", j, "item")))
+        for j, row in enumerate(oit.rows)
+        if row.item and not row.title and oit_title(loaded.content, row.item) is None
+    ]

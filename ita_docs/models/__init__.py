@@ -25,6 +25,24 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from .assessment import Assessment, ItemScore, ToolScores
+from .committee import (
+    OIT_STATUS,
+    ROLE_LABELS,
+    AgendaItem,
+    AgendaSubItem,
+    AppointingOrder,
+    Attendee,
+    Committee,
+    Member,
+    Minutes,
+    OitFollowup,
+    OitRow,
+    Turn,
+    Who,
+    committee_problems,
+    meeting_numbers,
+    minutes_ids,
+)
 from .base import BLOCK_KINDS, Block, Blocks, Date, Model, Score, StrList, Table, YearBE
 from .measures import Measure, MeasureGroup, Period, Step
 from .memos import Distribution, Endorsement, Memo
@@ -60,6 +78,9 @@ class Content(Model):
     measure_plan: MeasurePlan | None = None
     measure_results: MeasureResultsReport | None = None
     memos: list[Memo] = []
+    committees: list[Committee] = []
+    minutes: list[Minutes] = []
+    oit_followup: OitFollowup | None = None
 
     # ---- lookups
 
@@ -71,6 +92,13 @@ class Content(Model):
 
     def person(self, person_id: str) -> Person:
         return next(p for p in self.organisation.people if p.id == person_id)
+
+    def committee(self, committee_id: str) -> Committee:
+        return next(c for c in self.committees if c.id == committee_id)
+
+    def minutes_ids(self) -> list[str]:
+        """Each meeting's id: given, else ``<committee>-<number>-<BE year>``."""
+        return minutes_ids(self.minutes)
 
     def reference_problems(self) -> list[tuple[tuple[Any, ...], str, dict[str, Any]]]:
         """Cross-reference checks pydantic cannot do field by field.
@@ -129,6 +157,11 @@ class Content(Model):
             if memo.distribution and memo.distribution.divisions:
                 for j, d in enumerate(memo.distribution.divisions):
                     ref(("memos", i, "distribution", "divisions", j), d, div_ids, "division", memo.id)
+        problems += committee_problems(self.committees, self.minutes, self.oit_followup, person_ids, div_ids)
+        minutes_ids = self.minutes_ids()
+        for i, memo in enumerate(self.memos):
+            if memo.minutes:
+                ref(("memos", i, "minutes"), memo.minutes, minutes_ids, "minutes", memo.id)
         if self.assessment:
             for k in self.assessment.indicators:
                 if not 1 <= k <= 10:
@@ -139,6 +172,20 @@ class Content(Model):
 
 
 __all__ = [
+    "OIT_STATUS",
+    "ROLE_LABELS",
+    "AgendaItem",
+    "AgendaSubItem",
+    "AppointingOrder",
+    "Attendee",
+    "Committee",
+    "Member",
+    "Minutes",
+    "OitFollowup",
+    "OitRow",
+    "Turn",
+    "Who",
+    "meeting_numbers",
     "AnalysisReport",
     "Assessment",
     "BLOCK_KINDS",

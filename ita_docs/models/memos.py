@@ -38,15 +38,16 @@ class Memo(Model):
     """บันทึกข้อความ per ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. ๒๕๒๖.
 
     ``preset`` fills subject, body and attachments with standard wording from
-    the content (see `ita_docs.memos.PRESETS`); any field given here overrides
-    it. ``unit`` is a division id or text; ``number`` follows the
+    the content (see `ita_docs.documents.memo.PRESETS`); any field given here
+    overrides it. ``minutes`` names the minutes a ``minutes_report`` memo sends
+    (default: the latest meeting). ``unit`` is a division id or text; ``number`` follows the
     organisation's ``document_prefix`` ("-" while unnumbered). ``signer`` is a
     person id. ``attachments`` are text lines or document names
-    (``analysis_report``, ``measure_plan``, ``measure_results``).
+    (``analysis_report``, ``measure_plan``, ``measure_results``, ``minutes``).
     """
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
-    preset: Literal["analysis_approval", "measures_announce", "results_report"] | None = None
+    preset: Literal["analysis_approval", "measures_announce", "results_report", "minutes_report"] | None = None
     unit: str | None = None
     phone: str | None = None
     number: str = "-"
@@ -60,3 +61,4 @@ class Memo(Model):
     signer: str
     endorsements: list[Endorsement] = []
     distribution: Distribution | None = None
+    minutes: str | None = None
