@@ -1,0 +1,314 @@
+"""Native (editable) Word charts for the ITA documents.
+
+python-docx has no chart API. python-pptx writes the same DrawingML chart part
+(``c:chartSpace``) that Word uses, and the workbook that holds the chart's data;
+this module builds a bar chart with those writers and embeds it in a .docx:
+the chart part (``word/charts/chartN.xml``), the workbook
+(``word/embeddings/Microsoft_Excel_SheetN.xlsx``, so the data are editable in
+Word), their relationships and content types, and the ``w:drawing`` that shows
+the chart in a run.
+
+- `bar_chart` returns a `ChartPart` (chart XML + workbook bytes);
+- `InlineChart` is used like docxtpl's ``InlineImage``: ``{{ chart }}`` in a
+  template run; `add_chart` puts a chart into a python-docx run;
+- `style_chart` and `set_typeface` are shared with the slide deck (`ita_docs.slides`).
+
+Thai digits: chart numbers are real numbers, so their digits come from the
+number format (see `number_format`); category labels and the title are text
+and get their digits from `ita_docs.thaifmt.to_digits`.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any
+
+from docx.opc.constants import CONTENT_TYPE as DOCX_CT
+from docx.opc.constants import RELATIONSHIP_TYPE as DOCX_RT
+from docx.opc.part import Part
+from docx.shared import Cm
+from lxml import etree
+from pptx.chart.chart import Chart
+from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
+from pptx.chart.xmlwriter import ChartXmlWriter
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+from pptx.oxml import parse_xml
+from pptx.dml.color import RGBColor
+from pptx.util import Pt
+
+from .thaifmt import to_digits
+
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_A = f"{{{A_NS}}}"
+_C = f"{{{C_NS}}}"
+
+#: Office's locale prefix ``[$-xxyyzzzz]``: numeral shape ``0D`` (Thai digits),
+#: calendar ``00`` (default), language ``041E`` (th-TH).
+THAI_DIGITS_PREFIX = "[$-D00041E]"
+_FIXED_DATE = _dt.datetime(2000, 1, 1)
+
+
+class _StableWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's workbook writer with a fixed creation date (same data, same bytes)."""
+
+    def _populate_worksheet(self, workbook: Any, worksheet: Any) -> None:
+        workbook.set_properties({"created": _FIXED_DATE})
+        super()._populate_worksheet(workbook, worksheet)
+
+
+class StableChartData(CategoryChartData):
+    """`CategoryChartData` whose embedded workbook is reproducible."""
+
+    @property
+    def _workbook_writer(self) -> CategoryWorkbookWriter:  # type: ignore[override]
+        return _StableWorkbookWriter(self)
+
+
+@dataclass(frozen=True)
+class ChartPart:
+    """A chart ready to embed: the ``c:chartSpace`` XML and its workbook.
+
+    The XML refers to the workbook through relationship ``rId1``
+    (``c:externalData``); `add_chart` / `InlineChart` create that relationship.
+    """
+
+    xml: bytes
+    xlsx: bytes
+    categories: tuple[str, ...]
+    values: tuple[float, ...]
+    title: str
+
+
+def set_typeface(root: etree._Element, font: str) -> None:
+    """Give every DrawingML run property under ``root`` the Latin and complex-script ``font``.
+
+    Thai is complex script: without ``a:cs`` Office draws it in the theme font.
+    """
+    for tag in ("defRPr", "rPr", "endParaRPr"):
+        for rpr in root.iter(f"{_A}{tag}"):
+            for child in ("latin", "ea", "cs"):
+                el = rpr.find(f"{_A}{child}")
+                if el is None:
+                    el = etree.SubElement(rpr, f"{_A}{child}")
+                el.set("typeface", font)
+            _order_rpr(rpr)
+            if tag != "endParaRPr":
+                rpr.set("lang", rpr.get("lang", "th-TH"))
+
+
+# CT_TextCharacterProperties children, in schema order
+_RPR_ORDER = ["ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "effectLst",
+              "effectDag", "highlight", "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym",
+              "hlinkClick", "hlinkMouseOver", "rtl", "extLst"]
+
+
+def _order_rpr(rpr: etree._Element) -> None:
+    kids = sorted(rpr, key=lambda el: _RPR_ORDER.index(etree.QName(el).localname) if etree.QName(el).localname in _RPR_ORDER else 99)
+    for el in kids:
+        rpr.append(el)
+
+
+def number_format(digits: str, decimals: int = 2) -> str:
+    """The number format of chart labels for ``digits`` (``thai``/``arabic``).
+
+    >>> number_format("thai"), number_format("arabic", 0)
+    ('[$-D00041E]0.00', '0')
+
+    A plain number format cannot switch digits; the locale prefix can. Its
+    ``0D`` byte asks Office (Word, Excel) for Thai digits; LibreOffice 7.4
+    honours it too and draws ๙๒.๘๗. With the Buddhist-calendar byte as well
+    (``[$-D07041E]``) LibreOffice keeps ASCII digits, so the calendar byte stays ``00``.
+    The workbook keeps plain numbers either way.
+    """
+    if digits not in ("thai", "arabic"):
+        raise ValueError(f"digits must be 'thai' or 'arabic', got {digits!r}")
+    body = "0" + ("." + "0" * decimals if decimals else "")
+    return (THAI_DIGITS_PREFIX if digits == "thai" else "") + body
+
+
+def bar_chart(
+    categories: list[str],
+    values: list[float],
+    *,
+    title: str,
+    digits: str = "thai",
+    font: str = "TH Sarabun New",
+    horizontal: bool = False,
+    value_max: float = 100,
+    series_name: str = "คะแนน",
+    font_size: float = 14,
+) -> ChartPart:
+    """A one-series bar chart (columns, or bars when ``horizontal``) of ``values`` by category.
+
+    Data labels show each value with two decimals; the value axis runs from
+    0 to ``value_max``; every text uses ``font`` (Latin and complex script).
+    Digits in ``categories`` and ``title`` are converted to ``digits``.
+    """
+    fmt = number_format(digits)
+    categories = [to_digits(c, digits) for c in categories]
+    title = to_digits(title, digits)
+    if len(categories) != len(values):
+        raise ValueError(f"{len(categories)} categories but {len(values)} values")
+    if not categories:
+        raise ValueError("a chart needs at least one category")
+    data = StableChartData(number_format=fmt)
+    data.categories = list(categories)
+    data.add_series(series_name, [float(v) for v in values])
+    kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
+    space = parse_xml(ChartXmlWriter(kind, data).xml.encode("utf-8"))
+    style_chart(Chart(space, None), title=title, digits=digits, value_max=value_max, horizontal=horizontal, font_size=font_size)
+    set_typeface(space, font)
+    space.find(f"{_C}date1904").addnext(etree.Element(f"{_C}roundedCorners", val="0"))
+    ext = etree.SubElement(space, f"{_C}externalData", nsmap={"r": R_NS})
+    ext.set(f"{{{R_NS}}}id", "rId1")
+    etree.SubElement(ext, f"{_C}autoUpdate").set("val", "0")
+    xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return ChartPart(xml, data.xlsx_blob, tuple(categories), tuple(float(v) for v in values), title)
+
+
+def style_chart(chart: Chart, *, title: str, digits: str, value_max: float, horizontal: bool, font_size: float) -> None:
+    """Title, no legend, value labels (2 decimals), 0..``value_max`` axis: shared with the slides."""
+    chart.has_legend = False
+    chart.font.size = Pt(font_size)
+    if title:
+        chart.chart_title.text_frame.text = title
+        chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(font_size + 2)
+        chart.chart_title.text_frame.paragraphs[0].runs[0].font.bold = True
+    else:
+        chart.has_title = False
+    plot = chart.plots[0]
+    plot.gap_width = 35 if horizontal else 60
+    plot.vary_by_categories = False
+    _value_labels(plot.series[0], number_format(digits), value_max)
+    axis = chart.value_axis
+    axis.minimum_scale = 0
+    axis.maximum_scale = value_max
+    axis.major_unit = _major_unit(value_max)
+    axis.has_major_gridlines = True
+    axis.tick_labels.number_format = number_format(digits, 0)
+    axis.tick_labels.number_format_is_linked = False
+    cat_axis = chart.category_axis
+    if horizontal:  # first category at the top, value axis still at the bottom
+        cat_axis.reverse_order = True
+        # c:crosses of the value axis: where it crosses the category axis
+        axis._element.find(f"{_C}crosses").set("val", "max")
+    for ax in (axis, cat_axis):  # horizontal tick labels (LibreOffice may otherwise turn them)
+        ax.tick_labels.font.size = Pt(font_size)
+        ax._element.txPr.find(f"{_A}bodyPr").set("rot", "0")
+    skip = cat_axis._element.find(f"{_C}tickLblSkip")
+    if skip is None:  # every category label, even when they are tight (LibreOffice thins them)
+        skip = etree.Element(f"{_C}tickLblSkip")
+        cat_axis._element.find(f"{_C}lblOffset").addnext(skip)
+    skip.set("val", "1")
+
+
+def _value_labels(series: Any, fmt: str, value_max: float) -> None:
+    """Value labels inside the end of each bar in white; outside a short bar, in dark grey.
+
+    Inside, a label never runs past the plot area, however close the value
+    is to ``value_max`` (outside, Word and LibreOffice may clip it).
+    """
+    labels = series.data_labels
+    labels.number_format = fmt
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.position = XL_LABEL_POSITION.INSIDE_END
+    labels.font.bold = True
+    labels.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    values = series.values
+    for i, value in enumerate(values):
+        if value is not None and value < value_max * 0.22:
+            label = series.points[i].data_label
+            label.position = XL_LABEL_POSITION.OUTSIDE_END
+            label.font.bold = True
+            label.font.color.rgb = RGBColor(0x26, 0x26, 0x26)
+            num = etree.Element(f"{_C}numFmt", formatCode=fmt, sourceLinked="0")
+            label._dLbl.find(f"{_C}idx").addnext(num)
+
+
+def _major_unit(value_max: float) -> float:
+    """Gridline step: 20 for 0-100, else about a fifth of the range (1, 2 or 5 times a power of ten)."""
+    raw = value_max / 5
+    power = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 1
+    return next((step * power for step in (1, 2, 5, 10) if step * power >= raw), raw)
+
+
+# --------------------------------------------------------------------------- embedding in .docx
+
+_CHART_PART = "/word/charts/chart%d.xml"
+_XLSX_PART = "/word/embeddings/Microsoft_Excel_Sheet%d.xlsx"
+_XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _drawing_xml(r_id: str, shape_id: int, cx: int, cy: int, name: str) -> str:
+    return (
+        f'<w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{_WP}">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="{shape_id}" name="{name}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{C_NS}">'
+        f'<c:chart xmlns:c="{C_NS}" xmlns:r="{R_NS}" r:id="{r_id}"/>'
+        f"</a:graphicData></a:graphic></wp:inline></w:drawing>"
+    )
+
+
+def _next_shape_id(part: Any) -> int:
+    # docxtpl renders from the template's element, which does not yet hold the
+    # drawings made during rendering: count the charts made for this part.
+    base = getattr(part, "next_id", 1)
+    return base + 1000 + len(part.__dict__.get("_ita_charts", []))
+
+
+def relate_chart(part: Any, chart: ChartPart) -> str:
+    """Add ``chart`` (and its workbook) to the package of ``part``; return the ``r:id`` of the chart.
+
+    ``part`` is a python-docx part (document, header, footer) that will show
+    the chart. The chart part relates to the workbook as ``rId1``.
+    """
+    package = part.package
+    chart_part = Part(package.next_partname(_CHART_PART), DOCX_CT.DML_CHART, chart.xml, package)
+    xlsx_part = Part(package.next_partname(_XLSX_PART), _XLSX_CT, chart.xlsx, package)
+    chart_part.rels.add_relationship(DOCX_RT.PACKAGE, xlsx_part, "rId1")
+    return part.relate_to(chart_part, DOCX_RT.CHART)
+
+
+def drawing_xml(part: Any, chart: ChartPart, *, width_cm: float, height_cm: float) -> str:
+    """Embed ``chart`` for ``part`` and return its ``<w:drawing>`` XML (to go inside a ``w:r``)."""
+    r_id = relate_chart(part, chart)
+    charts = part.__dict__.setdefault("_ita_charts", [])
+    charts.append(r_id)
+    return _drawing_xml(r_id, _next_shape_id(part), int(Cm(width_cm)), int(Cm(height_cm)), f"Chart {len(charts)}")
+
+
+def add_chart(run: Any, chart: ChartPart, *, width_cm: float, height_cm: float) -> None:
+    """Append ``chart`` to a python-docx ``Run`` (the run's part gets the chart)."""
+    xml = drawing_xml(run.part, chart, width_cm=width_cm, height_cm=height_cm)
+    run._r.append(etree.fromstring(xml))
+
+
+class InlineChart:
+    """A chart for a docxtpl template run: ``{{ chart }}`` (like docxtpl's ``InlineImage``).
+
+    ``InlineChart(tpl, bar_chart(...), width_cm=15, height_cm=8)``; the parts
+    are added when the template renders the variable, to the part being
+    rendered (body, header or footer). Render each object once.
+    """
+
+    def __init__(self, tpl: Any, chart: ChartPart, *, width_cm: float = 15.0, height_cm: float = 8.0):
+        self.tpl, self.chart = tpl, chart
+        self.width_cm, self.height_cm = width_cm, height_cm
+
+    def _insert(self) -> str:
+        part = getattr(self.tpl, "current_rendering_part", None) or self.tpl.docx.part
+        xml = drawing_xml(part, self.chart, width_cm=self.width_cm, height_cm=self.height_cm)
+        return f'</w:t></w:r><w:r>{xml}</w:r><w:r><w:t xml:space="preserve">'
+
+    def __html__(self) -> str:
+        return self._insert()
+
+    def __str__(self) -> str:
+        return self._insert()
