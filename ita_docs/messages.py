@@ -56,6 +56,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_framework": ("ไม่มีข้อมูลเกณฑ์การประเมิน ITA ของปี {year} (มีปี {years})", "no ITA framework data for {year} (have {years})"),
     "unknown_indicator_item": ("ไม่รู้จักตัวชี้วัด {value} ในเกณฑ์ปี {year}", "indicator {value} is not in the {year} framework"),
     "expression": ("นิพจน์ในข้อความผิด: {error}", "error in a text expression: {error}"),
+    # expression limits
+    "expr_too_large": (
+        "นิพจน์ใหญ่เกินไป (ผลลัพธ์เกิน {limit} ตัวอักษรหรือรายการ)",
+        "expression too large (a result over {limit} characters or items)",
+    ),
+    "expr_number": ("นิพจน์ใหญ่เกินไป (ตัวเลขยาวเกิน {limit} บิต)", "expression too large (a number over {limit} bits)"),
+    "expr_iterations": ("นิพจน์ใหญ่เกินไป (วนซ้ำเกิน {limit} รอบ)", "expression too large (over {limit} loop iterations)"),
+    "expr_range": ("นิพจน์ใหญ่เกินไป (range เกิน {limit} ค่า)", "expression too large (a range over {limit} items)"),
+    "expr_output": ("นิพจน์ใหญ่เกินไป (ข้อความที่ได้ยาวเกิน {limit} ตัวอักษร)", "expression too large (output over {limit} characters)"),
+    "expr_time": ("นิพจน์ทำงานนานเกินไป (เกิน {limit} วินาที)", "expression took too long (over {limit} s)"),
+    "expr_deep": ("นิพจน์ซ้อนกันลึกเกินไป", "expression nested too deeply"),
+    "expr_zero_division": ("หารด้วยศูนย์", "division by zero"),
+    "expr_filter_input": (
+        "ตัวกรอง {name} ใช้กับ{expected}เท่านั้น แต่พบ {value}",
+        "the {name} filter works only on {expected}, found {value}",
+    ),
+    "expr_filter_value": ("ตัวกรอง {name} ใช้กับค่า {value} ไม่ได้ ({detail})", "the {name} filter cannot take {value} ({detail})"),
+    "expr_kind_number": ("ตัวเลข", "numbers"),
+    "expr_kind_date": ("วันที่", "dates"),
+    "expr_kind_time": ("เวลา", "times"),
+    "expr_kind_year": ("ปี พ.ศ. (จำนวนเต็ม)", "BE years (whole numbers)"),
+    "expr_kind_text": ("ข้อความ", "text"),
+    "expr_undefined": ("ไม่มีข้อมูลที่อ้างถึง: {detail}", "unknown name: {detail}"),
+    "expr_not_allowed": (
+        "นิพจน์ทำสิ่งที่ไม่อนุญาต (แก้ไขข้อมูล หรือเข้าถึงส่วนภายในของโปรแกรม): {detail}",
+        "not allowed in an expression (changing content or reaching program internals): {detail}",
+    ),
+    "expr_syntax": ("รูปแบบนิพจน์ผิด: {detail}", "expression syntax error: {detail}"),
+    "expr_invalid": ("ใช้ค่านี้ในนิพจน์ไม่ได้: {detail}", "invalid value in an expression: {detail}"),
     # committees, minutes, OIT follow-up
     "time": (
         "เวลาต้องเขียนแบบ ชั่วโมง.นาที ในเครื่องหมายคำพูด เช่น \"09.30\" (ชั่วโมง 0-23 นาที 0-59) แต่พบ '{input}'",
@@ -66,11 +95,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ต้องระบุบุคคล: รหัสบุคคล (person) หรือรหัสกรรมการ หรือชื่อ (name) หรือตำแหน่ง (position) อย่างน้อยหนึ่งอย่าง",
         "name someone: a person id, a member id, a name or a position",
     ),
+    "agenda_title": (
+        "ระเบียบวาระที่ {n} ต้องมีชื่อเรื่อง (title) หรือประเภท (kind: chair, confirm, inform, consider, other)",
+        "agenda item {n} needs a title or a kind (chair, confirm, inform, consider, other)",
+    ),
+    "needs_minutes": (
+        "บันทึก {id} ใช้ preset minutes_report แต่เนื้อหายังไม่มีรายงานการประชุม (minutes)",
+        "memo {id} uses the minutes_report preset but the content has no minutes",
+    ),
     "oit_item": ("รหัสข้อ OIT ต้องขึ้นต้นด้วย o เช่น o1, o22 แต่พบ '{input}'", "OIT item codes start with o, e.g. o1, o22; found '{input}'"),
     "oit_row": ("แต่ละแถวต้องมีรหัสข้อ (item) หรือชื่อรายการ (title)", "each row needs an item code (item) or a title"),
     "oit_title": (
         "ไม่พบชื่อของข้อ {item} ในเกณฑ์ปี {year}: ใส่ title ของแถวนี้เอง หรือเพิ่มใน item_titles",
         "no title for item {item} in the {year} framework: give the row a title, or add it to item_titles",
+    ),
+    # loader hardening
+    "date_impossible": (
+        "ไม่มีวันที่ '{input}' ในปฏิทิน ตรวจวันและเดือน (เช่น เดือนกุมภาพันธ์มี 28 หรือ 29 วัน)",
+        "'{input}' is not a real date: check the day and month (e.g. February has 28 or 29 days)",
+    ),
+    "control_char": (
+        "พบอักขระควบคุมที่มองไม่เห็น ({code}) ซึ่งมักติดมาจากการคัดลอกข้อความจาก Word: ลบอักขระควบคุมที่มองไม่เห็นนี้ออก",
+        "invisible control character ({code}), often pasted from Word: delete it",
+    ),
+    "control_more": ("พบอักขระควบคุมที่มองไม่เห็นอีก {n} ตัวในไฟล์นี้ ตั้งแต่ตำแหน่งนี้ไป", "{n} more invisible control characters in this file from here on"),
+    "yaml_alias_cycle": (
+        "'*{anchor}' อ้างถึงข้อมูลที่ตัวเองอยู่ข้างใน (วนไม่รู้จบ) ให้ลบ '*{anchor}' หรือเขียนข้อมูลนั้นออกมาตรง ๆ",
+        "'*{anchor}' refers to the data it is inside of (an endless loop): remove it or write the data out",
+    ),
+    "yaml_alias_bomb": (
+        "การอ้างอิง '*{anchor}' ทำให้ข้อมูลขยายเกิน {limit} รายการ (อ้างอิงซ้อนกันหลายชั้น) ให้เขียนข้อมูลโดยไม่ใช้ & และ *",
+        "the alias '*{anchor}' expands the data beyond {limit} items (nested aliases): write the data without & and *",
+    ),
+    "yaml_too_many": ("ไฟล์มีข้อมูลเกิน {limit} รายการ ให้แบ่งเป็นหลายไฟล์หรือตัดส่วนที่ไม่ใช้ออก", "the file holds more than {limit} items: split it or remove unused parts"),
+    "yaml_too_deep": (
+        "ข้อมูลซ้อนกันลึกเกิน {limit} ชั้น ตรวจวงเล็บ [ ] {{ }} ที่เปิดแล้วไม่ได้ปิด หรือการอ้างอิงด้วย *",
+        "data nested more than {limit} levels deep: check for unclosed [ ] {{ }} brackets or aliases (*)",
+    ),
+    "yaml_tag_value": (
+        "อ่านค่า '{value}' เป็นชนิด {tag} ไม่ได้: แก้ค่า หรือถ้าเป็นข้อความให้ใส่ในเครื่องหมายคำพูด (และไม่ใส่ {tag})",
+        "cannot read '{value}' as {tag}: fix the value, or if it is text put it in quotes (without {tag})",
+    ),
+    "duplicate_key_here": (
+        "ชื่อข้อมูล '{key}' เขียนซ้ำในไฟล์เดียวกัน (บรรทัด {first} และ {line}) ให้เหลือไว้เพียงบรรทัดเดียว",
+        "key '{key}' is written twice in this file (lines {first} and {line}): keep only one",
+    ),
+    "encoding_wide": (
+        "ไฟล์นี้บันทึกเป็น {encoding} ซึ่งโปรแกรมอ่านไม่ได้ บันทึกไฟล์ใหม่เป็น UTF-8 (ใน Notepad: บันทึกเป็น > การเข้ารหัส UTF-8)",
+        "the file is saved as {encoding}: save it again as UTF-8 (in Notepad: Save As > Encoding UTF-8)",
+    ),
+    "encoding_bad": (
+        "ไฟล์นี้ไม่ได้บันทึกเป็น UTF-8: พบไบต์ {byte} ที่อ่านไม่ได้{guess} บันทึกไฟล์ใหม่เป็น UTF-8 (ใน Notepad: บันทึกเป็น > การเข้ารหัส UTF-8)",
+        "the file is not UTF-8: byte {byte} cannot be read{guess}; save it again as UTF-8 (in Notepad: Save As > Encoding UTF-8)",
+    ),
+    "encoding_thai_guess": (" (น่าจะเป็นภาษาไทยแบบเก่า TIS-620/Windows-874)", " (probably Thai TIS-620/Windows-874)"),
+    "emblem_absolute": (
+        "ตราครุฑต้องเป็นชื่อไฟล์ในโฟลเดอร์เนื้อหา เช่น garuda.png ไม่ใช่ตำแหน่งเต็ม '{path}'",
+        "the emblem must be a file name inside the content folder, e.g. garuda.png, not the full path '{path}'",
+    ),
+    "emblem_outside": (
+        "ไฟล์ตราครุฑ '{path}' อยู่นอกโฟลเดอร์เนื้อหา ให้คัดลอกรูปมาไว้ในโฟลเดอร์เดียวกับไฟล์ .yaml",
+        "the emblem '{path}' is outside the content folder: copy the image next to the .yaml files",
+    ),
+    "emblem_missing": ("ไม่พบไฟล์ตราครุฑ '{path}' ในโฟลเดอร์เนื้อหา", "no emblem file '{path}' in the content folder"),
+    "emblem_not_image": (
+        "ไฟล์ตราครุฑ '{path}' ไม่ใช่รูปภาพที่ Word ใช้ได้ (PNG, JPEG, GIF, BMP หรือ TIFF)",
+        "the emblem '{path}' is not an image Word can use (PNG, JPEG, GIF, BMP or TIFF)",
     ),
     # warnings
     "warn_level": (

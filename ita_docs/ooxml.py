@@ -189,6 +189,46 @@ def table_xml(header: list[str], rows: list[list[str]], *, style: str, cell_styl
     return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
 
 
+def grid_xml(
+    rows: list[list[list[Para | str]]],
+    widths: list[int],
+    *,
+    borders: bool = True,
+    cant_split: bool = False,
+) -> str:
+    """A table whose cells hold paragraphs (`Para`) and nested tables (raw XML strings).
+
+    ``rows[r][c]`` is the content of one cell; ``widths`` are column widths in
+    twips (567 per cm); a row with fewer cells than columns has its last cell
+    span the remaining columns. ``borders=False`` draws no lines (the two-column
+    speaker layout of minutes, signature blocks); ``cant_split`` keeps each
+    row on one page.
+    Every cell ends with a paragraph, as WordprocessingML requires.
+    """
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    out = []
+    trpr = "<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""
+    for cells in rows:
+        tcs = []
+        for c, parts in enumerate(cells):
+            last = c == len(cells) - 1
+            span = len(widths) - c if last else 1
+            w = sum(widths[c:]) if last else widths[c]
+            body = parts_xml(parts)
+            if not parts or isinstance(parts[-1], str):
+                body += paragraph_xml(Para(parts[0].style if parts and isinstance(parts[0], Para) else "Normal"))
+            grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{grid_span}</w:tcPr>{body}</w:tc>')
+        out.append(f"<w:tr>{trpr}{''.join(tcs)}</w:tr>")
+    tblpr = f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+    if not borders:
+        sides = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        tblpr += f"<w:tblBorders>{sides}</w:tblBorders>"
+    tblpr += '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar>' if not borders else '<w:tblLayout w:type="fixed"/>'
+    tblpr += '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+    return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(out)}</w:tbl>"
+
+
 class Xml:
     """Raw XML for docxtpl: ``{{p value}}`` replaces the whole template paragraph with it.
 

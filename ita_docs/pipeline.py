@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import DOCUMENTS, Writer, document_names, emblem_path, memo_of
+from .documents import DOCUMENTS, document_names, emblem_path, memo_of, writer
 from .errors import ContentError, ContentErrors, ItaDocsError, Location, OutputError
 from .loader import LoadedContent
 from .validate import load
@@ -53,7 +53,7 @@ def load_all(sources: list[Path]) -> list[LoadedContent]:
 def render_set(loaded: LoadedContent, output: Path, only: list[str] | None = None, templates: Path | None = None) -> list[Rendered]:
     """Render every document a content set supports (or those in ``only``), in memory."""
     templates = templates or templates_dir()
-    w = Writer(loaded)
+    w = writer(loaded)
     out_dir = output / loaded.root.name
     rendered: list[Rendered] = []
     for doc in DOCUMENTS:

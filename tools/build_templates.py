@@ -423,9 +423,55 @@ def distribution_list():
     return save(doc, "distribution-list")
 
 
+def minutes():
+    """Minutes (รายงานการประชุม), domain.md "Minutes": the parts are built by ita_docs/documents/minutes.py."""
+    doc = base_document()
+    _style(doc, "ITA Minutes Label", bold=True, before=6, keep_next=True)
+    _style(doc, "ITA Cover", size=24, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+    para(doc, "{{p cover }}", "ITA Cover")
+    para(doc, "{{p heading }}", "ITA Title")
+    para(doc, "------------------------------------", "ITA Center")
+    para(doc, "ผู้มาประชุม", "ITA Minutes Label")
+    para(doc, "{{p present }}", "ITA Body Flush")
+    para(doc, "ผู้ไม่มาประชุม", "ITA Minutes Label")
+    para(doc, "{{p absent }}", "ITA Body Flush")
+    para(doc, "ผู้เข้าร่วมประชุม", "ITA Minutes Label")
+    para(doc, "{{p attendees }}", "ITA Body Flush")
+    para(doc, "{%p if start %}", "ITA Body Flush")
+    para(doc, "เริ่มประชุมเวลา {{ start }}", "ITA Minutes Label")
+    para(doc, "{%p endif %}", "ITA Body Flush")
+    para(doc, "{{p opening }}")
+    para(doc, "{{p agenda }}", "ITA Body Flush")
+    para(doc, "{%p if end %}", "ITA Body Flush")
+    para(doc, "ปิดประชุมเวลา {{ end }}", "ITA Minutes Label")
+    para(doc, "{%p endif %}", "ITA Body Flush")
+    para(doc, "{{p signatures }}", "ITA Body Flush")
+    return save(doc, "minutes")
+
+
+def oit_followup():
+    """The OIT follow-up checklist (domain.md): one row per OIT item, then the counts per status."""
+    doc = base_document(landscape=True)
+    para(doc, "{{p title }}", "ITA Title")
+    para(doc, "", "ITA Center")
+    table(doc, ["ที่", "ข้อ", "รายการ", "คะแนนปี {{ year }}", "สถานะการดำเนินการปี {{ fiscal_year }}", "ผู้รับผิดชอบ", "หมายเหตุ"],
+          ["{{ r.number }}", "{{ r.item }}", "{{ r.title }}", "{{ r.score }}", "{{ r.status }}", "{{ r.responsible }}", "{{ r.note }}"],
+          [1.0, 1.7, 8.5, 2.3, 4.2, 3.5, 4.5], loop="{%tr for r in rows %}")
+    para(doc, "", "ITA Center")
+    para(doc, "สรุปสถานะการดำเนินการ", "ITA Caption")
+    t = table(doc, ["สถานะ", "จำนวน (ข้อ)", "ร้อยละ"], ["{{ s.status }}", "{{ s.count }}", "{{ s.percent }}"],
+              [8.0, 3.0, 3.0], loop="{%tr for s in summary %}")
+    total = t.add_row()
+    for i, text in enumerate(["รวม", "{{ total }}", "{{ total_percent }}"]):
+        cell = total.cells[i]
+        cell.paragraphs[0].style = doc.styles["ITA Table Head"]
+        cell.paragraphs[0].add_run(text)
+    return save(doc, "oit-followup")
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for build in (analysis_report, measures_plan, measures_results, memo, distribution_list):
+    for build in (analysis_report, measures_plan, measures_results, memo, distribution_list, minutes, oit_followup):
         print("wrote", build())
 
 

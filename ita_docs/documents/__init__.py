@@ -4,11 +4,13 @@ A new document type is one template (``templates/<name>.docx``), one module
 here defining ``DOCUMENT`` (`ita_docs.documents.base.DocumentType`), and one
 test file; the only other line to touch is the list below. Shared pieces:
 `prose` (the `Writer`: digits, expressions, prose blocks, titles) and
-`measure_cells` (measure table cells).
+`measure_cells` (measure table cells), `computed` (tables computed from the
+content, insertable in prose), `people` (who is who in committee documents).
 """
 from __future__ import annotations
 
-from . import analysis_report, distribution_list, measures_plan, measures_results, memo
+from ..loader import LoadedContent
+from . import analysis_report, computed, distribution_list, measures_plan, measures_results, memo, minutes, oit_followup
 from .base import DocumentType
 from .memo import memo_of
 from .prose import Writer, emblem_path
@@ -20,7 +22,14 @@ DOCUMENTS: list[DocumentType] = [
     measures_results.DOCUMENT,
     memo.DOCUMENT,
     distribution_list.DOCUMENT,
+    minutes.DOCUMENT,
+    oit_followup.DOCUMENT,
 ]
+
+
+def writer(loaded: LoadedContent) -> Writer:
+    """The `Writer` of a content set, with the computed tables prose may insert."""
+    return Writer(loaded, inserts=computed.INSERTS)
 
 
 def document_names() -> list[str]:
@@ -28,4 +37,4 @@ def document_names() -> list[str]:
     return [d.name for d in DOCUMENTS]
 
 
-__all__ = ["DOCUMENTS", "DocumentType", "Writer", "document_names", "emblem_path", "memo_of"]
+__all__ = ["DOCUMENTS", "DocumentType", "Writer", "document_names", "emblem_path", "memo_of", "writer"]

@@ -13,9 +13,10 @@ from typing import Any
 from .. import analysis, thaifmt
 from ..models import Block, FindingGroup
 from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from . import computed
 from . import measure_cells as cells
 from .base import DocumentType, single
-from .prose import BODY, FLUSH, TOOL_LABELS, Writer
+from .prose import BODY, FLUSH, Writer
 
 
 def _finding_group(w: Writer, group: FindingGroup, fw: analysis.Framework) -> Xml:
@@ -50,18 +51,8 @@ def analysis_context(w: Writer) -> dict[str, Any]:
     a = c.assessment
     fw = analysis.framework(a.year)
     level = analysis.level(a, fw)
-    tools = []
-    tool_scores = analysis.tool_scores(a, fw)
-    if all(s is not None for s in tool_scores.values()):
-        for t, s in tool_scores.items():
-            weight = fw.tools[t].weight
-            tools.append({
-                "label": f"{TOOL_LABELS[t]} {fw.tools[t].name}",
-                "score": w.score(s),
-                "weight": w.d(int(weight)),
-                "weighted": w.score(s * weight / 100),
-            })
-    ranking = [{"rank": w.d(x.rank), "name": x.name, "score": w.score(x.score)} for x in analysis.ranking(a, fw)]
+    tools = computed.tool_rows(w)
+    ranking = computed.ranking_rows(w, analysis.ranking(a, fw))
     notes: list[str] = []
     below = analysis.below_pass(a, fw)
     if a.indicators:

@@ -16,7 +16,8 @@ from .. import thaifmt
 from ..models import Block, Content, Memo
 from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from .base import DocumentType
-from .prose import BODY, FLUSH, SIGNATURE, Writer, emblem_path
+from .minutes import minutes_writer
+from .prose import BODY, FLUSH, SIGNATURE, Writer, emblem_path, phrase_file
 
 EXECUTIVE = {
     "อบจ.": "นายกองค์การบริหารส่วนจังหวัด",
@@ -30,36 +31,8 @@ EXECUTIVE = {
 }
 DOCUMENT_ATTACHMENTS = {"analysis_report", "measure_plan", "measure_results"}
 
-# Preset wording. Text is expanded with the content's names ({{ organisation.name }} ...).
-PRESETS: dict[str, dict[str, Any]] = {
-    "analysis_approval": {
-        "subject": "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. {{ assessment.year|fiscal_digits }}",
-        "body": [
-            "ตามที่สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.) ได้ประกาศผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) ประจำปีงบประมาณ พ.ศ. {{ assessment.year|fiscal_digits }} โดย{{ organisation.name }} ได้คะแนน {{ overall }} คะแนน ระดับผลการประเมิน {{ level }} นั้น",
-            "ในการนี้ ได้จัดทำ{{ titles.analysis_report }} พร้อมข้อเสนอแนะมาตรการเพื่อยกระดับผลการประเมินในปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} เรียบร้อยแล้ว รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
-        ],
-        "closing": "จึงเรียนมาเพื่อโปรดพิจารณาให้ความเห็นชอบ",
-        "attachments": ["analysis_report"],
-    },
-    "measures_announce": {
-        "subject": "แจ้งมาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{{ organisation.name }} ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }}",
-        "body": [
-            "ตามที่ผู้บริหารท้องถิ่นได้เห็นชอบมาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{{ organisation.name }} ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} สำหรับใช้เป็นแนวทางในการพัฒนาการดำเนินงานของ{{ organisation.name }} และให้สอดคล้องกับเกณฑ์การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} นั้น",
-            "ในการนี้จึงขอแจ้งมาตรการส่งเสริมคุณธรรมและความโปร่งใสของ{{ organisation.name }} ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} แต่ละกองเพื่อดำเนินการตามมาตรการดังกล่าว และเป็นการร่วมกันขับเคลื่อนอย่างเป็นรูปธรรมต่อไป รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
-        ],
-        "closing": "จึงเรียนมาเพื่อโปรดทราบและพิจารณา",
-        "attachments": ["measure_plan"],
-    },
-    "results_report": {
-        "subject": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }}",
-        "body": [
-            "ตามที่{{ organisation.name }} ได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }} เพื่อยกระดับผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) นั้น",
-            "ในการนี้ ได้จัดทำรายงานผลการดำเนินการตามมาตรการดังกล่าวเรียบร้อยแล้ว รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
-        ],
-        "closing": "จึงเรียนมาเพื่อโปรดทราบ",
-        "attachments": ["measure_results"],
-    },
-}
+# Preset wording is data: ita_docs/phrases/memos.yaml (subject, body, closing, attachments).
+PRESETS: dict[str, dict[str, Any]] = phrase_file("memos")
 DEFAULT_CLOSING = "จึงเรียนมาเพื่อโปรดทราบและพิจารณา"
 LEFT_CENTRE_TAB = [("center", 2835, "none")]  # centre of the left half (5 cm), for endorsements
 
@@ -74,6 +47,28 @@ def resolved(w: Writer, memo: Memo) -> dict[str, Any]:
         "attachments": memo.attachments or preset.get("attachments", []),
         "to": memo.to or EXECUTIVE[w.c.organisation.kind],
     }
+
+
+def preset_names(w: Writer, memo: Memo) -> dict[str, Any]:
+    """Names a preset's wording may use besides the content's: ``minutes`` for ``minutes_report``."""
+    if memo.preset != "minutes_report" and not memo.minutes:
+        return {}
+    if not w.c.minutes:
+        return {}
+    ids = w.c.minutes_ids()
+    # The memo's minutes, else the latest meeting.
+    index = ids.index(memo.minutes) if memo.minutes else max(range(len(ids)), key=lambda i: w.c.minutes[i].date)
+    mw = minutes_writer(w, index)
+    return {"minutes": {**mw.facts_cache, "title": mw.title()}}
+
+
+def attachment_name(w: Writer, name: str, names: dict[str, Any]) -> str:
+    """An attachment line: a document's title (``analysis_report``, ``minutes`` ...) or the text given."""
+    if name in DOCUMENT_ATTACHMENTS:
+        return " ".join(w.title_lines(name))
+    if name == "minutes" and "minutes" in names:
+        return f"{names['minutes']['title']} ครั้งที่ {names['minutes']['number']}"
+    return w.text(name)
 
 
 def unit_name(w: Writer, memo: Memo) -> str:
@@ -97,6 +92,18 @@ def memo_context(w: Writer, memo: Memo) -> Any:
     """Context of ``templates/memo.docx``; a function of the template (for the emblem image)."""
     from ..render import inline_image
 
+    names = preset_names(w, memo)
+    with w.names(**names):
+        values = _memo_values(w, memo, names)
+    emblem = emblem_path(w.loaded)
+
+    def build(tpl) -> dict[str, Any]:
+        return {**values, "emblem": inline_image(tpl, emblem, 1.5) if emblem and emblem.is_file() else ""}
+
+    return build
+
+
+def _memo_values(w: Writer, memo: Memo, names: dict[str, Any]) -> dict[str, Any]:
     r = resolved(w, memo)
     org = w.c.organisation
     unit = " ".join(x for x in (unit_name(w, memo), org.name) if x)
@@ -107,10 +114,10 @@ def memo_context(w: Writer, memo: Memo) -> Any:
     if memo.via:
         salutation += " ผ่าน " + " ".join(w.text(v) for v in memo.via)
     attachments: list[Para] = []
-    names = [" ".join(w.title_lines(a)) if a in DOCUMENT_ATTACHMENTS else w.text(a) for a in r["attachments"]]
-    for i, name in enumerate(names, 1):
+    lines = [attachment_name(w, a, names) for a in r["attachments"]]
+    for i, name in enumerate(lines, 1):
         label = "สิ่งที่ส่งมาด้วย" if i == 1 else ""
-        number = w.d(f"{i}. ") if len(names) > 1 else ""
+        number = w.d(f"{i}. ") if len(lines) > 1 else ""
         attachments.append(Para(FLUSH, [Run(label, True), Run(f"\t{number}{name}")], tabs=[("left", 1701, "none")], hanging=1701, left=1701))
     endorsements: list[Para] = []
     for e in memo.endorsements:
@@ -126,24 +133,18 @@ def memo_context(w: Writer, memo: Memo) -> Any:
         when = e.date_text or (thaifmt.date_short(e.date, digits=w.digits) if e.date else None)
         if when:
             endorsements.append(Para(FLUSH, [Run("\t" + w.text(when))], tabs=LEFT_CENTRE_TAB))
-    emblem = emblem_path(w.loaded)
-
-    def build(tpl) -> dict[str, Any]:
-        return {
-            "emblem": inline_image(tpl, emblem, 1.5) if emblem and emblem.is_file() else "",
-            "unit": unit,
-            "number": w.d(number_text(w, memo)),
-            "date": w.date_long(memo.date),
-            "subject": w.text(r["subject"]),
-            "salutation": w.xml([Para(FLUSH, runs_from_markup(salutation))], FLUSH),
-            "attachments": w.xml(attachments, FLUSH),
-            "body": w.blocks_xml(r["body"]),
-            "closing": w.xml([w.para(r["closing"], BODY, keep_next=True)]),
-            "signature": w.xml(_signature(w, memo.signer, SIGNATURE), SIGNATURE),
-            "endorsements": Xml(parts_xml(endorsements), FLUSH),
-        }
-
-    return build
+    return {
+        "unit": unit,
+        "number": w.d(number_text(w, memo)),
+        "date": w.date_long(memo.date),
+        "subject": w.text(r["subject"]),
+        "salutation": w.xml([Para(FLUSH, runs_from_markup(salutation))], FLUSH),
+        "attachments": w.xml(attachments, FLUSH),
+        "body": w.blocks_xml(r["body"]),
+        "closing": w.xml([w.para(r["closing"], BODY, keep_next=True)]),
+        "signature": w.xml(_signature(w, memo.signer, SIGNATURE), SIGNATURE),
+        "endorsements": Xml(parts_xml(endorsements), FLUSH),
+    }
 
 
 def memo_of(c: Content, key: str) -> Memo | None:

@@ -14,16 +14,20 @@ and memo, 000/004 result reports).
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator, Mapping
 
 import jinja2
+import yaml
 
 from .. import analysis, ooxml, thaifmt
 from ..errors import ContentError
 from ..loader import LoadedContent
 from ..messages import msg
-from ..models import Block, Content
+from ..models import Block, Committee, Content
 from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from ..render import expand
 
@@ -37,15 +41,23 @@ PORTRAIT_TWIPS = 9072  # 16 cm text width (A4, margins 3 + 2 cm)
 LANDSCAPE_TWIPS = 14570  # 25.7 cm text width (A4 landscape, margins 2 + 2 cm)
 TOOL_LABELS = {"iit": "IIT", "eit": "EIT", "oit": "OIT"}
 
+# A computed table for ``{insert: NAME}``: (writer, width in twips) -> paragraphs and table XML.
+Insert = Callable[["Writer", int], list[Para | str]]
+
 
 class Writer:
     """Formats content for one document: digits, expressions, prose blocks, cells."""
 
-    def __init__(self, loaded: LoadedContent):
+    def __init__(self, loaded: LoadedContent, inserts: Mapping[str, Insert] | None = None):
+        """``inserts`` maps the names of `ita_docs.models.base.INSERTS` to the
+        functions that build those computed tables (see `ita_docs.documents.computed`)."""
         self.loaded = loaded
         self.c: Content = loaded.content
         self.digits = self.c.digits
+        self.inserts: Mapping[str, Insert] = inserts or {}
+        self.committee: Committee | None = self.c.committees[0] if len(self.c.committees) == 1 else None
         self._expr_ctx: dict[str, Any] | None = None
+        self._scope: dict[str, Any] = {}
 
     # ---- values
 
@@ -55,14 +67,25 @@ class Writer:
     def score(self, x: float) -> str:
         return thaifmt.score(x, digits=self.digits)
 
-    def text(self, value: str) -> str:
-        """A content string with its ``{{ expressions }}`` rendered."""
+    def text(self, value: str, extra: Mapping[str, Any] | None = None) -> str:
+        """A content string with its ``{{ expressions }}`` rendered (``extra`` adds names)."""
         if "{{" not in value and "{%" not in value:
             return value
+        ctx = {**self.expr_context(), **self._scope, **(extra or {})} if (extra or self._scope) else self.expr_context()
         try:
-            return expand(value, self.expr_context(), self.digits)
+            return expand(value, ctx, self.digits)
         except jinja2.TemplateError as exc:
             raise_expression_error(value, exc)
+
+    @contextmanager
+    def names(self, **extra: Any) -> Iterator[None]:
+        """Make more names available to expressions while a document is built (e.g. ``minutes``)."""
+        saved = self._scope
+        self._scope = {**saved, **extra}
+        try:
+            yield
+        finally:
+            self._scope = saved
 
     def expr_context(self) -> dict[str, Any]:
         """Names available inside ``{{ }}`` in content text."""
@@ -98,10 +121,16 @@ class Writer:
     def list_item(self, marker: str, text: str, style: str) -> Para:
         return Para(style, [Run(marker + "\t"), *runs_from_markup(self.text(text))])
 
-    def blocks(self, blocks: list[Block], *, in_table: bool = False, width: int = PORTRAIT_TWIPS) -> list[Para | str]:
-        """Prose blocks as paragraphs (`Para`) and raw table XML (`str`)."""
+    def blocks(
+        self, blocks: list[Block], *, in_table: bool = False, width: int = PORTRAIT_TWIPS, body: str | None = None
+    ) -> list[Para | str]:
+        """Prose blocks as paragraphs (`Para`) and raw table XML (`str`).
+
+        ``width`` (twips) is the width tables may take; ``body`` replaces the
+        style of indented paragraphs (e.g. `FLUSH` in a column of minutes).
+        """
         out: list[Para | str] = []
-        body = CELL if in_table else BODY
+        body = body or (CELL if in_table else BODY)
         bullet = CELL_BULLET if in_table else BULLET
         for b in blocks:
             kind = b.kind
@@ -125,6 +154,8 @@ class Writer:
                     style=TABLE, cell_style=CELL, widths=widths,
                 ))
                 out.append(Para(FLUSH))
+            elif kind == "insert":
+                out += self.inserts[b.insert](self, width)
         return out
 
     def blocks_xml(self, blocks: list[Block], **kw: Any) -> Xml:
@@ -171,6 +202,13 @@ def raise_expression_error(value: str, exc: Exception) -> None:
 
     raise ContentErrors([ContentError(msg("expression", error=f"{exc} in “{value[:60]}”"))])
 
+
+
+@cache
+def phrase_file(name: str) -> dict[str, Any]:
+    """Standard wording kept as data: ``ita_docs/phrases/<name>.yaml`` (cached)."""
+    path = resources.files("ita_docs") / "phrases" / f"{name}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def emblem_path(loaded: LoadedContent) -> Path | None:

@@ -4,7 +4,7 @@ dates typed in BE, one-or-many lists and prose `Block`s.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -22,16 +22,48 @@ def _to_list(value: Any) -> Any:
     return value
 
 
+def _date_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of ``YYYY-MM-DD`` text (Thai digits allowed; month and day may be
+    one digit), or None if the text has another shape.
+
+    >>> _date_parts("๒๕๖๖-๐๔-๑๕"), _date_parts("2566-4-5"), _date_parts("15/04/2566")
+    ((2566, 4, 15), (2566, 4, 5), None)
+    """
+    parts = thaifmt.to_digits(text.strip(), digits="arabic").split("-")
+    if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        return None
+    if len(parts[0]) != 4 or not all(1 <= len(p) <= 2 for p in parts[1:]):
+        return None
+    year, month, day = (int(p) for p in parts)
+    return year, month, day
+
+
 def _to_date(value: Any) -> Any:
-    """Read dates typed in BE (year > 2400) as the same day in CE."""
+    """Read a date written ``YYYY-MM-DD``; a BE year (> 2400) is turned into CE first.
+
+    The loader hands dates over as text (it does not let YAML build them), so the
+    day is checked in the right calendar year: ``2567-02-29`` is 29 February 2024,
+    a real leap day, while ``2566-02-30`` does not exist. Raises ``ValueError("date")``
+    for text of another shape and ``ValueError("date_impossible")`` for a day that is
+    not in the calendar (the loader turns both into located messages).
+
+    >>> _to_date("2567-02-29"), _to_date(dt.date(2566, 4, 15))
+    (datetime.date(2024, 2, 29), datetime.date(2023, 4, 15))
+    """
+    if value is None:
+        return value
     if isinstance(value, dt.date):
-        return thaifmt.to_ce_date(value)
-    if isinstance(value, str):
         try:
-            return thaifmt.to_ce_date(dt.date.fromisoformat(thaifmt.to_digits(value.strip(), digits="arabic")))
+            return thaifmt.to_ce_date(value)
         except ValueError:
-            return value
-    return value
+            raise ValueError("date_impossible") from None
+    parts = _date_parts(value) if isinstance(value, str) else None
+    if parts is None:
+        raise ValueError("date")
+    try:
+        return thaifmt.ce_date(*parts)
+    except ValueError:
+        raise ValueError("date_impossible") from None
 
 
 StrList = Annotated[list[str], BeforeValidator(_to_list)]
@@ -54,7 +86,10 @@ class Table(Model):
     rows: list[list[str]]
 
 
-BLOCK_KINDS = ("paragraph", "heading", "bullets", "numbered", "dashes", "table")
+BLOCK_KINDS = ("paragraph", "heading", "bullets", "numbered", "dashes", "table", "insert")
+
+# Tables computed from the content that prose may insert by name (``{insert: lowest}``), not retyped.
+INSERTS = ("scores", "indicators", "ranking", "lowest", "below_pass", "oit_followup", "members", "duties")
 
 
 class Block(Model):
@@ -63,7 +98,10 @@ class Block(Model):
     Exactly one of the fields is set: ``paragraph`` (text), ``heading`` (bold
     line), ``bullets`` (list, drawn with a bullet character in the Thai font),
     ``numbered`` (list, ๑. ๒. ...), ``dashes`` (list drawn with "-"),
-    ``table``. ``indent: false`` drops the 2.5 cm first-line indent of a
+    ``table``, ``insert`` (a table computed from the content, one of
+    `INSERTS`: the score box and tool table, the ten indicators, the ranking,
+    the three lowest, those below the pass mark, the OIT follow-up checklist,
+    the committee's members or duties). ``indent: false`` drops the 2.5 cm first-line indent of a
     paragraph; ``center: true`` centres a heading or paragraph.
     """
 
@@ -73,6 +111,7 @@ class Block(Model):
     numbered: list[str] | None = None
     dashes: list[str] | None = None
     table: Table | None = None
+    insert: Literal[INSERTS] | None = None  # type: ignore[valid-type]
     indent: bool = True
     center: bool = False
 

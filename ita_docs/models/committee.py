@@ -192,6 +192,8 @@ class Turn(Model):
 
 
 AgendaKind = Literal["chair", "confirm", "inform", "consider", "other"]
+# The five standard agenda items in their usual order (domain.md, "Minutes").
+AGENDA_ORDER: tuple[str, ...] = ("chair", "confirm", "inform", "consider", "other")
 
 
 class AgendaSubItem(Model):
@@ -396,6 +398,8 @@ def committee_problems(
                 if a.substitute_for:
                     ref(("minutes", i, field, j, "for"), a.substitute_for, member_keys, "member", owner)
         for j, item in enumerate(m.agenda or []):
+            if not (item.kind or item.title) and j >= len(AGENDA_ORDER):
+                problems.append((("minutes", i, "agenda", j), "agenda_title", {"n": j + 1}))
             subs = [(("minutes", i, "agenda", j), item)] + [
                 (("minutes", i, "agenda", j, "items", k), s) for k, s in enumerate(item.items)
             ]
