@@ -54,16 +54,21 @@ def render_set(loaded: LoadedContent, output: Path, only: list[str] | None = Non
     """Render every document a content set supports (or those in ``only``), in memory."""
     templates = templates or templates_dir()
     w = writer(loaded)
+    w.check_expressions()
     out_dir = output / loaded.root.name
-    rendered: list[Rendered] = []
-    for doc in DOCUMENTS:
-        if only and doc.name not in only:
-            continue
-        if not doc.supported(loaded.content):
-            continue
-        for filename, ctx in doc.contexts(w):
-            data = render_template(templates / doc.template, ctx, digits=loaded.content.digits)
-            rendered.append(Rendered(out_dir / filename, data))
+    # Every context first: expression errors of all documents are reported together, located.
+    jobs = [
+        (doc, filename, ctx)
+        for doc in DOCUMENTS
+        if (not only or doc.name in only) and doc.supported(loaded.content)
+        for filename, ctx in doc.contexts(w)
+    ]
+    if w.errors:
+        raise ContentErrors(w.errors)
+    rendered = [
+        Rendered(out_dir / filename, render_template(templates / doc.template, ctx, digits=loaded.content.digits))
+        for doc, filename, ctx in jobs
+    ]
     if loaded.content.memos and (not only or "memo" in only):
         e = emblem_path(loaded)
         if not (e and e.is_file()):

@@ -24,10 +24,11 @@ import jinja2
 import yaml
 
 from .. import analysis, ooxml, thaifmt
-from ..errors import ContentError
+from ..errors import ContentError, Location
 from ..loader import LoadedContent
 from ..messages import msg
 from ..models import Block, Committee, Content
+from ..models.base import walk
 from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from ..render import expand
 
@@ -58,6 +59,8 @@ class Writer:
         self.committee: Committee | None = self.c.committees[0] if len(self.c.committees) == 1 else None
         self._expr_ctx: dict[str, Any] | None = None
         self._scope: dict[str, Any] = {}
+        self._paths: dict[str, tuple[Any, ...]] | None = None
+        self.errors: list[ContentError] = []
 
     # ---- values
 
@@ -75,7 +78,32 @@ class Writer:
         try:
             return expand(value, ctx, self.digits)
         except jinja2.TemplateError as exc:
-            raise_expression_error(value, exc)
+            # Collected, located where the text was written, and reported together
+            # (`check_expressions`, `ita_docs.pipeline`); the text stays as written meanwhile.
+            self.expression_error(value, exc)
+            return value
+
+    def expression_error(self, value: str, exc: Exception) -> None:
+        path = self._where().get(value)
+        location = self.loaded.positions.locate(path) if path is not None else Location()
+        error = ContentError(msg("expression", error=f"{getattr(exc, 'message', None) or exc} — “{value[:60]}”"), location)
+        if all(str(e) != str(error) for e in self.errors):
+            self.errors.append(error)
+
+    def _where(self) -> dict[str, tuple[Any, ...]]:
+        """Where each content string holding an expression was written (its first place)."""
+        if self._paths is None:
+            self._paths = {}
+            for path, v in walk(self.c):
+                if isinstance(v, str) and ("{{" in v or "{%" in v):
+                    self._paths.setdefault(v, path)
+        return self._paths
+
+    def check_expressions(self) -> list[ContentError]:
+        """Evaluate every expression in the content, used by a document or not; all errors, located."""
+        for text in list(self._where()):
+            self.text(text)
+        return self.errors
 
     @contextmanager
     def names(self, **extra: Any) -> Iterator[None]:
@@ -193,14 +221,6 @@ class Writer:
         return self.xml([Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in self.title_lines(document)])
 
     # ---- measures
-
-
-
-def raise_expression_error(value: str, exc: Exception) -> None:
-    """Report a broken ``{{ }}`` in content text as a content error."""
-    from ..errors import ContentErrors
-
-    raise ContentErrors([ContentError(msg("expression", error=f"{exc} in “{value[:60]}”"))])
 
 
 

@@ -4,7 +4,7 @@ dates typed in BE, one-or-many lists and prose `Block`s.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -135,3 +135,24 @@ class Block(Model):
 
 
 Blocks = Annotated[list[Block], BeforeValidator(_to_list)]
+
+
+def walk(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every value inside ``value`` with its field path, as the YAML wrote it.
+
+    Model fields are named by their YAML key (the alias, e.g. ``for``), list
+    items by index and mapping entries by key, so a path can be located with
+    `ita_docs.loader.Positions.locate`. Unset fields (None) are skipped.
+    """
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            child = getattr(value, name)
+            if child is not None:
+                yield from walk(child, (*path, info.alias or name))
+    elif isinstance(value, (list, tuple)):
+        for i, child in enumerate(value):
+            yield from walk(child, (*path, i))
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from walk(child, (*path, key))
