@@ -18,7 +18,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import zip_longest
+from itertools import accumulate, zip_longest
 from typing import Any, Sequence
 
 from pptx import Presentation
@@ -87,6 +87,11 @@ def _height(lines: int, size_pt: float) -> float:
     return lines * size_pt * LINE / 72 + PAD_Y
 
 
+def _widths(width: int, rel: Sequence[float]) -> list[float]:
+    """Column widths in inches: ``width`` (EMU) shared in the proportions ``rel``."""
+    return [width / Inches(1) * w / sum(rel) for w in rel]
+
+
 def _row_height(cells: Sequence[str], widths_in: Sequence[float], size: float) -> float:
     return max(_height(_lines(c, w - PAD_X, size), size) for c, w in zip(cells, widths_in))
 
@@ -112,11 +117,15 @@ def _pages(items: list, budget: float, cost: Any) -> list[list]:
 
 
 def _clip(text: str, limit: int = 300) -> str:
-    """At most ``limit`` characters, cut at a space, with an ellipsis."""
+    """At most ``limit`` characters, cut at a space (or at least not inside a Thai cluster), with an ellipsis."""
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip() + " …"
+    if cut <= limit // 2:
+        cut = limit
+        while cut > 1 and (_width(text[cut]) == 0 or text[cut - 1] in "เแโใไ"):  # keep Thai clusters whole
+            cut -= 1
+    return text[:cut].rstrip() + " …"
 
 
 def _font(font: Any, size: float, bold: bool, color: RGBColor) -> None:
@@ -182,7 +191,7 @@ class _Deck:
 
         ``widths`` are relative; columns in ``left`` are left-aligned, the others centred.
         """
-        widths_in = [width / Inches(1) * w / sum(widths) for w in widths]
+        widths_in = _widths(width, widths)
         heights = [_row_height(r, widths_in, size) for r in [header, *rows]]
         shape = slide.shapes.add_table(len(rows) + 1, len(header), x, y, width, Inches(sum(heights)))
         table = shape.table
@@ -202,6 +211,16 @@ class _Deck:
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = NAVY if i == 0 else (LIGHT if i % 2 else WHITE)
         return table
+
+    def paged_table(self, title: str, header: list[str], rows: list[list[str]], widths: list[float], *,
+                    size: int, left: Sequence[int] = (1,)) -> None:
+        """``rows`` on as many slides as they need; later slides are titled "(ต่อ k/n)"."""
+        widths_in = _widths(BODY_W, widths)
+        budget = BODY_H / Inches(1) - _row_height(header, widths_in, size)
+        pages = _pages(rows, budget, lambda row: _row_height(row, widths_in, size))
+        for k, page in enumerate(pages):
+            s = self.slide(title + (f" (ต่อ {k + 1}/{len(pages)})" if k else ""))
+            self.table(s, header, page, widths, size=size, left=left)
 
     def chart(self, slide: Any, categories: list[str], values: list[float], *, horizontal: bool, title: str = "") -> Any:
         """A native bar chart filling the body (editable in PowerPoint: it has its workbook)."""
@@ -287,11 +306,17 @@ def _indicator_slides(deck: _Deck, data: DeckData) -> None:
     half = -(-len(rows) // 2) if len(rows) > 6 else len(rows)
     gap = Inches(0.3)
     width = BODY_W if half == len(rows) else (BODY_W - gap) // 2
+    header, rel = ["ข้อ", "ตัวชี้วัด", "คะแนน"], [0.7, 4.4, 1.3]
+    widths_in = _widths(width, rel)
+    tall = lambda z: max(sum(_row_height(r, widths_in, z) for r in [header, *rows[i:i + half]]) for i in range(0, len(rows), half))  # noqa: E731
+    size = next((z for z in (24, 22, 20) if tall(z) <= BODY_H / Inches(1)), 18)
     for k, start in enumerate(range(0, len(rows), half)):
-        deck.table(s, ["ข้อ", "ตัวชี้วัด", "คะแนน"], rows[start:start + half], [0.7, 4.4, 1.3], size=24,
+        deck.table(s, header, rows[start:start + half], rel, size=size,
                    colors=colors[start:start + half], x=MARGIN + k * (width + gap), width=width)
+    if len(rows) < 3:  # a chart of one or two bars says nothing the table does not
+        return
     s = deck.slide("คะแนนรายตัวชี้วัด (แผนภูมิ)")
-    deck.chart(s, [f"{n}. {name}" for n, name, _ in data.indicators], [sc for *_x, sc in data.indicators], horizontal=True)
+    deck.chart(s, [f"{n}. {_clip(name, 30)}" for n, name, _ in data.indicators], [sc for *_x, sc in data.indicators], horizontal=True)
 
 
 def _lowest_slide(deck: _Deck, data: DeckData) -> None:
@@ -303,32 +328,17 @@ def _lowest_slide(deck: _Deck, data: DeckData) -> None:
 
 
 def _weakness_slides(deck: _Deck, title: str, problems: Sequence[str], remedies: Sequence[str]) -> None:
-    """Problems beside remedies, row by row; rows that do not fit go on continuation slides."""
-    size, header = 20, ["ประเด็นปัญหา", "แนวทางแก้ไข"]
-    widths_in = [BODY_W / Inches(1) / 2] * 2
+    """Problems beside remedies, row by row; each column numbers its own entries."""
     pairs = list(zip_longest(problems, remedies, fillvalue=""))
-    p_no = [sum(1 for p, _r in pairs[:i + 1] if p) for i in range(len(pairs))]  # each column numbers its own
-    r_no = [sum(1 for _p, r in pairs[:i + 1] if r) for i in range(len(pairs))]
+    p_no, r_no = accumulate(int(bool(p)) for p, _r in pairs), accumulate(int(bool(r)) for _p, r in pairs)
     rows = [[f"ประเด็นที่ {pn}: {_clip(p)}" if p else "", f"{rn}. {_clip(r)}" if r else ""]
             for (p, r), pn, rn in zip(pairs, p_no, r_no)] or [["-", "-"]]
-    budget = BODY_H / Inches(1) - _row_height(header, widths_in, size)
-    pages = _pages(rows, budget, lambda row: _row_height(row, widths_in, size))
-    for k, page in enumerate(pages):
-        more = f" (ต่อ {k + 1}/{len(pages)})" if k else ""
-        s = deck.slide(f"จุดอ่อน: {title}{more}")
-        deck.table(s, header, page, [1, 1], size=size, left=(0, 1))
+    deck.paged_table(f"จุดอ่อน: {title}", ["ประเด็นปัญหา", "แนวทางแก้ไข"], rows, [1, 1], size=20, left=(0, 1))
 
 
 def _oit_slides(deck: _Deck, rows: Sequence[tuple[str, str, str]]) -> None:
-    size, header, widths = 22, ["ข้อ", "รายการ", "สถานะ"], [1, 6.5, 3]
-    widths_in = [BODY_W / Inches(1) * w / sum(widths) for w in widths]
     body = [[c, _clip(t, 120), st] for c, t, st in rows]
-    budget = BODY_H / Inches(1) - _row_height(header, widths_in, size)
-    pages = _pages(body, budget, lambda row: _row_height(row, widths_in, size))
-    for k, page in enumerate(pages):
-        more = f" ({k + 1}/{len(pages)})" if len(pages) > 1 else ""
-        s = deck.slide(f"การติดตามผลการดำเนินการตามแบบวัด OIT{more}")
-        deck.table(s, header, page, widths, size=size)
+    deck.paged_table("การติดตามผลการดำเนินการตามแบบวัด OIT", ["ข้อ", "รายการ", "สถานะ"], body, [1, 6.5, 3], size=22)
     counts = Counter(st for *_x, st in rows)
     s = deck.slide("สรุปผลการติดตาม OIT")
     summary = [[status, f"{n} ข้อ"] for status, n in counts.most_common()] + [["รวม", f"{len(rows)} ข้อ"]]
@@ -353,6 +363,7 @@ def deck_data_from(loaded: Any) -> DeckData:
     Text made here has Arabic digits; content text keeps its own (`build_deck`
     turns every digit to the deck's ``digits``).
 
+    The lowest three are ranked only when every indicator's score is known.
     Weaknesses are the indicators below the year's pass mark plus those the
     analysis report lists as weaknesses, lowest score first. Their problems
     and remedies come from the report's findings (item, question, text) and
@@ -373,19 +384,12 @@ def deck_data_from(loaded: Any) -> DeckData:
         level = a.level
     tools = {t.upper(): s for t, s in analysis.tool_scores(a, fw).items() if s is not None}
     indicators = [(n, fw.indicators[n].name, a.indicators[n]) for n in sorted(a.indicators)]
-    lowest = [(i, r.number, r.name, r.score) for i, r in enumerate(analysis.lowest(a, fw, 3), 1)]
+    complete = all(n in a.indicators for n in fw.indicators)  # a ranking needs every indicator
+    lowest = [(i, r.number, r.name, r.score) for i, r in enumerate(analysis.lowest(a, fw, 3), 1)] if complete else []
     return DeckData(
-        organisation=content.organisation.name,
-        year=a.year,
-        overall=overall,
-        level=level,
-        tools=tools,
-        indicators=indicators,
-        lowest=lowest,
-        weaknesses=_weaknesses(content, a, fw),
-        oit_rows=_oit_rows(content, a, fw),
-        obstacles=list(getattr(content, "obstacles", None) or []),
-        pass_mark=fw.pass_mark,
+        content.organisation.name, a.year, overall, level, tools, indicators, lowest,
+        weaknesses=_weaknesses(content, a, fw), oit_rows=_oit_rows(content, a, fw),
+        obstacles=list(getattr(content, "obstacles", None) or []), pass_mark=fw.pass_mark,
     )
 
 
@@ -419,9 +423,8 @@ def _weaknesses(content: Any, a: Any, fw: Any) -> list[tuple[str, list[str], lis
         for name in general:  # a measure for the whole indicator: the first free remedy cell
             free = next((r for r in rows if not r[1]), None)
             if free is None:
-                rows.append(["", name])
-            else:
-                free[1] = name
+                rows.append(free := ["", ""])
+            free[1] = name
         out.append((title, [r[0] for r in rows], [r[1] for r in rows]))
     return out
 
@@ -443,9 +446,4 @@ def _oit_rows(content: Any, a: Any, fw: Any) -> list[tuple[str, str, str]]:
     except KeyError:
         titles = dict(fw.items)
     titles.update(getattr(content, "item_titles", {}) or {})
-    rows = []
-    for row in follow.rows:
-        code = _code(row.item) if row.item else "-"
-        title = row.title or titles.get(row.item or "", "")
-        rows.append((code, title, row.status_label))
-    return rows
+    return [(_code(r.item) if r.item else "-", r.title or titles.get(r.item or "", ""), r.status_label) for r in follow.rows]

@@ -178,3 +178,11 @@ def test_samples_without_indicators_or_assessment():
     assert _titles(slides.build_deck(data))[-1] == "ปัญหาและอุปสรรค"
     with pytest.raises(ValueError):
         slides.deck_data_from(_load("muangklaeng-2565"))  # no assessment
+
+
+def test_partial_indicator_scores_give_a_table_but_no_ranking():
+    data = slides.deck_data_from(_load("rangsit-2568"))  # only indicator 7 is known
+    assert [n for n, _name, _s in data.indicators] == [7] and data.lowest == []
+    titles = _titles(slides.build_deck(data))
+    assert "คะแนนรายตัวชี้วัด" in titles
+    assert not any(t.startswith(("คะแนนรายตัวชี้วัด (แผนภูมิ)", "ตัวชี้วัดที่มีคะแนนต่ำสุด")) for t in titles)
