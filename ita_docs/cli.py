@@ -45,16 +45,17 @@ def _warnings(warnings) -> None:
 
 @app.command()
 def check(content: list[Path] = typer.Argument(None, help="โฟลเดอร์หรือไฟล์เนื้อหา (ค่าเริ่มต้น: ตัวอย่างที่มากับโปรแกรม)")) -> None:
-    """Validate content without writing anything."""
-    from .validate import load
+    """Check content as build would (every expression, every document in memory) without writing."""
+    from .pipeline import check as run_check
     from .resources import sample_sets
 
-    for source in content or sample_sets():
-        try:
-            loaded = load(source)
-        except ItaDocsError as exc:
-            _report(exc)
-        _warnings(loaded.warnings)
+    sources = content or sample_sets()
+    try:
+        result = run_check(sources)
+    except ItaDocsError as exc:
+        _report(exc)
+    _warnings(result.warnings)
+    for source in sources:
         out.print(msg("ok_check", path=source), markup=False)
 
 

@@ -99,6 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ระเบียบวาระที่ {n} ต้องมีชื่อเรื่อง (title) หรือประเภท (kind: chair, confirm, inform, consider, other)",
         "agenda item {n} needs a title or a kind (chair, confirm, inform, consider, other)",
     ),
+    "insert_needs": (
+        "ตาราง '{name}' คำนวณจากข้อมูล '{needs}' ซึ่งเนื้อหานี้ยังไม่มี",
+        "the '{name}' table is computed from '{needs}', which this content does not have",
+    ),
     "needs_minutes": (
         "บันทึก {id} ใช้ preset minutes_report แต่เนื้อหายังไม่มีรายงานการประชุม (minutes)",
         "memo {id} uses the minutes_report preset but the content has no minutes",

@@ -103,6 +103,24 @@ def _check_only(only: list[str] | None) -> None:
             raise ContentErrors([ContentError(msg("unknown_document", name=name, names=", ".join(names)))])
 
 
+def check(sources: list[Path] | None) -> BuildResult:
+    """``build`` without writing: load, evaluate every expression and render every document in memory.
+
+    Raises `ContentErrors` (every content problem of every set, located) or
+    `TemplateError`, exactly as ``build`` would; returns the warnings.
+    """
+    loaded = load_all(list(sources) if sources else sample_sets())
+    errors: list[ContentError] = []
+    for item in loaded:
+        try:
+            render_set(item, Path("."))
+        except ContentErrors as exc:
+            errors += exc.errors
+    if errors:
+        raise ContentErrors(errors)
+    return BuildResult(warnings=[w for item in loaded for w in item.warnings])
+
+
 def build(sources: list[Path] | None, output: Path, *, only: list[str] | None = None) -> BuildResult:
     """Load, render everything in memory, then write. Raises `ItaDocsError` before any write."""
     _check_only(only)

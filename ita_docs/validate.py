@@ -13,6 +13,8 @@ from . import analysis
 from .errors import ContentError, ContentErrors
 from .loader import LoadedContent, parse
 from .messages import msg
+from .models import Block
+from .models.base import walk
 
 
 def load(source: str | Path) -> LoadedContent:
@@ -24,7 +26,7 @@ def load(source: str | Path) -> LoadedContent:
     computed one) are kept in `LoadedContent.warnings`.
     """
     loaded = parse(source)
-    errors = check_assessment(loaded) + check_oit_titles(loaded)
+    errors = check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded)
     if errors:
         raise ContentErrors(errors)
     return loaded
@@ -85,3 +87,31 @@ def check_oit_titles(loaded: LoadedContent) -> list[ContentError]:
         for j, row in enumerate(oit.rows)
         if row.item and not row.title and oit_title(loaded.content, row.item) is None
     ]
+
+
+def check_inserts(loaded: LoadedContent) -> list[ContentError]:
+    """Every ``{insert: NAME}`` has the content its table is computed from.
+
+    Score tables need ``assessment``; ``oit_followup`` needs the checklist;
+    ``members`` and ``duties`` need a committee: the meeting's inside minutes,
+    else the content's only committee.
+    """
+    c = loaded.content
+    have = {
+        "assessment": c.assessment is not None,
+        "oit_followup": c.oit_followup is not None and bool(c.oit_followup.rows),
+    }
+    errors = []
+    for path, value in walk(c):
+        if not isinstance(value, Block) or value.insert is None:
+            continue
+        name = value.insert
+        if name in ("members", "duties"):
+            ok = path[:1] == ("minutes",) or len(c.committees) == 1
+            needs = "committees"
+        else:
+            needs = "oit_followup" if name == "oit_followup" else "assessment"
+            ok = have[needs]
+        if not ok:
+            errors.append(ContentError(msg("insert_needs", name=name, needs=needs), loaded.positions.locate((*path, "insert"))))
+    return errors

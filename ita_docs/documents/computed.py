@@ -11,9 +11,9 @@ list of its year (`ita_docs.validate.oit_title`).
 from __future__ import annotations
 
 from collections import Counter
-from .. import analysis, ooxml
+from .. import analysis, ooxml, thaifmt
 from ..models import OIT_STATUS, Committee, OitRow
-from ..ooxml import Para, Run
+from ..ooxml import Para, Run, runs_from_markup
 from ..validate import oit_title, oit_year
 from .people import member_cells
 from .prose import CAPTION, CELL, FLUSH, TABLE, TOOL_LABELS, Insert, Writer
@@ -179,9 +179,19 @@ def _committee(w: Writer) -> Committee:
 
 
 def members(w: Writer, width: int) -> list[Para | str]:
-    """The committee's members: number, name or position, role (ประธานกรรมการ ...)."""
-    rows = [[w.d(i), *member_cells(w, m)] for i, m in enumerate(_committee(w).members, 1)]
-    return _table(w, ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], rows, [1.0, 5.0, 6.0, 4.0], width)
+    """The appointing order (คำสั่ง ... ที่ ... ลงวันที่ ... เรื่อง ...) and the members: name or position, role."""
+    committee = _committee(w)
+    out: list[Para | str] = []
+    order = committee.order
+    if order is not None:
+        line = f"ตามคำสั่ง{w.text(order.issuer or w.c.organisation.name)} ที่ {w.d(order.number)}"
+        if order.date:
+            line += f" ลงวันที่ {thaifmt.date_long(order.date, digits=w.digits)}"
+        if order.subject:
+            line += f" เรื่อง {w.text(order.subject)}"
+        out.append(Para(FLUSH, runs_from_markup(line), keep_next=True))
+    rows = [[w.d(i), *member_cells(w, m)] for i, m in enumerate(committee.members, 1)]
+    return out + _table(w, ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], rows, [1.0, 5.0, 6.0, 4.0], width)
 
 
 def duties(w: Writer, width: int) -> list[Para | str]:

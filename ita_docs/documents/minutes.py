@@ -133,7 +133,8 @@ class MinutesWriter:
         return [_left(lines[0], bold=True)] + [_left(t) for t in lines[1:]]
 
     def resolution(self, text: str) -> str:
-        return self.w.text(phrases()["resolutions"].get(text, text))
+        """The standard words for a shorthand (``acknowledge`` → รับทราบ), else the text."""
+        return phrases()["resolutions"].get(text, text)
 
     def discussion(self, sub: AgendaSubItem) -> list[Para | str]:
         """Body prose, then the turns and the resolution in one borderless two-column table."""
@@ -155,11 +156,12 @@ class MinutesWriter:
             if left or right:
                 rows.append([left or [Para(FLUSH)], right or [Para(FLUSH)]])
         if sub.resolution:
-            rows.append([[_left(phrases()["resolution_label"], bold=True)], [Para(FLUSH, runs_from_markup(self.resolution(sub.resolution)))]])
+            words = [b.model_copy(update={"paragraph": self.resolution(b.paragraph)}) if b.paragraph else b for b in sub.resolution]
+            rows.append([[_left(phrases()["resolution_label"], bold=True)], w.blocks(words, width=text_width - 113, body=FLUSH)])
         if rows:
             out.append(ooxml.grid_xml(rows, [SPEAKER_TWIPS, text_width], borders=False))
             out.append(Para(FLUSH))
-        return out
+        return out + w.blocks(sub.after)
 
     def agenda_parts(self) -> list[Para | str]:
         w = self.w
@@ -217,7 +219,7 @@ class MinutesWriter:
             "attendees": Xml(parts_xml(self.attendance([(self.who(a), a) for a in m.attendees], "note")), FLUSH),
             "start": thaifmt.time_th(m.start, digits=w.digits) if m.start else "",
             "opening": w.blocks_xml(opening) if opening is not None else w.xml([w.para(self.phrase("opening"))]),
-            "agenda": Xml(parts_xml(self.agenda_parts()), FLUSH),
+            "agenda": Xml(parts_xml(self.agenda_parts() + w.blocks(m.closing)), FLUSH),
             "end": thaifmt.time_th(m.end, digits=w.digits) if m.end else "",
             "signatures": Xml(parts_xml(self.signatures()), FLUSH),
         }

@@ -197,16 +197,22 @@ AGENDA_ORDER: tuple[str, ...] = ("chair", "confirm", "inform", "consider", "othe
 
 
 class AgendaSubItem(Model):
-    """A numbered part of an agenda item (๓.๑, ๓.๒ ...)."""
+    """A numbered part of an agenda item (๓.๑, ๓.๒ ...).
+
+    ``body`` is prose before the speaker ``turns``; ``resolution`` (มติ) is one
+    line or prose blocks (``acknowledge``/``approve`` are shorthands for the
+    standard words); ``after`` is prose after the resolution.
+    """
 
     title: str | None = None
     body: Blocks = []
     turns: list[Turn] = []
-    resolution: str | None = None
+    resolution: Blocks = []
+    after: Blocks = []
 
     @property
     def empty(self) -> bool:
-        return not (self.body or self.turns or self.resolution)
+        return not (self.body or self.turns or self.resolution or self.after)
 
 
 class AgendaItem(AgendaSubItem):
@@ -227,7 +233,8 @@ class Minutes(Model):
     date among the committee's meetings of the same calendar year (BE).
     ``present`` defaults to every member not ``absent`` nor replaced by a
     substitute. ``agenda`` defaults to the five standard items, each "- ไม่มี -".
-    ``opening`` replaces the standard opening line. ``start``/``end`` are
+    ``opening`` replaces the standard opening line; ``closing`` is prose
+    after the last agenda item (the chair's closing words). ``start``/``end`` are
     times (``"09.30"``); ``end`` is printed as the closing time.
     """
 
@@ -245,6 +252,7 @@ class Minutes(Model):
     attendees: list[Attendee] = []
     opening: Blocks | None = None
     agenda: list[AgendaItem] | None = None
+    closing: Blocks = []
     recorder: Who | None = None
     checker: Who | None = None
 
