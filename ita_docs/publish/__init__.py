@@ -1,0 +1,60 @@
+"""Publishing: PDFs of the rendered Word documents, through warm LibreOffice workers.
+
+API (everything returns bytes or writes atomically; nothing here writes a
+partial file)::
+
+    from ita_docs.publish import PdfConverter, bundle, convert_files, PdfUnavailable
+
+    with PdfConverter(jobs=2) as conv:               # starts 2 offices (raises PdfUnavailable)
+        pdf = conv.convert(Path("a.docx"))           # -> bytes; PdfConversionError names the file
+        pdf = conv.convert(docx_bytes, name="x.docx")
+        pdfs = conv.convert_many([path, (name, docx_bytes), ...])   # -> list[bytes], input order,
+                                                     # parallel; PdfConversionErrors lists every failure
+    merged = bundle([("title 1", pdf1), ("title 2", pdf2)])    # one PDF, one bookmark per document
+    convert_files([Path("a.docx")], output_dir=None, jobs=1)   # a.pdf beside a.docx -> [Path]
+
+``PdfConverter(jobs=1, *, restart_after=200, timeout=120.0, start_timeout=60.0,
+soffice=None, uno_python=None)``: one ``soffice.bin`` per job, each with its
+own profile and UNO pipe, started once and reused; restarted after
+``restart_after`` documents, after a crash (the document is retried once) and
+after a document exceeded ``timeout`` seconds (that document fails).
+``available()`` tells whether LibreOffice is installed, without starting it.
+
+Wiring into the CLI (``ita-docs build --pdf``, ``ita-docs pdf FILE...``,
+``--bundle``): render in memory as today, then
+``pdfs = conv.convert_many([(r.path, r.data) for r in rendered])`` and write
+``Rendered(r.path.with_suffix(".pdf"), pdf)`` with the same atomic writer;
+``bundle([(title, pdf), ...])`` for the bundle. All errors are
+`ita_docs.errors.ItaDocsError` and print as one line (Thai or English).
+
+What LibreOffice needs and gets here:
+
+- LibreOffice's UNO bridge for Python (Debian: python3-uno, for the *system*
+  Python): the converter runs ``_bridge.py`` under that Python and talks to it
+  over a pipe, so ita-docs may live in any virtualenv.
+- Fonts (`ita_docs.publish.fonts`): "TH Sarabun New" is replaced, inside the
+  converter's private profile only, by Laksaman scaled to TH Sarabun New's
+  size; the PDF embeds it.
+- Thai page numbers: documents whose sections say ``w:pgNumType
+  w:fmt="thaiNumbers"`` get "- ๒ -" in Thai digits (real U+0E52 text) from
+  the same PAGE field Word uses (see ``_bridge.py``).
+- ``kill -9`` of the Python process kills its offices too (PR_SET_PDEATHSIG).
+"""
+from __future__ import annotations
+
+from .bundle import bundle
+from .errors import PdfConversionError, PdfConversionErrors, PdfUnavailable
+from .pages import page_number_digits
+from .pdf import PdfConverter, available, convert_files, write_atomic
+
+__all__ = [
+    "PdfConverter",
+    "PdfConversionError",
+    "PdfConversionErrors",
+    "PdfUnavailable",
+    "available",
+    "bundle",
+    "convert_files",
+    "page_number_digits",
+    "write_atomic",
+]

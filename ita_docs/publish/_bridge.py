@@ -1,0 +1,125 @@
+"""The UNO side of the PDF converter: one process per LibreOffice worker.
+
+This file is not imported by ita-docs. `ita_docs.publish.office` runs it as a
+script with a Python that can ``import uno`` (Debian's ``python3-uno`` belongs
+to the system Python, not to the one ita-docs was installed in), so it uses
+the standard library and ``uno`` only::
+
+    python3 _bridge.py PIPE_NAME CONNECT_TIMEOUT_SECONDS
+
+It connects to the ``soffice.bin`` listening on the named UNO pipe, prints
+``{"ready": true}`` and then answers one JSON line per request line on stdin::
+
+    {"src": "/abs/in.docx", "dst": "/abs/out.pdf", "thai_page_numbers": true}
+    -> {"ok": true} | {"ok": false, "error": "...", "fatal": false}
+
+``fatal`` is true when the office itself is gone (crash, disposed bridge); the
+bridge then exits and the caller restarts the worker. End of input ends the
+bridge (it leaves the office to the caller, who kills it).
+"""
+import json
+import os
+import sys
+import time
+
+NATIVE_NUMBERING = 12  # com.sun.star.style.NumberingType.NATIVE_NUMBERING
+NO_UPDATE = 0  # com.sun.star.document.UpdateDocMode.NO_UPDATE
+NEVER_EXECUTE = 0  # com.sun.star.document.MacroExecMode.NEVER_EXECUTE
+
+
+def main(argv):
+    # Keep the protocol on our own copy of stdout; whatever else writes to fd 1
+    # (LibreOffice, uno) goes to stderr instead.
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)
+
+    import uno
+    from com.sun.star.beans import PropertyValue
+    from com.sun.star.connection import NoConnectException
+    from com.sun.star.lang import DisposedException, Locale
+
+    def prop(name, value):
+        return PropertyValue(Name=name, Value=value)
+
+    def send(obj):
+        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        out.flush()
+
+    pipe, connect_timeout = argv[1], float(argv[2])
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.monotonic() + connect_timeout
+    while True:
+        try:
+            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            break
+        except NoConnectException:
+            if time.monotonic() > deadline:
+                send({"ready": False, "error": "no connection to LibreOffice on pipe %s" % pipe})
+                return 2
+            time.sleep(0.05)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    thai = Locale("th", "TH", "")
+
+    def thai_page_numbers(doc):
+        """Page numbers in Thai digits: NATIVE_NUMBERING on the page styles, Thai on the fields.
+
+        LibreOffice ignores ``w:pgNumType w:fmt="thaiNumbers"`` on import. A page
+        number field formats itself by its page style's NumberingType in the
+        language of the field's own (Western, since digits are weak) character
+        locale, so both are needed: NATIVE_NUMBERING alone still gives 1, 2, 3
+        in an en-US field. The result is real U+0E50..U+0E59 text in the PDF.
+        """
+        styles = doc.getStyleFamilies().getByName("PageStyles")
+        for i in range(styles.getCount()):
+            style = styles.getByIndex(i)
+            if style.isInUse():
+                style.NumberingType = NATIVE_NUMBERING
+        fields = doc.getTextFields().createEnumeration()
+        while fields.hasMoreElements():
+            field = fields.nextElement()
+            if field.supportsService("com.sun.star.text.textfield.PageNumber"):
+                field.getAnchor().CharLocale = thai
+            elif field.supportsService("com.sun.star.text.textfield.PageCount"):
+                field.NumberingType = NATIVE_NUMBERING
+                field.getAnchor().CharLocale = thai
+
+    def convert(req):
+        load = (prop("Hidden", True), prop("UpdateDocMode", NO_UPDATE), prop("MacroExecutionMode", NEVER_EXECUTE))
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(req["src"]), "_blank", 0, load)
+        if doc is None:
+            raise RuntimeError("LibreOffice could not open the file")
+        try:
+            if req.get("thai_page_numbers"):
+                thai_page_numbers(doc)
+            if hasattr(doc, "getDocumentIndexes"):
+                indexes = doc.getDocumentIndexes()
+                for i in range(indexes.getCount()):
+                    indexes.getByIndex(i).update()
+            data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("EmbedStandardFonts", True),))
+            doc.storeToURL(uno.systemPathToFileUrl(req["dst"]), (prop("FilterName", "writer_pdf_Export"), prop("FilterData", data)))
+        finally:
+            doc.close(True)
+
+    send({"ready": True})
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            convert(json.loads(line))
+        except DisposedException as exc:
+            send({"ok": False, "fatal": True, "error": "LibreOffice went away: %s" % (exc.Message or type(exc).__name__)})
+            return 3
+        except Exception as exc:  # noqa: BLE001 - every UNO error becomes one answer
+            message = getattr(exc, "Message", "") or str(exc) or type(exc).__name__
+            fatal = "Binary URP bridge" in message or "disposed" in message.lower()
+            send({"ok": False, "fatal": fatal, "error": "%s: %s" % (type(exc).__name__, message.splitlines()[0] if message else "")})
+            if fatal:
+                return 3
+        else:
+            send({"ok": True})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
