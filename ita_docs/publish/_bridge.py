@@ -11,7 +11,7 @@ It connects to the ``soffice.bin`` listening on the named UNO pipe, prints
 ``{"ready": true}`` and then answers one JSON line per request line on stdin::
 
     {"src": "/abs/in.docx", "dst": "/abs/out.pdf", "thai_page_numbers": true}
-    -> {"ok": true} | {"ok": false, "error": "...", "fatal": false}
+    -> {"ok": true} | {"ok": false, "error": "...", "fatal": false, "code": "unreadable"}
 
 ``fatal`` is true when the office itself is gone (crash, disposed bridge); the
 bridge then exits and the caller restarts the worker. End of input ends the
@@ -25,6 +25,10 @@ import time
 NATIVE_NUMBERING = 12  # com.sun.star.style.NumberingType.NATIVE_NUMBERING
 NO_UPDATE = 0  # com.sun.star.document.UpdateDocMode.NO_UPDATE
 NEVER_EXECUTE = 0  # com.sun.star.document.MacroExecMode.NEVER_EXECUTE
+
+
+class Unreadable(Exception):
+    """LibreOffice returned no document: not a file it can read."""
 
 
 def main(argv):
@@ -88,7 +92,7 @@ def main(argv):
         load = (prop("Hidden", True), prop("UpdateDocMode", NO_UPDATE), prop("MacroExecutionMode", NEVER_EXECUTE))
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(req["src"]), "_blank", 0, load)
         if doc is None:
-            raise RuntimeError("LibreOffice could not open the file")
+            raise Unreadable()
         try:
             if req.get("thai_page_numbers"):
                 thai_page_numbers(doc)
@@ -107,6 +111,8 @@ def main(argv):
             continue
         try:
             convert(json.loads(line))
+        except Unreadable:
+            send({"ok": False, "fatal": False, "code": "unreadable", "error": "LibreOffice could not open the file"})
         except DisposedException as exc:
             send({"ok": False, "fatal": True, "error": "LibreOffice went away: %s" % (exc.Message or type(exc).__name__)})
             return 3

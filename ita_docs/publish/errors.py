@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "crashed": ("LibreOffice หยุดทำงานระหว่างแปลง ({reason})", "LibreOffice stopped during the conversion ({reason})"),
     "missing_file": ("ไม่พบไฟล์", "no such file"),
+    "unreadable": (
+        "LibreOffice เปิดไฟล์นี้ไม่ได้ (ไม่ใช่ไฟล์ Word หรือไฟล์เสีย)",
+        "LibreOffice cannot open this file (not a Word file, or damaged)",
+    ),
     "closed": ("ตัวแปลง PDF ถูกปิดแล้ว", "the PDF converter is closed"),
     "bad_pdf": ("ไฟล์ PDF เสีย: {reason}", "broken PDF: {reason}"),
 }

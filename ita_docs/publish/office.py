@@ -87,9 +87,10 @@ def find_uno_python(program: Path, python: str | None = None) -> str:
 
 
 def registry(fonts: FontSetup) -> str:
-    """The profile's ``registrymodifications.xcu``: font replacement table, no autosave."""
+    """The profile's ``registrymodifications.xcu``: font replacement table, no autosave, no lock files."""
     items = [
         ("/org.openoffice.Office.Common/Misc", '<prop oor:name="UseOpenCL" oor:op="fuse"><value>false</value></prop>'),
+        ("/org.openoffice.Office.Common/Misc", '<prop oor:name="UseDocumentOOoLockFile" oor:op="fuse"><value>false</value></prop>'),
         ("/org.openoffice.Office.Recovery/AutoSave", '<prop oor:name="Enabled" oor:op="fuse"><value>false</value></prop>'),
         ("/org.openoffice.Office.Common/Font/Substitution",
          f'<prop oor:name="Replacement" oor:op="fuse"><value>{"true" if fonts.replacements else "false"}</value></prop>'),
@@ -249,7 +250,9 @@ class Office:
         if not answer.get("ok"):
             if answer.get("fatal"):
                 raise OfficeCrashed(answer.get("error", ""))
-            raise RuntimeError(answer.get("error") or text("failed", reason="?"))
+            if answer.get("code") == "unreadable":
+                raise RuntimeError(text("unreadable"))
+            raise RuntimeError(answer.get("error") or "?")
 
     def stop(self) -> None:
         """Kill both processes (the profile is thrown away at the next start anyway)."""

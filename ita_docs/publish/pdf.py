@@ -95,16 +95,21 @@ class _Worker(threading.Thread):
 
     def _convert(self, job: _Job) -> bytes:
         n = next(self.serial)
-        src = job.path
-        if src is None:
-            src = self.workdir / f"in-{n}.docx"
-            src.write_bytes(job.data or b"")
-        elif not src.is_file():
-            raise PdfConversionError(job.name, text("missing_file"))
+        # LibreOffice always reads a private copy: its lock files never land beside the user's file.
+        src = self.workdir / f"in-{n}{Path(job.name).suffix.lower() or '.docx'}"
+        try:
+            if job.path is None:
+                src.write_bytes(job.data or b"")
+            else:
+                shutil.copyfile(job.path, src)
+        except OSError as exc:
+            src.unlink(missing_ok=True)
+            reason = text("missing_file") if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
+            raise PdfConversionError(job.name, reason) from None
         dst = self.workdir / f"out-{n}.pdf"
         thai = job.thai_page_numbers
         if thai is None:
-            thai = page_number_digits(job.data if job.data is not None else src) == "thai"
+            thai = page_number_digits(src) == "thai"
         try:
             for attempt in (1, 2):
                 if not self.office.pids:
@@ -134,8 +139,7 @@ class _Worker(threading.Thread):
             return data
         finally:
             dst.unlink(missing_ok=True)
-            if job.path is None:
-                src.unlink(missing_ok=True)
+            src.unlink(missing_ok=True)
 
 
 class PdfConverter:
