@@ -268,14 +268,77 @@ def _rpr_fix(rpr: etree._Element, cs_font: str) -> None:
     _sort(rpr, RPR_ORDER)
 
 
-def _sort(el: etree._Element, order: list[str]) -> None:
-    rank = {name: i for i, name in enumerate(order)}
+# Child order of table, row, cell and section properties: the sequences of the
+# WordprocessingML schema, ECMA-376 Part 1 (the complex types named below, in
+# wml.xsd). A tuple is a choice group, whose members may come in any order among
+# themselves. Elements a list does not know go just before the trailing
+# ``*Change`` (revision) element, which always stays last.
+TBLPR_ORDER: list[str | tuple[str, ...]] = [  # CT_TblPr = CT_TblPrBase + tblPrChange (17.4.60)
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+    "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+    "tblDescription", "tblPrChange",
+]
+TBLPREX_ORDER: list[str | tuple[str, ...]] = [  # CT_TblPrEx = CT_TblPrExBase + tblPrExChange
+    "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+    "tblPrExChange",
+]
+TRPR_ORDER: list[str | tuple[str, ...]] = [  # CT_TrPr: CT_TrPrBase is a choice (any order), then ins, del, trPrChange
+    ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight", "tblHeader",
+     "tblCellSpacing", "jc", "hidden"),
+    "ins", "del", "trPrChange",
+]
+TCPR_ORDER: list[str | tuple[str, ...]] = [  # CT_TcPr = CT_TcPrBase + EG_CellMarkupElements (choice) + tcPrChange
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+    "tcFitText", "vAlign", "hideMark", "headers", ("cellIns", "cellDel", "cellMerge"), "tcPrChange",
+]
+SECTPR_ORDER: list[str | tuple[str, ...]] = [  # CT_SectPr: EG_HdrFtrReferences (choice), EG_SectPrContents, sectPrChange
+    ("headerReference", "footerReference"), "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+    "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
+    "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+]
+PROPERTY_ORDERS: dict[str, list[str | tuple[str, ...]]] = {
+    "tblPr": TBLPR_ORDER, "tblPrEx": TBLPREX_ORDER, "trPr": TRPR_ORDER, "tcPr": TCPR_ORDER, "sectPr": SECTPR_ORDER,
+}
+_RANKS: dict[int, tuple[list, dict[str, float], float]] = {}  # by id(order), with the list itself
+
+
+def _ranks(order: list[str | tuple[str, ...]]) -> tuple[dict[str, float], float]:
+    """Rank of each child name in ``order`` (members of a choice group share one) and the rank of an unknown child."""
+    cached = _RANKS.get(id(order))
+    if cached is None or cached[0] is not order:
+        rank: dict[str, float] = {}
+        for i, entry in enumerate(order):
+            for child in (entry,) if isinstance(entry, str) else entry:
+                rank[child] = i
+        last = order[-1]
+        unknown = len(order) - 1.5 if isinstance(last, str) and last.endswith("Change") else float(len(order))
+        cached = _RANKS[id(order)] = (order, rank, unknown)
+    return cached[1], cached[2]
+
+
+def _sort(el: etree._Element, order: list[str | tuple[str, ...]]) -> None:
+    """Put the children of ``el`` in schema ``order`` (stable: equal ranks keep their order)."""
+    rank, unknown = _ranks(order)
     children = list(el)
-    ordered = sorted(children, key=lambda c: rank.get(_local(c), len(order)))
-    if ordered != children:
-        for c in children:
-            el.remove(c)
-        el.extend(ordered)
+    ranks = [rank.get(_local(c), unknown) for c in children]
+    if ranks == sorted(ranks):
+        return
+    ordered = [c for _, c in sorted(zip(ranks, children), key=lambda pair: pair[0])]
+    for c in children:
+        el.remove(c)
+    el.extend(ordered)
+
+
+def _drop_duplicates(el: etree._Element, order: list[str | tuple[str, ...]]) -> None:
+    """Remove a child identical to an earlier one where the schema allows one only (not in a choice group)."""
+    single = {entry for entry in order if isinstance(entry, str)}
+    seen: set[bytes] = set()
+    for child in list(el):
+        if _local(child) in single:
+            key = etree.tostring(child, with_tail=False)
+            if key in seen:
+                el.remove(child)
+            seen.add(key)
 
 
 def _mark_thai_run(run: etree._Element) -> None:
@@ -344,6 +407,10 @@ def fix_part(root: etree._Element, cs_font: str = "TH Sarabun New") -> None:
     _merge_runs(root)
     for ppr in root.iter(f"{W}pPr"):
         _sort(ppr, PPR_ORDER)
+    for props in root.iter(*(f"{W}{tag}" for tag in PROPERTY_ORDERS)):
+        order = PROPERTY_ORDERS[_local(props)]
+        _drop_duplicates(props, order)
+        _sort(props, order)
     for lang in root.iter(f"{W}lang"):
         if lang.getparent() is not None and lang.getparent().getparent() is not None:
             if _local(lang.getparent().getparent()) == "rPrDefault":
@@ -455,6 +522,11 @@ def audit_part(name: str, root: etree._Element) -> list[str]:
         found += _order_findings(name, rpr, RPR_ORDER)
     for ppr in root.iter(f"{W}pPr"):
         found += _order_findings(name, ppr, PPR_ORDER)
+    for props in root.iter(*(f"{W}{tag}" for tag in PROPERTY_ORDERS)):
+        order = PROPERTY_ORDERS[_local(props)]
+        found += _order_findings(name, props, order)
+        names = [_local(c) for c in props if _local(c) in order]  # plain entries: the schema allows one each
+        found += [f"{name}: w:{n} more than once in w:{_local(props)}" for n in sorted(set(names)) if names.count(n) > 1]
     for lvl_text in root.iter(f"{W}lvlText"):
         if PUA.search(lvl_text.get(f"{W}val") or ""):
             found.append(f"{name}: bullet is a Symbol-font code point, not a real character")
@@ -476,9 +548,9 @@ def audit_part(name: str, root: etree._Element) -> list[str]:
     return found
 
 
-def _order_findings(name: str, el: etree._Element, order: list[str]) -> list[str]:
-    rank = {n: i for i, n in enumerate(order)}
-    ranks = [rank.get(_local(c), len(order)) for c in el]
+def _order_findings(name: str, el: etree._Element, order: list[str | tuple[str, ...]]) -> list[str]:
+    rank, unknown = _ranks(order)
+    ranks = [rank.get(_local(c), unknown) for c in el]
     if ranks != sorted(ranks):
         return [f"{name}: children of w:{_local(el)} out of schema order: {[_local(c) for c in el]}"]
     return []

@@ -219,7 +219,8 @@ def table(doc, headers: list[str], row_cells: list[str], widths_cm: list[float],
     t.style = doc.styles["ITA Table"]
     t.autofit = False
     tblpr = t._tbl.tblPr
-    tblpr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    # Fixed layout, at its schema position in w:tblPr (before w:tblLook; `autofit = False` made it).
+    tblpr.get_or_add_tblLayout().set(qn("w:type"), "fixed")
     for row in t.rows:
         for i, cell in enumerate(row.cells):
             cell.width = Cm(widths_cm[i])
