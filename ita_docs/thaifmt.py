@@ -25,13 +25,39 @@ that ends before it starts.
 """
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal
+from importlib import metadata
 from typing import Callable
 
-from babel.numbers import format_decimal
-from pythainlp.util import (
+
+def _pythainlp_data_outside_home() -> None:
+    """Point PyThaiNLP's data folder at the temp dir unless the user chose one.
+
+    Importing PyThaiNLP creates its data folder, by default ``~/pythainlp-data``;
+    with a read-only or missing HOME (a service account, a locked-down PC) the
+    import itself crashes. ita-docs needs none of that data (only digit, number and
+    date helpers), so the folder goes under `tempfile.gettempdir` instead. PyThaiNLP
+    5.4 reads ``PYTHAINLP_DATA`` (and refuses both variables at once); earlier
+    versions read ``PYTHAINLP_DATA_DIR``. Must run before ``pythainlp`` is imported.
+    """
+    if os.environ.get("PYTHAINLP_DATA") or os.environ.get("PYTHAINLP_DATA_DIR"):
+        return
+    try:
+        major, minor = (int(x) for x in metadata.version("pythainlp").split(".")[:2])
+        folder = os.path.join(tempfile.gettempdir(), f"ita-docs-pythainlp-{getattr(os, 'getuid', lambda: 'user')()}")
+    except (ValueError, OSError, metadata.PackageNotFoundError):
+        return
+    os.environ["PYTHAINLP_DATA" if (major, minor) >= (5, 4) else "PYTHAINLP_DATA_DIR"] = folder
+
+
+_pythainlp_data_outside_home()
+
+from babel.numbers import format_decimal  # noqa: E402 - after the PyThaiNLP data folder is set
+from pythainlp.util import (  # noqa: E402
     arabic_digit_to_thai_digit,
     bahttext,
     num_to_thaiword,
@@ -113,6 +139,34 @@ def to_digits(text: str | int, digits: str = "thai") -> str:
     return thai_digit_to_arabic_digit(text)
 
 
+# URLs, e-mail addresses and `literal` spans keep their digits as typed.
+_LITERAL = re.compile(r"`([^`]*)`|(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BE_SPACE = re.compile(r"(พ\.ศ\.|ค\.ศ\.) (?=[0-9๐-๙])")
+
+
+def localize_digits(text: str, digits: str = "thai") -> str:
+    """Prose typed by a user, with its digits following the document.
+
+    Every digit becomes Thai (or ASCII with ``digits="arabic"``) except inside
+    URLs, e-mail addresses and text between backticks, which is kept as typed
+    (the backticks themselves are dropped). "พ.ศ. 2566" keeps its year on the
+    same line (a no-break space). Raises `ValueError` for another ``digits``.
+
+    >>> localize_digits("ประชุม 3 ครั้ง ดู https://www.example.go.th/ita/o12 หรือ `ITA-2566`")
+    'ประชุม ๓ ครั้ง ดู https://www.example.go.th/ita/o12 หรือ ITA-2566'
+    >>> localize_digits("ปีงบประมาณ พ.ศ. ๒๕๖๖ ติดต่อ ita2566@example.go.th", digits="arabic")
+    'ปีงบประมาณ พ.ศ.\\xa02566 ติดต่อ ita2566@example.go.th'
+    """
+    _check_digits(digits)
+    out, pos = [], 0
+    for m in _LITERAL.finditer(text):
+        out.append(to_digits(text[pos : m.start()], digits))
+        out.append(m.group(1) if m.group(1) is not None else m.group(0))
+        pos = m.end()
+    out.append(to_digits(text[pos:], digits))
+    return _BE_SPACE.sub("\\1\u00a0", "".join(out))
+
+
 # --------------------------------------------------------------------------- years
 
 
@@ -164,6 +218,26 @@ def to_ce_date(d: date) -> date:
         return d.replace(year=d.year - BE_OFFSET)
     except ValueError:
         raise ValueError(f"{d.isoformat()} read as a BE date does not exist in CE") from None
+
+
+def ce_date(year: int, month: int, day: int) -> date:
+    """The date with these parts; a year above 2400 is read as BE and made CE *first*.
+
+    The day is therefore checked in the real (CE) year: 29 February 2567 BE is
+    29 February 2024, a leap day, whereas ``date(2567, 2, 29)`` would not exist.
+    Raises `ValueError` for a day that is not in the calendar (year 0 included).
+
+    >>> ce_date(2567, 2, 29)
+    datetime.date(2024, 2, 29)
+    >>> ce_date(2023, 4, 15)
+    datetime.date(2023, 4, 15)
+    >>> ce_date(2566, 2, 29)
+    Traceback (most recent call last):
+    ValueError: day is out of range for month
+    """
+    if year > _BE_THRESHOLD:
+        year -= BE_OFFSET
+    return date(year, month, day)
 
 
 # --------------------------------------------------------------------------- dates
