@@ -20,6 +20,7 @@ every field of `Content` is in one of them).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import secrets
@@ -216,6 +217,16 @@ def _no_framework(year: int, field: str) -> ContentErrors:
 
 
 # --------------------------------------------------------------------------- new
+
+
+def current_fiscal_year(today: dt.date | None = None) -> int:
+    """The fiscal year (BE) ``today`` falls in: it starts on 1 October.
+
+    >>> current_fiscal_year(dt.date(2023, 9, 30)), current_fiscal_year(dt.date(2023, 10, 1))
+    (2566, 2567)
+    """
+    today = today or dt.date.today()
+    return today.year + 543 + (1 if today.month >= 10 else 0)
 
 
 def _check_new(name: str, kind: str, province: str, fiscal_year: int, assessment_year: int) -> None:
@@ -635,4 +646,4 @@ def _computed_overall(a: Assessment, fw: analysis.Framework) -> float | None:
     return compute(a, fw) if compute else analysis.weighted_overall(a, fw)
 
 
-__all__ = ["CARRIED", "DROPPED", "RENEWED", "new_set", "next_year"]
+__all__ = ["CARRIED", "DROPPED", "RENEWED", "current_fiscal_year", "new_set", "next_year"]
