@@ -25,7 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "range_le": ("ต้องไม่เกิน {limit} แต่พบ {input}", "must be at most {limit}, found {input}"),
     "choice": ("ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected} แต่พบ '{input}'", "must be one of {expected}, found '{input}'"),
     "date": ("ต้องเป็นวันที่แบบ ปปปป-ดด-วว (เช่น 2566-04-15) แต่พบ '{input}'", "must be a date YYYY-MM-DD (e.g. 2023-04-15), found '{input}'"),
-    "pattern": ("รหัสใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข - และ _ แต่พบ '{input}'", "ids may use only a-z, 0-9, - and _, found '{input}'"),
+    "pattern": ("รหัสใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข . - และ _ แต่พบ '{input}'", "ids may use only a-z, 0-9, ., - and _, found '{input}'"),
     "item_code": ("รหัสข้อการประเมินต้องเป็นแบบ i1, e7, o22 แต่พบ '{input}'", "item codes look like i1, e7, o22, found '{input}'"),
     "block_kind": (
         "แต่ละย่อหน้าต้องเป็นข้อความ หรือมีอย่างใดอย่างหนึ่ง: paragraph, heading, bullets, numbered, dashes, table",
@@ -190,6 +190,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_memo": (
         "ไม่มีบันทึกข้อความแบบ '{name}' ในเนื้อหา {path} (มี: {names}); การสร้างจากแบบมาตรฐานต้องมีผู้ลงนามใน organisation.people",
         "no memo '{name}' in {path} (have: {names}); a preset memo needs a signer in organisation.people",
+    ),
+    # drafting
+    "warn_tool": (
+        "คะแนน {tool} ที่ระบุ {given} ต่างจากที่คำนวณจากตัวชี้วัดตามเกณฑ์ปี {year} {computed} (ใช้ค่าที่ระบุ)",
+        "the given {tool} score {given} differs from {computed} computed from the indicators by the {year} rule (the given one is used)",
+    ),
+    "warn_overall_tools": (
+        "คะแนนรวม {given} ต่างจากผลรวมถ่วงน้ำหนักของคะแนนรายเครื่องมือ {computed} (ใช้ค่าที่ระบุ)",
+        "overall score {given} differs from the weighted sum of the tool scores {computed} (the given one is used)",
+    ),
+    "phrases_override": (
+        "ข้อความมาตรฐานที่กำหนดเอง (analysis_report.phrases) ใช้ไม่ได้: {error}",
+        "the phrases override (analysis_report.phrases) is invalid: {error}",
     ),
 }
 

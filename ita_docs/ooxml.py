@@ -165,10 +165,14 @@ def parts_xml(parts: list[Para | str]) -> str:
     return "".join(p if isinstance(p, str) else paragraph_xml(p) for p in parts)
 
 
-def table_xml(header: list[str], rows: list[list[str]], *, style: str, cell_style: str, widths: list[int]) -> str:
+def table_xml(
+    header: list[str], rows: list[list[str]], *, style: str, cell_style: str, widths: list[int], align: list[str | None] | None = None
+) -> str:
     """A bordered table (``style`` is a table style id) with a repeating header row.
 
     ``widths`` are column widths in twips. Cell text may use ``**bold**``.
+    ``align`` gives a body column's justification (``center`` for numbers; None
+    keeps the style's); header cells are centred.
     """
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
 
@@ -177,8 +181,9 @@ def table_xml(header: list[str], rows: list[list[str]], *, style: str, cell_styl
         tcs = []
         for i, text in enumerate(cells):
             w = widths[i] if i < len(widths) else widths[-1]
+            jc = "center" if head else (align[i] if align and i < len(align) else None)
             paras = "".join(
-                paragraph_xml(Para(cell_style, runs_from_markup(line, bold=head), jc="center" if head else None))
+                paragraph_xml(Para(cell_style, runs_from_markup(line, bold=head), jc=jc))
                 for line in (text.split("\n") if text else [""])
             )
             tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{paras}</w:tc>')
@@ -227,6 +232,20 @@ def grid_xml(
     tblpr += '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar>' if not borders else '<w:tblLayout w:type="fixed"/>'
     tblpr += '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
     return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(out)}</w:tbl>"
+
+
+def cover_section_xml() -> str:
+    """A paragraph that ends a cover section: A4 portrait, margins 3/2 cm, text centred
+    vertically on the page, no header (no page number); the next section starts a new page.
+
+    Lengths in twips: A4 is 11906 x 16838; margins top 1418, right 1134, bottom 1134,
+    left 1701 (2.5, 2, 2, 3 cm), as the templates' portrait sections.
+    """
+    return (
+        '<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="11906" w:h="16838"/>'
+        '<w:pgMar w:top="1418" w:right="1134" w:bottom="1134" w:left="1701" w:header="680" w:footer="709" w:gutter="0"/>'
+        '<w:cols w:space="708"/><w:vAlign w:val="center"/></w:sectPr></w:pPr></w:p>'
+    )
 
 
 class Xml:

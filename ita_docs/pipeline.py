@@ -53,21 +53,25 @@ def load_all(sources: list[Path]) -> list[LoadedContent]:
 def render_set(loaded: LoadedContent, output: Path, only: list[str] | None = None, templates: Path | None = None) -> list[Rendered]:
     """Render every document a content set supports (or those in ``only``), in memory."""
     templates = templates or templates_dir()
-    w = writer(loaded)
+    c = loaded.content
+    writers = {d: writer(loaded, d) for d in {c.digits, *c.document_digits.values()}}
+    w = writers[c.digits]
     w.check_expressions()
     out_dir = output / loaded.root.name
     # Every context first: expression errors of all documents are reported together, located.
     jobs = [
-        (doc, filename, ctx)
+        (doc, filename, ctx, digits)
         for doc in DOCUMENTS
-        if (not only or doc.name in only) and doc.supported(loaded.content)
-        for filename, ctx in doc.contexts(w)
+        if (not only or doc.name in only) and doc.supported(c)
+        for digits in [c.document_digits.get(doc.name, c.digits)]
+        for filename, ctx in doc.contexts(writers[digits])
     ]
-    if w.errors:
-        raise ContentErrors(w.errors)
+    errors = [e for x in writers.values() for e in x.errors]
+    if errors:
+        raise ContentErrors(errors)
     rendered = [
-        Rendered(out_dir / filename, render_template(templates / doc.template, ctx, digits=loaded.content.digits))
-        for doc, filename, ctx in jobs
+        Rendered(out_dir / filename, ctx if doc.template is None else render_template(templates / doc.template, ctx, digits=digits))
+        for doc, filename, ctx, digits in jobs
     ]
     if loaded.content.memos and (not only or "memo" in only):
         e = emblem_path(loaded)

@@ -7,7 +7,7 @@ weakness with its problems (ประเด็นที่ ๑..n) and remedies 
 checklist when given; problems and obstacles (ปัญหาและอุปสรรค).
 
 `build_deck` draws a `DeckData` (plain values, easy to fill by hand or in
-tests); `deck_data_from` fills one from loaded content. Every text run is in
+tests); `ita_docs.documents.analysis_slides` fills one from the content. Every text run is in
 TH Sarabun New, Latin and complex script (Thai) alike; slides use Arabic
 digits by default, ``digits="thai"`` turns every digit Thai.
 """
@@ -27,7 +27,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from . import analysis, thaifmt
+from . import thaifmt
 from .charts import StableChartData, number_format, set_typeface, style_chart
 
 FONT = "TH Sarabun New"
@@ -355,95 +355,3 @@ def _obstacle_slides(deck: _Deck, obstacles: list[str]) -> None:
 
 
 # --------------------------------------------------------------------------- from content
-
-
-def deck_data_from(loaded: Any) -> DeckData:
-    """A `DeckData` from an `ita_docs.loader.LoadedContent` that has an ``assessment``.
-
-    Text made here has Arabic digits; content text keeps its own (`build_deck`
-    turns every digit to the deck's ``digits``).
-
-    The lowest three are ranked only when every indicator's score is known.
-    Weaknesses are the indicators below the year's pass mark plus those the
-    analysis report lists as weaknesses, lowest score first. Their problems
-    and remedies come from the report's findings (item, question, text) and
-    from the measures aimed at that indicator (OIT item → its steps; other
-    measures → their titles as remedies).
-    """
-    content = loaded.content
-    a = content.assessment
-    if a is None:
-        raise ValueError("the content has no assessment: there is nothing to present")
-    fw = analysis.framework(a.year)
-    overall = getattr(a, "overall", None)
-    if overall is None:
-        overall = analysis.weighted_overall(a, fw)
-    try:
-        level = analysis.level(a, fw) if overall is not None else a.level
-    except TypeError:
-        level = a.level
-    tools = {t.upper(): s for t, s in analysis.tool_scores(a, fw).items() if s is not None}
-    indicators = [(n, fw.indicators[n].name, a.indicators[n]) for n in sorted(a.indicators)]
-    complete = all(n in a.indicators for n in fw.indicators)  # a ranking needs every indicator
-    lowest = [(i, r.number, r.name, r.score) for i, r in enumerate(analysis.lowest(a, fw, 3), 1)] if complete else []
-    return DeckData(
-        content.organisation.name, a.year, overall, level, tools, indicators, lowest,
-        weaknesses=_weaknesses(content, a, fw), oit_rows=_oit_rows(content, a, fw),
-        obstacles=list(getattr(content, "obstacles", None) or []), pass_mark=fw.pass_mark,
-    )
-
-
-def _weaknesses(content: Any, a: Any, fw: Any) -> list[tuple[str, list[str], list[str]]]:
-    report = content.analysis_report
-    groups = [getattr(report, g, None) for g in ("weaknesses", "improvements", "strengths")] if report else []
-    findings = [f for g in groups if g is not None for f in g.findings]
-    listed = [f.indicator for f in groups[0].findings] if groups and groups[0] is not None else []
-    quoted = {f.indicator: f.score for f in reversed(findings) if f.score is not None}
-    numbers = [r.number for r in reversed(analysis.below_pass(a, fw))] + listed
-    numbers = sorted(dict.fromkeys(numbers), key=lambda n: quoted.get(n, a.indicators.get(n, 101)))
-    out = []
-    for n in numbers:
-        score = quoted.get(n, a.indicators.get(n))
-        title = f"ตัวชี้วัดที่ {n} {fw.indicators[n].name}" + (f" ({_score(score)} คะแนน)" if score is not None else "")
-        rows: list[list[str]] = []  # [problem, remedy] side by side
-        finding = next((f for f in findings if f.indicator == n), None)
-        if finding is not None:
-            if finding.text and not finding.items:
-                rows.append([finding.text, ""])
-            for item in finding.items:
-                question = f" {item.question}" if item.question else ""
-                rows.append([f"ข้อ {_code(item.code)}{question} ({_score(item.score)} คะแนน)", item.text or ""])
-        general = []
-        for m in (m for m in content.measures if n in m.indicators):
-            name = " ".join(m.title) if isinstance(m.title, list) else m.title
-            if m.item:
-                rows.append([f"ข้อ {_code(m.item)} {name}", " ".join(s.text for s in m.steps) or name])
-            else:
-                general.append(name)
-        for name in general:  # a measure for the whole indicator: the first free remedy cell
-            free = next((r for r in rows if not r[1]), None)
-            if free is None:
-                rows.append(free := ["", ""])
-            free[1] = name
-        out.append((title, [r[0] for r in rows], [r[1] for r in rows]))
-    return out
-
-
-def _score(x: float) -> str:
-    return thaifmt.score(x, digits="arabic")
-
-
-def _code(code: str) -> str:
-    return thaifmt.item_code(code, digits="arabic")
-
-
-def _oit_rows(content: Any, a: Any, fw: Any) -> list[tuple[str, str, str]]:
-    follow = getattr(content, "oit_followup", None)
-    if not follow:
-        return []
-    try:
-        titles = dict(analysis.framework(follow.year or a.year).items)
-    except KeyError:
-        titles = dict(fw.items)
-    titles.update(getattr(content, "item_titles", {}) or {})
-    return [(_code(r.item) if r.item else "-", r.title or titles.get(r.item or "", ""), r.status_label) for r in follow.rows]

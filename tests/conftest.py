@@ -22,8 +22,14 @@ def update_golden(request) -> bool:
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory) -> dict[str, bytes]:
-    """{"<set>/<file>.docx": bytes} for every document of every bundled sample."""
+def rendered(rendered_all) -> dict[str, bytes]:
+    """{"<set>/<file>.docx": bytes} for every Word document of every bundled sample."""
+    return {name: data for name, data in rendered_all.items() if name.endswith(".docx")}
+
+
+@pytest.fixture(scope="session")
+def rendered_all(tmp_path_factory) -> dict[str, bytes]:
+    """{"<set>/<file>": bytes} for every output of every bundled sample (.docx and .pptx)."""
     out = tmp_path_factory.mktemp("out")
     docs: dict[str, bytes] = {}
     for loaded in load_all(sample_sets()):

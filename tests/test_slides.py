@@ -11,6 +11,8 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from ita_docs import slides
+from ita_docs.documents import writer
+from ita_docs.documents.analysis_slides import deck_data
 from ita_docs.resources import sample_sets
 from ita_docs.validate import load
 
@@ -21,9 +23,13 @@ def _load(name: str):
     return load(next(p for p in sample_sets() if p.name == name))
 
 
+def _deck_data(loaded) -> slides.DeckData:
+    return deck_data(writer(loaded))
+
+
 @pytest.fixture(scope="module")
 def data() -> slides.DeckData:
-    return slides.deck_data_from(_load("huapho-2565"))
+    return _deck_data(_load("huapho-2565"))
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +55,7 @@ def _titles(pptx: bytes) -> list[str]:
     return [t.split("\n")[0] for t in _texts(pptx)]
 
 
-def test_deck_data_from_the_sample(data):
+def test_deck_data_of_the_sample(data):
     assert data.organisation == "องค์การบริหารส่วนตำบลหัวโพ"
     assert (data.year, data.overall, data.level, data.pass_mark) == (2565, 85.85, "A", 85)
     assert set(data.tools) == {"IIT", "EIT", "OIT"}
@@ -173,16 +179,27 @@ def test_hand_made_deck_with_oit_checklist_and_long_lists():
 
 
 def test_samples_without_indicators_or_assessment():
-    data = slides.deck_data_from(_load("pakkret-2568"))  # items only, no indicator scores
+    data = _deck_data(_load("pakkret-2568"))  # items only, no indicator scores
     assert data.indicators == [] and data.lowest == []
     assert _titles(slides.build_deck(data))[-1] == "ปัญหาและอุปสรรค"
     with pytest.raises(ValueError):
-        slides.deck_data_from(_load("muangklaeng-2565"))  # no assessment
+        _deck_data(_load("muangklaeng-2565"))  # no assessment
 
 
 def test_partial_indicator_scores_give_a_table_but_no_ranking():
-    data = slides.deck_data_from(_load("rangsit-2568"))  # only indicator 7 is known
+    data = _deck_data(_load("rangsit-2568"))  # only indicator 7 is known
     assert [n for n, _name, _s in data.indicators] == [7] and data.lowest == []
     titles = _titles(slides.build_deck(data))
     assert "คะแนนรายตัวชี้วัด" in titles
     assert not any(t.startswith(("คะแนนรายตัวชี้วัด (แผนภูมิ)", "ตัวชี้วัดที่มีคะแนนต่ำสุด")) for t in titles)
+
+
+def test_build_writes_the_deck_with_the_samples(rendered_all):
+    """The pipeline writes analysis-slides.pptx for a sample with scores, with a native chart."""
+    import io
+    import zipfile
+
+    deck = rendered_all["huapho-2565/analysis-slides.pptx"]
+    names = zipfile.ZipFile(io.BytesIO(deck)).namelist()
+    assert any(n.startswith("ppt/charts/chart") for n in names)
+    assert "muangklaeng-2565/analysis-slides.pptx" not in rendered_all  # no assessment, no deck

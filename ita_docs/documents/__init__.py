@@ -10,7 +10,7 @@ content, insertable in prose), `people` (who is who in committee documents).
 from __future__ import annotations
 
 from ..loader import LoadedContent
-from . import analysis_report, computed, distribution_list, measures_plan, measures_results, memo, minutes, oit_followup
+from . import analysis_report, analysis_slides, computed, distribution_list, measures_plan, measures_results, memo, minutes, oit_followup
 from .base import DocumentType
 from .memo import memo_of
 from .prose import Writer, emblem_path
@@ -18,6 +18,7 @@ from .prose import Writer, emblem_path
 # In publication order.
 DOCUMENTS: list[DocumentType] = [
     analysis_report.DOCUMENT,
+    analysis_slides.DOCUMENT,
     measures_plan.DOCUMENT,
     measures_results.DOCUMENT,
     memo.DOCUMENT,
@@ -27,9 +28,13 @@ DOCUMENTS: list[DocumentType] = [
 ]
 
 
-def writer(loaded: LoadedContent) -> Writer:
-    """The `Writer` of a content set, with the computed tables prose may insert."""
-    return Writer(loaded, inserts=computed.INSERTS)
+def writer(loaded: LoadedContent, digits: str | None = None) -> Writer:
+    """The `Writer` of a content set, with the computed tables prose may insert.
+
+    ``digits`` (``thai``/``arabic``) overrides the content's setting, for a
+    document named in ``document_digits``.
+    """
+    return Writer(loaded, inserts=computed.INSERTS, digits=digits)
 
 
 def document_names() -> list[str]:

@@ -15,7 +15,8 @@ class DocumentType:
     """A kind of document.
 
     ``name`` is the ``--only`` name; ``template`` the .docx file name in the
-    templates folder; ``title`` the Thai name shown to users; ``supported``
+    templates folder, or None for a document built without a Word template
+    (its contexts are then the finished file's bytes, e.g. the slide deck); ``title`` the Thai name shown to users; ``supported``
     says whether a content set has what the document needs; ``contexts``
     returns every (output file name, context) pair it produces, computed
     completely before anything is written. A context may be a function of the
@@ -23,7 +24,7 @@ class DocumentType:
     """
 
     name: str
-    template: str
+    template: str | None
     title: str
     supported: Callable[[Content], bool]
     contexts: Contexts

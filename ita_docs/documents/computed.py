@@ -58,6 +58,13 @@ def oit_counts(w: Writer) -> list[tuple[str, int]]:
     return [(OIT_STATUS.get(k, k), counts[k]) for k in keys]
 
 
+def item_score(w: Writer, score: float | None) -> str:
+    """An item score as checklists print it: "๑๐๐" or "๐" when whole, else two decimals."""
+    if score is None:
+        return ""
+    return w.d(int(score)) if float(score).is_integer() else w.score(score)
+
+
 def oit_summary(w: Writer) -> list[tuple[str, str, str]]:
     """(status label, count, percent) per status, formatted in the document's digits."""
     counts = oit_counts(w)
@@ -66,16 +73,21 @@ def oit_summary(w: Writer) -> list[tuple[str, str, str]]:
 
 
 def oit_row_title(w: Writer, row: OitRow) -> str:
-    return w.text(row.title) if row.title else (oit_title(w.c, row.item) or "")
+    """The row's own title, else the framework's title of its item (digits as the document says)."""
+    return w.text(row.title or oit_title(w.c, row.item) or "")
 
 
 # --------------------------------------------------------------------------- tables
 
 
-def _table(w: Writer, header: list[str], rows: list[list[str]], ratios: list[float], width: int) -> list[Para | str]:
+def _table(
+    w: Writer, header: list[str], rows: list[list[str]], ratios: list[float], width: int, centred: tuple[int, ...] = ()
+) -> list[Para | str]:
+    """A bordered table ``width`` twips wide, columns in proportion to ``ratios``; ``centred`` columns (numbers)."""
     total = sum(ratios)
     widths = [int(width * r / total) for r in ratios]
-    return [ooxml.table_xml(header, rows, style=TABLE, cell_style=CELL, widths=widths), Para(FLUSH)]
+    align = ["center" if i in centred else None for i in range(len(ratios))]
+    return [ooxml.table_xml(header, rows, style=TABLE, cell_style=CELL, widths=widths, align=align), Para(FLUSH)]
 
 
 def _caption(text: str) -> Para:
@@ -98,6 +110,7 @@ def scores(w: Writer, width: int) -> list[Para | str]:
             [[r["label"], r["score"], r["weight"], r["weighted"]] for r in rows],
             [6.0, 3.5, 3.0, 3.5],
             width,
+            (1, 2, 3),
         )
     return out
 
@@ -111,12 +124,12 @@ def indicators(w: Writer, width: int) -> list[Para | str]:
         for n in fw.indicators
         if n in a.indicators
     ]
-    return [_caption("คะแนนรายตัวชี้วัด")] + _table(w, ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน"], rows, [1.2, 9.0, 2.3, 2.5], width)
+    return [_caption("คะแนนรายตัวชี้วัด")] + _table(w, ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน"], rows, [1.2, 9.0, 2.3, 2.5], width, (0, 2, 3))
 
 
 def _ranked(w: Writer, caption: str, rows: list[analysis.RankedIndicator], width: int, *, lowest_first: bool) -> list[Para | str]:
     cells = [[r["rank"], r["name"], r["score"]] for r in ranking_rows(w, rows, lowest_first=lowest_first)]
-    return [_caption(caption)] + _table(w, ["อันดับ", "ตัวชี้วัด", "คะแนน"], cells, [2.0, 10.0, 3.0], width)
+    return [_caption(caption)] + _table(w, ["อันดับ", "ตัวชี้วัด", "คะแนน"], cells, [2.0, 10.0, 3.0], width, (0, 2))
 
 
 def ranking(w: Writer, width: int) -> list[Para | str]:
@@ -146,21 +159,21 @@ def below_pass(w: Writer, width: int) -> list[Para | str]:
 def oit_followup(w: Writer, width: int) -> list[Para | str]:
     """The OIT follow-up checklist and the number of items per status (domain.md)."""
     year = oit_year(w.c)
-    wide = width >= 12000  # landscape: room for the responsible unit and the note
-    header = ["ที่", "ข้อ", "รายการ", f"คะแนนปี {w.d(year)}", "สถานะการดำเนินการ"]
-    ratios = [1.0, 1.6, 7.2, 2.2, 4.0]
+    wide = width >= 12000  # landscape: room for the note (URL)
+    header = ["ที่", "ข้อ", "รายการ", f"คะแนน\nปี {w.d(year)}", "สถานะการดำเนินการ", "ผู้รับผิดชอบ"]
+    ratios = [0.9, 1.5, 5.0, 1.8, 3.6, 3.2]
     if wide:
-        header += ["ผู้รับผิดชอบ", "หมายเหตุ"]
-        ratios += [3.5, 4.5]
+        header.append("หมายเหตุ")
+        ratios.append(4.5)
     rows = []
     for i, r in enumerate(oit_rows(w), 1):
-        cells = [w.d(i), w.d(r.item.upper()) if r.item else "", oit_row_title(w, r),
-                 w.score(r.score) if r.score is not None else "", w.text(r.status_label)]
+        cells = [w.d(i), w.d(r.item.upper()) if r.item else "", oit_row_title(w, r), item_score(w, r.score),
+                 w.text(r.status_label), w.text(w.c.division(r.responsible).name) if r.responsible else ""]
         if wide:
-            cells += [w.c.division(r.responsible).name if r.responsible else "", w.text(r.note) if r.note else ""]
+            cells.append(w.text(r.note) if r.note else "")
         rows.append(cells)
     out = [_caption(w.text(w.c.oit_followup.title) if w.c.oit_followup.title else "ผลการติดตามการเปิดเผยข้อมูลสาธารณะ (OIT)")]
-    out += _table(w, header, rows, ratios, width)
+    out += _table(w, header, rows, ratios, width, (0, 1, 3))
     out += status_summary(w, min(width, 9072))
     return out
 
@@ -169,7 +182,7 @@ def status_summary(w: Writer, width: int) -> list[Para | str]:
     """Counts per status with their share (ร้อยละ) and the total."""
     rows = [list(r) for r in oit_summary(w)]
     rows.append(["**รวม**", f"**{w.d(len(oit_rows(w)))}**", f"**{w.d('100.00')}**"])
-    return [_caption("สรุปสถานะการดำเนินการ")] + _table(w, ["สถานะ", "จำนวน (ข้อ)", "ร้อยละ"], rows, [8.0, 3.0, 3.0], width)
+    return [_caption("สรุปสถานะการดำเนินการ")] + _table(w, ["สถานะ", "จำนวน (ข้อ)", "ร้อยละ"], rows, [8.0, 3.0, 3.0], width, (1, 2))
 
 
 def _committee(w: Writer) -> Committee:
@@ -191,7 +204,7 @@ def members(w: Writer, width: int) -> list[Para | str]:
             line += f" เรื่อง {w.text(order.subject)}"
         out.append(Para(FLUSH, runs_from_markup(line), keep_next=True))
     rows = [[w.d(i), *member_cells(w, m)] for i, m in enumerate(committee.members, 1)]
-    return out + _table(w, ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], rows, [1.0, 5.0, 6.0, 4.0], width)
+    return out + _table(w, ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], rows, [1.0, 5.0, 6.0, 4.0], width, (0,))
 
 
 def duties(w: Writer, width: int) -> list[Para | str]:

@@ -9,7 +9,7 @@ from typing import Any
 from .. import thaifmt
 from ..models import Memo
 from .base import DocumentType
-from .memo import number_text, resolved, unit_name
+from .memo import number_text, preset_names, resolved, unit_name
 from .prose import Writer
 
 
@@ -21,12 +21,14 @@ def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
     """
     dist = memo.distribution
     r = resolved(w, memo)
+    with w.names(**preset_names(w, memo)):
+        subject = w.text(r["subject"])
     ids = dist.divisions if dist.divisions is not None else [d.id for d in w.c.organisation.divisions]
     doc_lines = [
         f"หนังสือ{unit_name(w, memo)}",
         f"ที่ {number_text(w, memo)}",
         f"ลงวันที่ {w.date_long(memo.date)}",
-        f"เรื่อง {w.text(r['subject'])}",
+        f"เรื่อง {subject}",
     ]
     doc_lines = [w.d(line) for line in doc_lines]
     if len(doc_lines) > len(ids) and ids:
@@ -36,7 +38,7 @@ def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
         {
             "number": w.d(i),
             "document": doc_lines[i - 1] if i - 1 < len(doc_lines) else "",
-            "unit": w.c.division(d).name,
+            "unit": w.text(w.c.division(d).name),
             "received": received,
         }
         for i, d in enumerate(ids, 1)

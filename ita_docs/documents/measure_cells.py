@@ -41,7 +41,7 @@ def period(w: Writer, p: Period | None) -> list[str]:
 
 
 def responsible(w: Writer, m: Measure) -> list[str]:
-    names = [w.c.division(d).name for d in m.responsible] + [w.text(t) for t in m.responsible_other]
+    names = [w.text(w.c.division(d).name) for d in m.responsible] + [w.text(t) for t in m.responsible_other]
     return [f"- {n}" for n in names] if len(names) > 1 else names
 
 

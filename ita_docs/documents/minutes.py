@@ -25,7 +25,7 @@ from .base import DocumentType
 from .people import Named, resolve
 from .prose import FLUSH, PORTRAIT_TWIPS, TITLE, Writer, phrase_file
 
-NUMBER_TWIPS, NAME_TWIPS, POSITION_TWIPS, ROLE_TWIPS = 454, 2835, 2948, 2835  # 0.8 + 5.0 + 5.2 + 5.0 cm
+NUMBER_TWIPS, NAME_TWIPS, POSITION_TWIPS, ROLE_TWIPS = 680, 3062, 2948, 2382  # 1.2 + 5.4 + 5.2 + 4.2 cm
 SPEAKER_TWIPS = 2835  # 5 cm: the speaker column of a turn; the text takes the rest
 COVER = "ITACover"  # 24 pt bold centred, a style of templates/minutes.docx
 LABEL_TWIPS = 1985  # 3.5 cm: where an agenda item's title starts after "ระเบียบวาระที่ ๑"
@@ -53,7 +53,14 @@ class MinutesWriter:
         self.year = thaifmt.be_year(m.date.year)
 
     def who(self, x: Who) -> Named:
-        return resolve(self.w, self.committee, x)
+        """Name, position and role of ``x``; a member named only by position takes the
+        name under which the attendance list of this meeting records them."""
+        n = resolve(self.w, self.committee, x)
+        if not n.name and x.key and x is not None:
+            came = next((a for a in (self.m.present or []) if a.key == x.key and a.name), None)
+            if came is not None:
+                n = Named(self.w.text(came.name), n.position, n.role, n.member)
+        return n
 
     def facts(self) -> dict[str, str]:
         """Names for the wording's ``{{ }}`` and for memos about these minutes."""
@@ -106,7 +113,8 @@ class MinutesWriter:
             if a is not None and a.substitute_for:
                 stood_for = self.committee.member(a.substitute_for)
                 whom = resolve(self.w, self.committee, stood_for) if stood_for else None
-                position.append(f"{self.w.text(a.acting or phrases()['substitute'])} {whom.label() if whom else a.substitute_for}")
+                office = (whom.position[0] if whom.position else whom.label()) if whom else a.substitute_for
+                position.append(f"{self.w.text(a.acting or phrases()['substitute'])}{office}")
                 role = whom.role if whom else role
             given = {"reason": a.reason, "note": a.note}.get(last) if a is not None else None
             extra = self.w.text(given) if given else role
@@ -137,29 +145,41 @@ class MinutesWriter:
         return phrases()["resolutions"].get(text, text)
 
     def discussion(self, sub: AgendaSubItem) -> list[Para | str]:
-        """Body prose, then the turns and the resolution in one borderless two-column table."""
+        """Body prose, then the turns and the resolution in borderless two-column tables.
+
+        A table inside a turn (``{insert: ...}`` or a free table) is placed at
+        full width between two such tables, not nested in a cell: a nested
+        table cannot break across pages in LibreOffice, does not repeat its
+        header row, and docxtpl rewrites the outer table's grid from it.
+        """
         w = self.w
         text_width = PORTRAIT_TWIPS - SPEAKER_TWIPS
         out: list[Para | str] = list(w.blocks(sub.body))
         rows: list[list[list[Para | str]]] = []
+
+        def flush() -> None:
+            if rows:
+                out.append(ooxml.grid_xml(rows, [SPEAKER_TWIPS, text_width], borders=False))
+                rows.clear()
+
         for t in sub.turns:
-            # Prose goes in the right column; tables take the full width in a row of their own.
             left, right = self.speaker_cell(t.speaker, t.label), []
             for b in t.said:
                 if b.kind in ("table", "insert"):
                     if left or right:
                         rows.append([left or [Para(FLUSH)], right or [Para(FLUSH)]])
                         left, right = [], []
-                    rows.append([w.blocks([b], width=PORTRAIT_TWIPS - 113)])
+                    flush()
+                    out += w.blocks([b])
                 else:
-                    right += w.blocks([b], width=text_width - 113, body=FLUSH)
+                    right += w.blocks([b], width=text_width - 113, body=FLUSH, compact=True)
             if left or right:
                 rows.append([left or [Para(FLUSH)], right or [Para(FLUSH)]])
         if sub.resolution:
             words = [b.model_copy(update={"paragraph": self.resolution(b.paragraph)}) if b.paragraph else b for b in sub.resolution]
-            rows.append([[_left(phrases()["resolution_label"], bold=True)], w.blocks(words, width=text_width - 113, body=FLUSH)])
-        if rows:
-            out.append(ooxml.grid_xml(rows, [SPEAKER_TWIPS, text_width], borders=False))
+            rows.append([[_left(phrases()["resolution_label"], bold=True)], w.blocks(words, width=text_width - 113, body=FLUSH, compact=True)])
+        flush()
+        if sub.turns or sub.resolution:
             out.append(Para(FLUSH))
         return out + w.blocks(sub.after)
 
@@ -200,12 +220,12 @@ class MinutesWriter:
         return [Para(FLUSH, keep_next=True), ooxml.grid_xml(cells, [half, PORTRAIT_TWIPS - half], borders=False)]
 
     def cover(self) -> Xml:
+        """The cover page, its own section (centred vertically, no page number); page numbers
+        of the minutes start after it (``pgNumType w:start="1"`` in the template)."""
         if not self.m.cover:
             return Xml(style=COVER)
         lines = [self.w.text(t, self.facts_cache) for t in phrases()["cover"]]
-        paras = [Para(COVER, [Run(t)]) for t in lines]
-        xml = parts_xml([Para(COVER)] * 6 + paras) + '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-        return Xml(xml, COVER)
+        return Xml(parts_xml([Para(COVER, [Run(t)]) for t in lines]) + ooxml.cover_section_xml(), COVER)
 
     def context(self) -> dict[str, Any]:
         w, m = self.w, self.m

@@ -29,9 +29,9 @@ def oit_context(w: Writer) -> dict[str, Any]:
             "number": w.d(i),
             "item": w.d(r.item.upper()) if r.item else "",
             "title": computed.oit_row_title(w, r),
-            "score": w.score(r.score) if r.score is not None else "",
+            "score": computed.item_score(w, r.score),
             "status": w.text(r.status_label),
-            "responsible": c.division(r.responsible).name if r.responsible else "",
+            "responsible": w.text(c.division(r.responsible).name) if r.responsible else "",
             "note": w.text(r.note) if r.note else "",
         }
         for i, r in enumerate(computed.oit_rows(w), 1)

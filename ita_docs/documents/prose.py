@@ -49,12 +49,12 @@ Insert = Callable[["Writer", int], list[Para | str]]
 class Writer:
     """Formats content for one document: digits, expressions, prose blocks, cells."""
 
-    def __init__(self, loaded: LoadedContent, inserts: Mapping[str, Insert] | None = None):
+    def __init__(self, loaded: LoadedContent, inserts: Mapping[str, Insert] | None = None, digits: str | None = None):
         """``inserts`` maps the names of `ita_docs.models.base.INSERTS` to the
         functions that build those computed tables (see `ita_docs.documents.computed`)."""
         self.loaded = loaded
         self.c: Content = loaded.content
-        self.digits = self.c.digits
+        self.digits = digits or self.c.digits
         self.inserts: Mapping[str, Insert] = inserts or {}
         self.committee: Committee | None = self.c.committees[0] if len(self.c.committees) == 1 else None
         self._expr_ctx: dict[str, Any] | None = None
@@ -71,17 +71,19 @@ class Writer:
         return thaifmt.score(x, digits=self.digits)
 
     def text(self, value: str, extra: Mapping[str, Any] | None = None) -> str:
-        """A content string with its ``{{ expressions }}`` rendered (``extra`` adds names)."""
-        if "{{" not in value and "{%" not in value:
-            return value
-        ctx = {**self.expr_context(), **self._scope, **(extra or {})} if (extra or self._scope) else self.expr_context()
-        try:
-            return expand(value, ctx, self.digits)
-        except jinja2.TemplateError as exc:
-            # Collected, located where the text was written, and reported together
-            # (`check_expressions`, `ita_docs.pipeline`); the text stays as written meanwhile.
-            self.expression_error(value, exc)
-            return value
+        """A content string as printed: ``{{ expressions }}`` rendered (``extra`` adds names) and
+        its digits following the document (`ita_docs.thaifmt.localize_digits`: URLs, e-mail
+        addresses and `backtick` text are kept as typed)."""
+        if "{{" in value or "{%" in value:
+            ctx = {**self.expr_context(), **self._scope, **(extra or {})} if (extra or self._scope) else self.expr_context()
+            try:
+                value = expand(value, ctx, self.digits)
+            except jinja2.TemplateError as exc:
+                # Collected, located where the text was written, and reported together
+                # (`check_expressions`, `ita_docs.pipeline`); the text stays as written meanwhile.
+                self.expression_error(value, exc)
+                return value
+        return thaifmt.localize_digits(value, self.digits)
 
     def expression_error(self, value: str, exc: Exception) -> None:
         path = self._where().get(value)
@@ -146,20 +148,32 @@ class Writer:
     def xml(self, paras: list[Para], style: str = BODY) -> Xml:
         return Xml(parts_xml(paras), style)
 
-    def list_item(self, marker: str, text: str, style: str) -> Para:
-        return Para(style, [Run(marker + "\t"), *runs_from_markup(self.text(text))])
+    def list_item(self, marker: str, text: str, style: str, indent: int | None = None) -> Para:
+        """A list paragraph: marker, tab, text; ``indent`` (twips) replaces the style's hanging indent."""
+        runs = [Run(marker + "\t"), *runs_from_markup(self.text(text))]
+        if indent is None:
+            return Para(style, runs)
+        return Para(style, runs, left=indent, hanging=indent, tabs=[("left", indent, "none")])
 
     def blocks(
-        self, blocks: list[Block], *, in_table: bool = False, width: int = PORTRAIT_TWIPS, body: str | None = None
+        self,
+        blocks: list[Block],
+        *,
+        in_table: bool = False,
+        width: int = PORTRAIT_TWIPS,
+        body: str | None = None,
+        compact: bool = False,
     ) -> list[Para | str]:
         """Prose blocks as paragraphs (`Para`) and raw table XML (`str`).
 
         ``width`` (twips) is the width tables may take; ``body`` replaces the
-        style of indented paragraphs (e.g. `FLUSH` in a column of minutes).
+        style of indented paragraphs (e.g. `FLUSH` in a column of minutes);
+        ``compact`` hangs lists at 0.75 cm instead of the body's 3 cm (narrow columns).
         """
         out: list[Para | str] = []
         body = body or (CELL if in_table else BODY)
         bullet = CELL_BULLET if in_table else BULLET
+        indent = 425 if compact else None
         for b in blocks:
             kind = b.kind
             if kind == "paragraph":
@@ -168,11 +182,11 @@ class Writer:
             elif kind == "heading":
                 out.append(self.para(b.heading, CELL if in_table else (CAPTION if b.center else H3), bold=True, keep_next=True))
             elif kind == "bullets":
-                out += [self.list_item(BULLET_CHAR, t, bullet) for t in b.bullets]
+                out += [self.list_item(BULLET_CHAR, t, bullet, indent) for t in b.bullets]
             elif kind == "dashes":
-                out += [self.list_item("-", t, bullet) for t in b.dashes]
+                out += [self.list_item("-", t, bullet, indent) for t in b.dashes]
             elif kind == "numbered":
-                out += [self.list_item(self.d(f"{i}."), t, bullet) for i, t in enumerate(b.numbered, 1)]
+                out += [self.list_item(self.d(f"{i}."), t, bullet, indent) for i, t in enumerate(b.numbered, 1)]
             elif kind == "table":
                 cols = max([len(b.table.header)] + [len(r) for r in b.table.rows])
                 widths = [width // cols] * cols

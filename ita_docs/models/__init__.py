@@ -66,6 +66,8 @@ class Content(Model):
 
     ``digits`` chooses Thai (default) or Arabic digits in every document.
     ``item_titles`` supplies or overrides ITA item titles (``o11: ข้อมูลสถิติ...``).
+    ``document_digits`` overrides ``digits`` per document (``analysis-slides: arabic``).
+    ``obstacles`` are the problems and obstacles (ปัญหาและอุปสรรค) presented to the committee.
     """
 
     fiscal_year: YearBE
@@ -81,6 +83,8 @@ class Content(Model):
     committees: list[Committee] = []
     minutes: list[Minutes] = []
     oit_followup: OitFollowup | None = None
+    obstacles: StrList = []
+    document_digits: dict[str, Literal["thai", "arabic"]] = {}
 
     # ---- lookups
 

@@ -17,14 +17,14 @@ OrganisationKind = Literal[
 class Division(Model):
     """A division (สำนัก/กอง/หน่วย) of the organisation, referred to by ``id``."""
 
-    id: str = Field(pattern=r"^[A-Za-z0-9_-]+$")
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     name: str
 
 
 class Person(Model):
     """A person who signs or attends: full name with title, position line(s)."""
 
-    id: str = Field(pattern=r"^[A-Za-z0-9_-]+$")
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     name: str
     position: StrList
     division: str | None = None
