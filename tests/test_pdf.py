@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -194,6 +195,38 @@ def test_timeout_kills_the_office_and_the_next_document_gets_a_new_one(conv, ren
     assert not any(_alive(pid) for pid in old)
     assert conv.convert(rendered[MEMO]).startswith(b"%PDF")
     assert conv.starts == starts + 1
+
+
+@needs_soffice
+def test_a_crashed_office_is_restarted_and_the_document_retried(conv, rendered):
+    conv.convert(rendered[MEMO])
+    starts = conv.starts
+    os.kill(conv._workers[0].office.soffice.pid, signal.SIGKILL)  # dies while idle
+    assert conv.convert(rendered[MEMO]).startswith(b"%PDF")
+    assert conv.starts == starts + 1
+    soffice = conv._workers[0].office.soffice.pid
+    killer = threading.Timer(0.2, os.kill, (soffice, signal.SIGKILL))  # dies during the 9-page report
+    killer.start()
+    assert len(_pdf(conv.convert(rendered[REPORT])).pages) > 2
+    killer.join()
+    conv.convert(rendered[MEMO])
+    assert conv.starts == starts + 2
+
+
+@needs_soffice
+def test_close_with_kill_stops_running_conversions(rendered):
+    c = PdfConverter().start()
+    offices = c.pids
+    result: dict = {}
+    worker = threading.Thread(target=lambda: result.update(e=pytest.raises(PdfConversionErrors, c.convert_many, [rendered[REPORT]] * 3)))
+    worker.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    c.close(kill=True)
+    worker.join()
+    assert time.monotonic() - started < 5
+    assert not any(_alive(pid) for pid in offices)
+    assert "ถูกปิดแล้ว" in str(result["e"].value)
 
 
 @needs_soffice

@@ -248,11 +248,29 @@ class Office:
             raise OfficeCrashed(str(exc)) from None
         answer = self._read(timeout)
         if not answer.get("ok"):
-            if answer.get("fatal"):
+            if answer.get("fatal") or self._died(answer.get("error", "")):
                 raise OfficeCrashed(answer.get("error", ""))
             if answer.get("code") == "unreadable":
                 raise RuntimeError(text("unreadable"))
             raise RuntimeError(answer.get("error") or "?")
+
+    def _died(self, error: str) -> bool:
+        """Whether soffice is gone: after an error UNO reports as a RuntimeException, give it a moment to exit."""
+        assert self.soffice is not None
+        try:
+            self.soffice.wait(timeout=0.5 if "RuntimeException" in error or "Disposed" in error else 0)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
+    def kill_now(self) -> None:
+        """SIGKILL both processes, from any thread; the owning thread notices and cleans up."""
+        for proc in (self.soffice, self.bridge):
+            if proc is not None:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except OSError:
+                    pass
 
     def stop(self) -> None:
         """Kill both processes (the profile is thrown away at the next start anyway)."""

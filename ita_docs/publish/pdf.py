@@ -16,7 +16,7 @@ import queue
 import shutil
 import tempfile
 import threading
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Union
@@ -112,6 +112,8 @@ class _Worker(threading.Thread):
             thai = page_number_digits(src) == "thai"
         try:
             for attempt in (1, 2):
+                if self.converter._closed:
+                    raise PdfConversionError(job.name, text("closed"))
                 if not self.office.pids:
                     try:
                         self._start()
@@ -198,11 +200,15 @@ class PdfConverter:
     def __enter__(self) -> PdfConverter:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(kill=exc_type is not None)  # Ctrl-C or an error: do not wait for running conversions
 
-    def close(self) -> None:
-        """Stop every office; queued documents not yet started are cancelled."""
+    def close(self, *, kill: bool = False) -> None:
+        """Stop every office; queued documents not yet started are cancelled.
+
+        Running conversions finish first, unless ``kill`` stops them at once
+        (they then fail with `PdfConversionError`).
+        """
         if self._closed:
             return
         self._closed = True
@@ -215,22 +221,32 @@ class PdfConverter:
                 job.future.cancel()
         for _ in self._workers:
             self._queue.put(None)
+        if kill:
+            for w in self._workers:
+                w.office.kill_now()
         for w in self._workers:
             w.join()
 
-    def _submit(self, job: _Job) -> Future:
+    def _submit(self, job: _Job) -> _Job:
         if self._closed:
             raise PdfConversionError(job.name, text("closed"))
         self.start()
         self._queue.put(job)
-        return job.future
+        return job
+
+    @staticmethod
+    def _result(job: _Job) -> bytes:
+        try:
+            return job.future.result()
+        except CancelledError:
+            raise PdfConversionError(job.name, text("closed")) from None
 
     def convert(self, source: Source, *, name: str | None = None, thai_page_numbers: bool | None = None) -> bytes:
         """The PDF of one document, as bytes. Raises `PdfConversionError` naming the file.
 
         ``thai_page_numbers`` defaults to what the document's ``w:pgNumType`` asks for.
         """
-        return self._submit(_job(source, name, thai_page_numbers)).result()
+        return self._result(self._submit(_job(source, name, thai_page_numbers)))
 
     def convert_many(self, sources: Iterable[Source], *, return_exceptions: bool = False) -> list:
         """The PDFs of many documents in input order, converted in parallel over the workers.
@@ -239,11 +255,11 @@ class PdfConverter:
         whole batch ran, unless ``return_exceptions`` puts each
         `PdfConversionError` in its document's place instead.
         """
-        futures = [self._submit(_job(s)) for s in sources]
+        jobs = [self._submit(_job(s)) for s in sources]
         results: list = []
-        for f in futures:
+        for job in jobs:
             try:
-                results.append(f.result())
+                results.append(self._result(job))
             except PdfConversionError as exc:
                 results.append(exc)
         errors = [r for r in results if isinstance(r, PdfConversionError)]
