@@ -114,6 +114,10 @@ class LoadedContent:
     def warn(self, path: PathKey, message: str) -> None:
         self.warnings.append(ContentError(message, self.positions.locate(path)))
 
+    def content_templates(self) -> Path | None:
+        """The content set's own template folder (``templates:``, relative to its folder), if named."""
+        return self.root / self.content.templates if self.content.templates else None
+
 
 def _dotted(path: PathKey) -> str:
     out = ""
@@ -250,6 +254,8 @@ def _looks_utf16(data: bytes) -> bool:
     sample = data[: 4096 & ~1]
     odd = sample[1::2].count(0)
     even = sample[0::2].count(0)
+    if max(odd, even) * 32 < len(sample) // 2:
+        return False  # YAML keys, indents and line ends are ASCII: UTF-16 has NULs all over, not a stray one
     try:
         text = sample.decode("utf-16-le" if odd >= even else "utf-16-be")
     except UnicodeDecodeError:
@@ -464,6 +470,8 @@ def parse(source: str | Path) -> LoadedContent:
     emblem = _emblem_problem(content, root)
     if emblem:
         errors.append(ContentError(emblem, pos.locate(("organisation", "emblem"))))
+    if content.templates and not (root / content.templates).is_dir():
+        errors.append(ContentError(msg("templates_missing", path=content.templates), pos.locate(("templates",))))
     if errors:
         raise _with_file(errors, source, files)
     return LoadedContent(content, root, files, pos)

@@ -234,6 +234,20 @@ def test_utf16_file(tmp_path, codec):
     assert "บันทึกไฟล์ใหม่เป็น UTF-8" in err.message and "Notepad" in err.message
 
 
+def test_utf16_mostly_thai_without_bom(tmp_path):
+    f = tmp_path / "c.yaml"
+    f.write_bytes((MINIMAL.replace("UNTIL", "2566-04-15") + "  - id: m2\n    title: " + "ก" * 3000 + "\n").encode("utf-16-le"))
+    (err,) = errors_of(f)
+    assert "UTF-16" in err.message
+
+
+def test_stray_nul_in_utf8_is_a_control_character_not_utf16(tmp_path):
+    f = write(tmp_path / "c.yaml", MINIMAL.replace("UNTIL", "2566-04-15").replace("2566\n", "2566\x00\n", 1))
+    (err,) = errors_of(f)
+    assert (err.location.line, err.location.column) == (1, 18)
+    assert "U+0000" in err.message and "UTF-16" not in err.message
+
+
 def test_tis620_file_names_line_of_first_bad_byte(tmp_path):
     f = tmp_path / "c.yaml"
     f.write_bytes(MINIMAL.replace("UNTIL", "2566-04-15").encode("cp874"))
