@@ -139,18 +139,39 @@ def report_pdf(conv, rendered) -> bytes:
     return conv.convert(rendered[REPORT], name=REPORT)
 
 
-@needs_soffice
-def test_fonts_are_embedded(report_pdf):
-    reader = _pdf(report_pdf)
-    names = set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+def _fonts(pdf: bytes) -> dict[str, bool]:
+    """{font name: embedded?} over every page of ``pdf``."""
+    fonts: dict[str, bool] = {}
+    for page in _pdf(pdf).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
             font = font.get_object()
             for f in [d.get_object() for d in font.get("/DescendantFonts", [])] or [font]:
-                names.add(str(f["/BaseFont"]))
                 descriptor = f["/FontDescriptor"].get_object()
-                assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f["/BaseFont"]
-    assert any("Laksaman" in n or "Sarabun" in n for n in names), names
+                fonts[str(f["/BaseFont"])] = bool({"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor))
+    return fonts
+
+
+@needs_soffice
+def test_fonts_are_embedded(report_pdf):
+    fonts = _fonts(report_pdf)
+    assert fonts and all(fonts.values()), fonts
+    assert any("Laksaman" in n or "Sarabun" in n for n in fonts), fonts
+
+
+@needs_soffice
+def test_slides_become_landscape_pages(conv, request):
+    try:  # every output, slides included (conftest's name for it may change)
+        outputs = request.getfixturevalue("rendered_all")
+    except pytest.FixtureLookupError:
+        outputs = request.getfixturevalue("rendered")
+    deck = next((name for name in sorted(outputs, reverse=True) if name.endswith(".pptx")), None)
+    if deck is None:
+        pytest.skip("no sample renders slides")
+    pdf = conv.convert(outputs[deck], name=deck)
+    page = _pdf(pdf).pages[0]
+    assert page.mediabox.width > page.mediabox.height
+    fonts = _fonts(pdf)
+    assert fonts and all(fonts.values()), fonts
 
 
 @needs_soffice

@@ -25,6 +25,12 @@ import time
 NATIVE_NUMBERING = 12  # com.sun.star.style.NumberingType.NATIVE_NUMBERING
 NO_UPDATE = 0  # com.sun.star.document.UpdateDocMode.NO_UPDATE
 NEVER_EXECUTE = 0  # com.sun.star.document.MacroExecMode.NEVER_EXECUTE
+PDF_FILTERS = (  # Word documents, and the analysis slides (.pptx)
+    ("com.sun.star.text.TextDocument", "writer_pdf_Export"),
+    ("com.sun.star.presentation.PresentationDocument", "impress_pdf_Export"),
+    ("com.sun.star.sheet.SpreadsheetDocument", "calc_pdf_Export"),
+    ("com.sun.star.drawing.DrawingDocument", "draw_pdf_Export"),
+)
 
 
 class Unreadable(Exception):
@@ -94,14 +100,15 @@ def main(argv):
         if doc is None:
             raise Unreadable()
         try:
-            if req.get("thai_page_numbers"):
+            if req.get("thai_page_numbers") and doc.supportsService("com.sun.star.text.TextDocument"):
                 thai_page_numbers(doc)
             if hasattr(doc, "getDocumentIndexes"):
                 indexes = doc.getDocumentIndexes()
                 for i in range(indexes.getCount()):
                     indexes.getByIndex(i).update()
+            export = next((f for service, f in PDF_FILTERS if doc.supportsService(service)), "writer_pdf_Export")
             data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("EmbedStandardFonts", True),))
-            doc.storeToURL(uno.systemPathToFileUrl(req["dst"]), (prop("FilterName", "writer_pdf_Export"), prop("FilterData", data)))
+            doc.storeToURL(uno.systemPathToFileUrl(req["dst"]), (prop("FilterName", export), prop("FilterData", data)))
         finally:
             doc.close(True)
 
