@@ -128,6 +128,12 @@ def test_missing_libreoffice_says_how_to_install(monkeypatch, tmp_path):
 # --- with LibreOffice ----------------------------------------------------------------------------
 
 
+@needs_soffice
+def test_missing_uno_bridge_says_how_to_install():
+    with pytest.raises(PdfUnavailable, match="python3-uno"):
+        PdfConverter(uno_python="/nonexistent/python3").start()
+
+
 @pytest.fixture(scope="module")
 def conv():
     with PdfConverter(jobs=1) as c:

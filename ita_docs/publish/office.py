@@ -168,7 +168,14 @@ class Office:
                                 close_fds=True, **kw)
 
     def start(self, timeout: float = 60.0) -> None:
-        """Start soffice.bin and the bridge; return when the bridge is connected."""
+        """Start soffice.bin and the bridge; return when the bridge is connected. Raises OfficeCrashed."""
+        try:
+            self._start(timeout)
+        except OSError as exc:  # a program that cannot be run, a full disk...
+            self.stop()
+            raise OfficeCrashed(f"{exc.strerror or exc}: {exc.filename or self.program}") from None
+
+    def _start(self, timeout: float) -> None:
         profile = self._profile()
         pipe = f"ita-docs-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         soffice_args = [

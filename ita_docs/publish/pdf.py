@@ -191,7 +191,7 @@ class PdfConverter:
             w.start()
         try:
             for w in self._workers:
-                w.ready.result()
+                w.ready.result(timeout=self.start_timeout + 30)
         except BaseException:
             self.close()
             raise
