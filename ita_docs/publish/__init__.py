@@ -18,7 +18,12 @@ soffice=None, uno_python=None)``: one ``soffice.bin`` per job, each with its
 own profile and UNO pipe, started once and reused; restarted after
 ``restart_after`` documents, after a crash (the document is retried once) and
 after a document exceeded ``timeout`` seconds (that document fails).
+``convert(source, *, name=None, thai_page_numbers=None)``: the last argument
+overrides what the document asks for. ``convert_many(sources, *,
+return_exceptions=False)``. ``close(kill=False)``; leaving the ``with`` block
+through an exception (Ctrl-C) kills running conversions instead of waiting.
 ``available()`` tells whether LibreOffice is installed, without starting it.
+Sources may be .docx or .pptx (the slides).
 
 Wiring into the CLI (``ita-docs build --pdf``, ``ita-docs pdf FILE...``,
 ``--bundle``): render in memory as today, then
