@@ -11,6 +11,7 @@ weighted, and the change against the previous year are all computed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
 
@@ -18,6 +19,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from .models import Assessment
+from .models.reports import Classification
 
 TOOLS = ("iit", "eit", "oit")
 
@@ -47,7 +49,11 @@ class LevelRule(_Frozen):
 
 
 class Framework(_Frozen):
-    """The ITA rules of one fiscal year (BE)."""
+    """The ITA rules of one fiscal year (BE).
+
+    ``classification`` is how the analysis report classes indicators (a
+    framework file may give it; unset fields follow `classify`'s defaults).
+    """
 
     year: int
     pass_mark: float
@@ -56,6 +62,7 @@ class Framework(_Frozen):
     sub_indicators: dict[str, str]
     levels: list[LevelRule]
     items: dict[str, str] = {}
+    classification: Classification = Classification()
 
     def indicators_of(self, tool: str) -> list[int]:
         return [n for n, spec in self.indicators.items() if spec.tool == tool]
@@ -87,17 +94,38 @@ class RankedIndicator:
     score: float
 
 
-def tool_scores(a: Assessment, fw: Framework) -> dict[str, float | None]:
-    """Each tool's score out of 100: as given, else the weighted mean of its indicators.
+TOLERANCE = 0.01
+"""How far a given score may be from the computed one, both rounded to 2 decimals,
+before `ita_docs.validate` warns (published scores are rounded per tool)."""
 
-    Returns ``{"iit": .., "eit": .., "oit": ..}``; ``None`` where neither is known.
+
+def round2(x: float) -> float:
+    """``x`` rounded to 2 decimals half away from zero, as scores are printed (`ita_docs.thaifmt.score`).
+
+    Float noise below the 9th decimal is ignored: ``round2(89.565) == 89.57``
+    (Python's ``round`` gives 89.56, the float being 89.56499...).
     """
+    return float(Decimal(f"{x:.9f}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def disagrees(given: float, computed: float) -> bool:
+    """Whether a given score and the computed one differ by more than `TOLERANCE` (2 decimals).
+
+    >>> disagrees(85.85, 85.844), disagrees(85.85, 85.83)
+    (False, True)
+    """
+    return round2(abs(round2(given) - round2(computed))) > TOLERANCE
+
+
+def indicator_name(a: Assessment, fw: Framework, number: int) -> str:
+    """An indicator's name: the content's ``assessment.indicator_names``, else the framework's."""
+    return a.indicator_names.get(number) or fw.indicators[number].name
+
+
+def computed_tool_scores(a: Assessment, fw: Framework) -> dict[str, float | None]:
+    """Each tool's score out of 100 computed from its indicators (weighted mean), ignoring given ones."""
     out: dict[str, float | None] = {}
     for tool in TOOLS:
-        given = getattr(a.tools, tool)
-        if given is not None:
-            out[tool] = given
-            continue
         nums = fw.indicators_of(tool)
         if nums and all(n in a.indicators for n in nums):
             total_w = sum(fw.indicators[n].weight for n in nums)
@@ -105,6 +133,15 @@ def tool_scores(a: Assessment, fw: Framework) -> dict[str, float | None]:
         else:
             out[tool] = None
     return out
+
+
+def tool_scores(a: Assessment, fw: Framework) -> dict[str, float | None]:
+    """Each tool's score out of 100: as given, else the weighted mean of its indicators.
+
+    Returns ``{"iit": .., "eit": .., "oit": ..}``; ``None`` where neither is known.
+    """
+    computed = computed_tool_scores(a, fw)
+    return {t: (getattr(a.tools, t) if getattr(a.tools, t) is not None else computed[t]) for t in TOOLS}
 
 
 def weighted_tool_scores(a: Assessment, fw: Framework) -> dict[str, float | None]:
@@ -119,15 +156,51 @@ def weighted_overall(a: Assessment, fw: Framework) -> float | None:
     return sum(a.indicators[n] * spec.weight for n, spec in fw.indicators.items()) / 100
 
 
-def computed_level(a: Assessment, fw: Framework) -> str:
-    """The level by the year's rule: the first rule whose conditions hold.
+def computed_overall(a: Assessment, fw: Framework) -> float | None:
+    """The overall score by the year's rule: the tool scores (given, else computed) times
+    their weights, rounded to 2 decimals; None when a tool score is unknown."""
+    scores = tool_scores(a, fw)
+    if any(s is None for s in scores.values()):
+        return None
+    return round2(sum(s * fw.tools[t].weight / 100 for t, s in scores.items()))
+
+
+def overall(a: Assessment, fw: Framework) -> float | None:
+    """The overall score as printed: the content's ``overall``, else `computed_overall`.
+
+    Every reader of the overall score goes through this (or reads an
+    assessment `complete`-d at load).
+    """
+    return a.overall if a.overall is not None else computed_overall(a, fw)
+
+
+def complete(a: Assessment, fw: Framework) -> Assessment:
+    """``a`` with ``overall`` filled in by `computed_overall` when the content left it out.
+
+    The copy still reports ``overall`` as not given (``model_fields_set``).
+    """
+    if a.overall is not None:
+        return a
+    value = computed_overall(a, fw)
+    if value is None:
+        return a
+    done = a.model_copy(update={"overall": value})
+    done.__pydantic_fields_set__.discard("overall")
+    return done
+
+
+def computed_level(a: Assessment, fw: Framework) -> str | None:
+    """The level by the year's rule: the first rule whose conditions hold (None without an overall score).
 
     A rule with ``each_tool_min`` needs all three tool scores; when one is
     unknown that rule is skipped.
     """
+    total = overall(a, fw)
+    if total is None:
+        return None
     tools = tool_scores(a, fw)
     for rule in fw.levels:
-        if a.overall < rule.min:
+        if total < rule.min:
             continue
         if rule.each_tool_min is not None:
             if any(s is None or s < rule.each_tool_min for s in tools.values()):
@@ -136,15 +209,15 @@ def computed_level(a: Assessment, fw: Framework) -> str:
     return fw.levels[-1].level
 
 
-def level(a: Assessment, fw: Framework) -> str:
+def level(a: Assessment, fw: Framework) -> str | None:
     """The level as printed: the one the content gives, else the computed one."""
     return a.level or computed_level(a, fw)
 
 
 def ranking(a: Assessment, fw: Framework) -> list[RankedIndicator]:
-    """Indicators by score, highest first (ties keep indicator order)."""
+    """Indicators by score, highest first (ties keep indicator order); names by `indicator_name`."""
     rows = sorted(a.indicators.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [RankedIndicator(i + 1, n, fw.indicators[n].name, fw.indicators[n].tool, s) for i, (n, s) in enumerate(rows)]
+    return [RankedIndicator(i + 1, n, indicator_name(a, fw, n), fw.indicators[n].tool, s) for i, (n, s) in enumerate(rows)]
 
 
 def below_pass(a: Assessment, fw: Framework) -> list[RankedIndicator]:
@@ -157,7 +230,85 @@ def lowest(a: Assessment, fw: Framework, n: int = 3) -> list[RankedIndicator]:
     return list(reversed(ranking(a, fw)))[:n]
 
 
-def change(a: Assessment) -> float | None:
-    """Overall score minus the previous fiscal year's (points), if that is known."""
+def change(a: Assessment, fw: Framework | None = None) -> float | None:
+    """Overall score minus the previous fiscal year's (points), if both are known."""
     prev = a.previous.get(a.year - 1)
-    return None if prev is None else round(a.overall - prev, 2)
+    if prev is None:
+        return None
+    total = a.overall if fw is None else overall(a, fw)
+    return None if total is None else round2(total - prev)
+
+
+# --------------------------------------------------------------------------- classification
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The classification rule in force (`classification_rules`), every threshold resolved."""
+
+    weakness_below: float
+    strength_min: float
+    strengths_top: int
+    weakness_measures: int | None
+    improvement_measures: int | None
+
+
+#: Used where neither the content nor the framework file says otherwise (see `classify`).
+DEFAULT_STRENGTHS_TOP = 3
+DEFAULT_IMPROVEMENT_MEASURES = 1
+
+
+def classification_rules(fw: Framework, override: Classification | None = None) -> Rules:
+    """The rule: the content's ``analysis_report.classification``, else the framework file's,
+    else the defaults derived from the framework data (see `classify`)."""
+    layers = [fw.classification] + ([override] if override is not None else [])
+
+    def pick(name: str, default: object) -> object:
+        value = default
+        for layer in layers:
+            if getattr(layer, name) is not None:
+                value = getattr(layer, name)
+        return value
+
+    return Rules(
+        weakness_below=float(pick("weakness_below", fw.pass_mark)),  # type: ignore[arg-type]
+        strength_min=float(pick("strength_min", fw.levels[0].min)),  # type: ignore[arg-type]
+        strengths_top=int(pick("strengths_top", DEFAULT_STRENGTHS_TOP)),  # type: ignore[call-overload]
+        weakness_measures=pick("weakness_measures", None),  # type: ignore[arg-type]
+        improvement_measures=pick("improvement_measures", DEFAULT_IMPROVEMENT_MEASURES),  # type: ignore[arg-type]
+    )
+
+
+@dataclass(frozen=True)
+class Classes:
+    """The indicators of ๓.๑ (highest first), ๓.๒ and ๓.๓ (lowest first); each indicator in one."""
+
+    strengths: list[RankedIndicator]
+    weaknesses: list[RankedIndicator]
+    improvements: list[RankedIndicator]
+
+
+def classify(a: Assessment, fw: Framework, rules: Rules | None = None) -> Classes:
+    """Class every scored indicator as a strength, an urgent weakness or a point to improve.
+
+    The rule (defaults; each threshold is data, see `classification_rules`):
+
+    - weakness: score below ``weakness_below`` = the year's pass mark (85):
+      the NACC's pass mark, below which the analysis treats an indicator as a
+      defect to correct urgently (shared/domain.md; seed 002 ๓.๒);
+    - strength: score at or above ``strength_min`` = the overall mark of the
+      year's top level (95: AA up to 2565, ผ่านดีเยี่ยม from 2566), i.e. an
+      indicator at the level the NACC calls excellent; when none reaches it,
+      the ``strengths_top`` (3) highest indicators that pass, as seed 002's
+      report still names the best indicators as its strengths;
+    - point to improve: every other indicator (passes, not a strength), as
+      seed 002's ๓.๓ lists indicators between 85 and 95.
+    """
+    rules = rules or classification_rules(fw)
+    ranked = ranking(a, fw)
+    weaknesses = [r for r in reversed(ranked) if r.score < rules.weakness_below]
+    passing = [r for r in ranked if r.score >= rules.weakness_below]
+    strengths = [r for r in passing if r.score >= rules.strength_min] or passing[: rules.strengths_top]
+    chosen = {r.number for r in strengths}
+    improvements = [r for r in reversed(passing) if r.number not in chosen]
+    return Classes(strengths, weaknesses, improvements)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import analysis
+from . import analysis, drafting, thaifmt
 from .errors import ContentError, ContentErrors
 from .loader import LoadedContent, parse
 from .messages import msg
@@ -33,7 +33,16 @@ def load(source: str | Path) -> LoadedContent:
 
 
 def check_assessment(loaded: LoadedContent) -> list[ContentError]:
-    """Framework-dependent checks: errors returned, warnings added to ``loaded``."""
+    """Framework-dependent checks: errors returned, warnings added to ``loaded``.
+
+    Errors: no framework for the year, unknown indicator numbers (scores or
+    ``indicator_names``), an invalid ``analysis_report.phrases``. Warnings
+    (located at the given value, naming both numbers): a given tool score,
+    overall score or level that disagrees with the one computed by the year's
+    rules (scores beyond `ita_docs.analysis.TOLERANCE` after rounding to 2
+    decimals). Then ``overall``, when left out, is filled in with the computed
+    score (`ita_docs.analysis.complete`), so every document prints the same figure.
+    """
     a = loaded.content.assessment
     if a is None:
         return []
@@ -43,18 +52,33 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
     except KeyError:
         years = ", ".join(map(str, analysis.framework_years()))
         return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]
-    for n in a.indicators:
-        if n not in fw.indicators:
-            errors.append(ContentError(msg("unknown_indicator_item", value=n, year=a.year), loaded.positions.locate(("assessment", "indicators", n), key=True)))
+    for field in ("indicators", "indicator_names"):
+        for n in getattr(a, field):
+            if n not in fw.indicators:
+                errors.append(ContentError(msg("unknown_indicator_item", value=n, year=a.year), loaded.positions.locate(("assessment", field, n), key=True)))
     if errors:
         return errors
+    problem = drafting.override_problem(loaded.content)
+    if problem:
+        errors.append(ContentError(msg("phrases_override", error=problem), loaded.positions.locate(("analysis_report", "phrases"), key=True)))
+    computed_tools = analysis.computed_tool_scores(a, fw)
+    for tool, computed in computed_tools.items():
+        given = getattr(a.tools, tool)
+        if given is not None and computed is not None and analysis.disagrees(given, computed):
+            loaded.warn(("assessment", "tools", tool), msg("warn_tool", tool=tool.upper(), given=given, computed=thaifmt.score(computed, digits="arabic"), year=a.year))
+    computed = analysis.computed_overall(a, fw)
+    if a.overall is not None and computed is not None and analysis.disagrees(a.overall, computed):
+        from_indicators = all(getattr(a.tools, t) is None for t in analysis.TOOLS)
+        loaded.warn(("assessment", "overall"), msg("warn_overall" if from_indicators else "warn_overall_tools", given=a.overall, computed=thaifmt.score(computed, digits="arabic")))
     tools_known = all(s is not None for s in analysis.tool_scores(a, fw).values())
     needs_tools = any(rule.each_tool_min is not None for rule in fw.levels)
-    if a.level and a.level != analysis.computed_level(a, fw) and (tools_known or not needs_tools):
-        loaded.warn(("assessment", "level"), msg("warn_level", given=a.level, computed=analysis.computed_level(a, fw), year=a.year))
-    w = analysis.weighted_overall(a, fw)
-    if w is not None and abs(w - a.overall) > 0.5:
-        loaded.warn(("assessment", "overall"), msg("warn_overall", given=a.overall, computed=round(w, 2)))
+    level = analysis.computed_level(a, fw)
+    if a.level and level is not None and a.level != level and (tools_known or not needs_tools):
+        loaded.warn(("assessment", "level"), msg("warn_level", given=a.level, computed=level, year=a.year))
+    if not errors and a.overall is None:
+        done = analysis.complete(a, fw)
+        if done is not a:
+            loaded.content = loaded.content.model_copy(update={"assessment": done})
     return errors
 
 
