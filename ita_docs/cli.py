@@ -1,7 +1,9 @@
-"""The ``ita-docs`` command: a thin layer over `ita_docs.pipeline`.
+"""The ``ita-docs`` command: a thin layer over `ita_docs.pipeline` and friends.
 
-Exit status: 0 done; 1 a template or output problem; 2 invalid content. No
-traceback reaches the user: every `ItaDocsError` is printed as located lines.
+Exit status: 0 done; 1 a template, output or PDF problem; 2 invalid content.
+No traceback reaches the user: every `ItaDocsError` is printed as located
+lines (`ita_docs.console`). Modules are imported inside the commands, so
+``ita-docs --help`` and an up-to-date ``build`` start fast.
 """
 from __future__ import annotations
 
@@ -9,79 +11,123 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 
 from . import messages
-from .errors import ContentErrors, ItaDocsError
+from .console import err, out, outcome, progress_bar, report, warnings
+from .errors import ItaDocsError
 from .messages import msg
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="ita-docs: เอกสาร ITA จากเนื้อหา YAML ชุดเดียว")
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+templates_app = typer.Typer(no_args_is_help=True, help="แม่แบบ Word ของเอกสาร")
+app.add_typer(templates_app, name="templates")
+
+CONTENT = typer.Argument(None, help="โฟลเดอร์หรือไฟล์เนื้อหา (ค่าเริ่มต้น: ตัวอย่างที่มากับโปรแกรม)")
+TEMPLATES = typer.Option(None, "--templates", exists=True, file_okay=False, help="โฟลเดอร์แม่แบบของผู้ใช้ (ไฟล์ชื่อเดียวกันใช้แทนแม่แบบที่มากับโปรแกรม)")
+OUTPUT = typer.Option(Path("output"), "--output", "-o", help="โฟลเดอร์ผลลัพธ์")
+QUIET = typer.Option(False, "--quiet", "-q", help="ไม่แสดงแถบความคืบหน้าและรายชื่อไฟล์")
 
 
 @app.callback()
 def main(lang: str = typer.Option(None, "--lang", help="th (ค่าเริ่มต้น) หรือ en")) -> None:
-    """Render Thai ITA documents (analysis report, measures, memos) from YAML content."""
+    """Render Thai ITA documents (analysis report, measures, memos, minutes) from YAML content."""
     if lang:
         messages.set_language(lang)
 
 
-def _report(exc: ItaDocsError) -> None:
-    if isinstance(exc, ContentErrors):
-        err.print(msg("failed", n=len(exc.errors)), style="bold red")
-        for e in exc.errors:
-            err.print(f"  {e}", markup=False)
-        raise typer.Exit(2)
-    err.print(msg("failed", n=1), style="bold red")
-    err.print(f"  {exc}", markup=False)
-    raise typer.Exit(1)
-
-
-def _warnings(warnings) -> None:
-    for w in warnings:
-        err.print(f"{msg('warning')}: {w}", style="yellow", markup=False)
-
-
 @app.command()
-def check(content: list[Path] = typer.Argument(None, help="โฟลเดอร์หรือไฟล์เนื้อหา (ค่าเริ่มต้น: ตัวอย่างที่มากับโปรแกรม)")) -> None:
-    """Check content as build would (every expression, every document in memory) without writing."""
+def check(content: list[Path] = CONTENT, templates: Optional[Path] = TEMPLATES) -> None:
+    """Check content and templates as build would (every expression, every document in memory), writing nothing."""
     from .pipeline import check as run_check
     from .resources import sample_sets
 
     sources = content or sample_sets()
     try:
-        result = run_check(sources)
+        result = run_check(sources, templates)
     except ItaDocsError as exc:
-        _report(exc)
-    _warnings(result.warnings)
+        report(exc)
+    warnings(result.warnings)
     for source in sources:
         out.print(msg("ok_check", path=source), markup=False)
 
 
 @app.command()
 def build(
-    content: list[Path] = typer.Argument(None, help="โฟลเดอร์หรือไฟล์เนื้อหา (ค่าเริ่มต้น: ตัวอย่างที่มากับโปรแกรม)"),
-    output: Path = typer.Option(Path("output"), "--output", "-o", help="โฟลเดอร์ผลลัพธ์"),
+    content: list[Path] = CONTENT,
+    output: Path = OUTPUT,
     only: Optional[list[str]] = typer.Option(None, "--only", help="สร้างเฉพาะเอกสารนี้ (ซ้ำได้)"),
+    templates: Optional[Path] = TEMPLATES,
+    pdf: bool = typer.Option(False, "--pdf", help="เขียนไฟล์ PDF คู่กับ .docx ทุกไฟล์ (ใช้ LibreOffice)"),
+    bundle: bool = typer.Option(False, "--bundle", help="รวม PDF ทุกฉบับของแต่ละชุดเป็นไฟล์เดียว พร้อมที่คั่นหน้า"),
+    force: bool = typer.Option(False, "--force", help="เขียนทับไฟล์ที่แก้ด้วยมือ (เก็บไฟล์ที่แก้ไว้เป็นสำเนาก่อน)"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="จำนวน LibreOffice ที่แปลง PDF พร้อมกัน"),
+    quiet: bool = QUIET,
 ) -> None:
-    """Render every document the content supports into OUTPUT (default ./output)."""
+    """Render what changed into OUTPUT (default ./output); hand-edited files are never overwritten."""
     from .pipeline import build as run_build
 
+    with progress_bar(not quiet) as progress:
+        try:
+            result = run_build(content or None, output, only=only or None, templates=templates, pdf=pdf, bundle=bundle,
+                               force=force, jobs=jobs, progress=progress)
+        except ItaDocsError as exc:
+            report(exc)
+    outcome(result, quiet=quiet)
+
+
+@app.command()
+def pdf(
+    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="ไฟล์ .docx ที่จะแปลงเป็น PDF (เช่น ไฟล์ที่แก้ใน Word แล้ว)"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="จำนวน LibreOffice ที่แปลงพร้อมกัน"),
+) -> None:
+    """Convert .docx files (e.g. edited in Word) to PDF beside them."""
+    from .publish import convert_files
+
     try:
-        result = run_build(content or None, output, only=only or None)
+        written = convert_files(files, jobs=jobs)
     except ItaDocsError as exc:
-        _report(exc)
-    _warnings(result.warnings)
-    for path in result.written:
+        report(exc)
+    for path in written:
         out.print(f"{msg('wrote')} {path}", markup=False)
 
 
 @app.command()
+def watch(
+    content: list[Path] = CONTENT,
+    output: Path = OUTPUT,
+    templates: Optional[Path] = TEMPLATES,
+    pdf: bool = typer.Option(False, "--pdf", help="เขียนไฟล์ PDF ด้วย"),
+) -> None:
+    """Rebuild whenever a content file or template changes; errors are printed and watching goes on."""
+    from watchfiles import watch as changes
+
+    from .pipeline import build as run_build
+    from .resources import sample_sets
+
+    sources = content or sample_sets()
+    paths = [p.parent if p.is_file() else p for p in sources] + ([templates] if templates else [])
+
+    def once() -> None:
+        try:
+            outcome(run_build(sources, output, templates=templates, pdf=pdf), quiet=False)
+        except ItaDocsError as exc:
+            try:
+                report(exc)
+            except typer.Exit:
+                pass
+        except typer.Exit:
+            pass
+        err.print(msg("watching"), style="dim")
+
+    once()
+    for _ in changes(*paths, debounce=600, step=100, watch_filter=lambda _c, p: not Path(p).name.startswith((".", "~$"))):
+        once()
+
+
+@app.command()
 def memo(
-    preset: str = typer.Argument(..., help="analysis_approval | measures_announce | results_report หรือรหัสบันทึก"),
+    preset: str = typer.Argument(..., help="analysis_approval | measures_announce | results_report | minutes_report หรือรหัสบันทึก"),
     content: Path = typer.Argument(None, help="โฟลเดอร์เนื้อหา (ค่าเริ่มต้น: ตัวอย่างแรกที่มีบันทึกข้อความ)"),
-    output: Path = typer.Option(Path("output"), "--output", "-o"),
+    output: Path = OUTPUT,
 ) -> None:
     """Render one memo (by preset or memo id) and its distribution list."""
     from .pipeline import build_memo
@@ -89,10 +135,84 @@ def memo(
     try:
         result = build_memo(preset, content, output)
     except ItaDocsError as exc:
-        _report(exc)
-    _warnings(result.warnings)
-    for path in result.written:
+        report(exc)
+    outcome(result)
+
+
+@templates_app.command("export")
+def templates_export(folder: Path = typer.Argument(..., help="โฟลเดอร์ที่จะคัดลอกแม่แบบไปแก้ใน Word")) -> None:
+    """Copy the bundled templates into FOLDER, to edit in Word and use with --templates."""
+    from .errors import OutputError
+    from .publish.outputs import write_new_files
+    from .resources import templates_dir
+
+    try:
+        written = write_new_files(folder, {p.name: p.read_bytes() for p in sorted(templates_dir().glob("*.docx"))})
+    except (ItaDocsError, OutputError) as exc:
+        report(exc)
+    for path in written:
         out.print(f"{msg('wrote')} {path}", markup=False)
+
+
+@app.command()
+def new(
+    folder: Path = typer.Argument(..., help="โฟลเดอร์เนื้อหาใหม่ (ต้องยังไม่มี หรือเป็นโฟลเดอร์ว่าง)"),
+    name: str = typer.Option(..., "--name", prompt="ชื่อเต็มของหน่วยงาน", help="ชื่อเต็มของหน่วยงาน เช่น องค์การบริหารส่วนตำบลหัวโพ"),
+    kind: str = typer.Option(
+        ..., "--kind", prompt="ประเภทหน่วยงาน (อบจ. เทศบาลนคร เทศบาลเมือง เทศบาลตำบล อบต. กรุงเทพมหานคร เมืองพัทยา ส่วนราชการ)",
+        help="ประเภทหน่วยงาน: อบจ. เทศบาลนคร เทศบาลเมือง เทศบาลตำบล อบต. กรุงเทพมหานคร เมืองพัทยา หรือ ส่วนราชการ",
+    ),
+    province: str = typer.Option(..., "--province", prompt="จังหวัด", help='จังหวัด ไม่ต้องใส่คำว่า "จังหวัด" เช่น ราชบุรี'),
+    district: Optional[str] = typer.Option(None, "--district", help='อำเภอ ไม่ต้องใส่คำว่า "อำเภอ" เช่น บางแพ'),
+    fiscal_year: Optional[int] = typer.Option(None, "--fiscal-year", help="ปีงบประมาณ พ.ศ. ของเอกสาร เช่น 2567 (ค่าเริ่มต้น: ปีงบประมาณปัจจุบัน)"),
+    assessment_year: Optional[int] = typer.Option(None, "--assessment-year", help="ปีที่ประเมิน พ.ศ. (ค่าเริ่มต้น: ปีงบประมาณ - 1)"),
+) -> None:
+    """Start a new content set: commented YAML that checks and builds a draft at once."""
+    from .scaffold import current_fiscal_year, new_set
+
+    try:
+        written = new_set(folder, name=name, kind=kind, district=district, province=province,
+                          fiscal_year=fiscal_year or current_fiscal_year(), assessment_year=assessment_year)
+    except ItaDocsError as exc:
+        report(exc)
+    for path in written:
+        out.print(f"{msg('wrote')} {path}", markup=False)
+
+
+@app.command("next-year")
+def next_year(
+    src: Path = typer.Argument(..., help="โฟลเดอร์เนื้อหาของปีนี้"),
+    dst: Path = typer.Argument(..., help="โฟลเดอร์ใหม่สำหรับปีงบประมาณถัดไป (ต้องยังไม่มี หรือเป็นโฟลเดอร์ว่าง)"),
+) -> None:
+    """Roll a content set into the next fiscal year: organisation, committee and measures kept; results to fill in."""
+    from .scaffold import next_year as roll
+
+    try:
+        written = roll(src, dst)
+    except ItaDocsError as exc:
+        report(exc)
+    for path in written:
+        out.print(f"{msg('wrote')} {path}", markup=False)
+
+
+@app.command("schema")
+def schema_command(
+    output: Path = typer.Option(Path("ita-docs.schema.json"), "--output", "-o", help='ไฟล์ JSON Schema ที่จะเขียน ("-" = แสดงบนหน้าจอ)'),
+    per_file: bool = typer.Option(False, "--per-file", help="ไม่บังคับชื่อข้อมูลระดับบนสุด สำหรับให้โปรแกรมแก้ไขตรวจทีละไฟล์"),
+) -> None:
+    """Write the JSON Schema of the content (Thai descriptions) for editors such as VS Code."""
+    import json
+
+    from .schema import json_schema, write_schema
+
+    if str(output) == "-":
+        out.print(json.dumps(json_schema(fragment=per_file), ensure_ascii=False, indent=2), markup=False, soft_wrap=True)
+        return
+    try:
+        path = write_schema(output, fragment=per_file)
+    except ItaDocsError as exc:
+        report(exc)
+    out.print(f"{msg('wrote')} {path}", markup=False)
 
 
 def run() -> None:

@@ -7,6 +7,7 @@ as one line a clerk understands, without a traceback::
     ├── ContentError          one content file problem (file, line, column, field)
     │   └── ContentErrors     all problems found in one validation pass
     ├── TemplateError         a template problem (template file, XML part, line)
+    │   └── TemplateErrors    every problem found in a folder of templates
     └── OutputError           a file could not be written
 
 `ContentErrors` is raised once, after every problem of a content set has been
@@ -91,6 +92,14 @@ class TemplateError(ItaDocsError):
         if self.line:
             where += f" line {self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+class TemplateErrors(ItaDocsError):
+    """Every template problem found by ``check --templates``, raised once."""
+
+    def __init__(self, errors: list[TemplateError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
 
 
 @dataclass

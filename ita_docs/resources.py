@@ -35,3 +35,17 @@ def samples_dir() -> Path:
 def sample_sets() -> list[Path]:
     """Every bundled sample content set, sorted by folder name."""
     return sorted(p for p in samples_dir().iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+
+
+def template_dirs(user: Path | None, content: Path | None) -> list[Path]:
+    """Where templates are looked up, first match wins: the user's folder (``--templates``),
+    the content set's own folder (``templates:``), then the bundled templates."""
+    return [d for d in (user, content) if d is not None] + [templates_dir()]
+
+
+def template_path(name: str, dirs: list[Path]) -> Path:
+    """The template file ``name`` (e.g. ``minutes.docx``) from the first folder of ``dirs`` that has it."""
+    for d in dirs:
+        if (d / name).is_file():
+            return d / name
+    return dirs[-1] / name

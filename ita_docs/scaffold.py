@@ -41,7 +41,7 @@ SCHEMA_LINE = f"# yaml-language-server: $schema={schema.FILENAME}\n"
 PLACEHOLDER_OUTPUT = "…ผลการดำเนินการ (เติม)"
 FILL_SCORES = "แก้เป็นคะแนนจริงจากประกาศของสำนักงาน ป.ป.ช."
 
-CARRIED = ("fiscal_year", "digits", "document_digits", "organisation", "item_titles", "measures", "measure_plan", "committees")
+CARRIED = ("fiscal_year", "digits", "document_digits", "organisation", "item_titles", "measures", "measure_plan", "committees", "templates")
 """Top-level keys `next_year` copies as written (``fiscal_year`` + 1)."""
 RENEWED = ("assessment", "measure_results")
 """Top-level keys `next_year` writes anew: the placeholder of the next results and the results skeleton."""

@@ -67,6 +67,8 @@ class Content(Model):
     ``digits`` chooses Thai (default) or Arabic digits in every document.
     ``item_titles`` supplies or overrides ITA item titles (``o11: ข้อมูลสถิติ...``).
     ``document_digits`` overrides ``digits`` per document (``analysis-slides: arabic``).
+    ``templates`` names a folder (relative to the content folder) whose .docx
+    files replace the bundled templates of the same name.
     ``obstacles`` are the problems and obstacles (ปัญหาและอุปสรรค) presented to the committee.
     """
 
@@ -84,6 +86,7 @@ class Content(Model):
     minutes: list[Minutes] = []
     oit_followup: OitFollowup | None = None
     obstacles: StrList = []
+    templates: str | None = None
     document_digits: dict[str, Literal["thai", "arabic"]] = {}
 
     # ---- lookups

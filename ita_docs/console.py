@@ -1,0 +1,78 @@
+"""What the command line prints: results, warnings and errors in words, never a traceback.
+
+Errors go to standard error as located lines (`ita_docs.errors`); exit status
+1 for a template, output or PDF problem, 2 for invalid content. A Rich
+progress bar is shown on a terminal only, and not with ``--quiet``.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
+
+import typer
+from rich.console import Console
+
+from .errors import ContentErrors, ItaDocsError, TemplateErrors
+from .messages import msg
+
+if TYPE_CHECKING:
+    from .pipeline import BuildResult, Progress
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def report(exc: ItaDocsError) -> None:
+    """Print an error and stop: exit 2 for content problems, 1 for anything else."""
+    if isinstance(exc, (ContentErrors, TemplateErrors)):
+        err.print(msg("failed", n=len(exc.errors)), style="bold red")
+        for e in exc.errors:
+            err.print(f"  {e}", markup=False)
+        raise typer.Exit(2 if isinstance(exc, ContentErrors) else 1)
+    err.print(msg("failed", n=1), style="bold red")
+    err.print(f"  {exc}", markup=False)
+    raise typer.Exit(1)
+
+
+def warnings(items) -> None:
+    for w in items:
+        err.print(f"{msg('warning')}: {w}", style="yellow", markup=False)
+
+
+def outcome(result: BuildResult, *, quiet: bool = False) -> None:
+    """What a build wrote, kept or skipped; hand-edited files are always named."""
+    warnings(result.warnings)
+    for path in result.written:
+        if not quiet:
+            out.print(f"{msg('wrote')} {path}", markup=False)
+    if result.unchanged and not quiet:
+        out.print(msg("unchanged", n=len(result.unchanged)), markup=False)
+    for name in result.up_to_date:
+        if not quiet:
+            out.print(msg("up_to_date", name=name), markup=False)
+    for path, backup in result.backups:
+        err.print(msg("backed_up", path=path, backup=backup), style="yellow", markup=False)
+    for path, new in result.edited:
+        err.print(msg("hand_edited", path=path, new=new), style="yellow", markup=False)
+    if result.pdf_error is not None:
+        err.print(f"{msg('pdf_failed')} {result.pdf_error}", style="bold red", markup=False)
+        raise typer.Exit(1)
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Progress | None]:
+    """A callback ``(stage, done, total)`` drawing a Rich progress bar on a terminal, else None."""
+    if not enabled or not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress as Bar
+
+    with Bar(console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(msg(f"progress_{stage}"), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update

@@ -1,0 +1,225 @@
+"""Writing outputs: a manifest of what was built, a guard for hand edits, one transaction.
+
+The output folder keeps a manifest (``.ita-docs-manifest.json``) recording, per
+content set, a key of everything its documents were made from (`input_key`:
+the tool version, the bytes of every content file, the emblem and the
+templates) and, per output file, the SHA-256 of the bytes written. With it:
+
+- a rebuild whose inputs did not change renders nothing and converts no PDF
+  (`Manifest.up_to_date`);
+- an output whose bytes differ from what the manifest says was written was
+  edited by hand (in Word): it is never overwritten. The new version goes
+  beside it as ``name.new.docx`` and the run names both; ``force`` first
+  keeps the edited file as ``name.edited-YYYYMMDD-HHMMSS.docx``. Word's lock
+  files (``~$name.docx``) are never outputs and are ignored;
+- writing is one transaction (`commit`): every temporary file is written
+  first, beside its target; only then are all renamed into place. A failure
+  while writing removes the temporaries and leaves every earlier file as it
+  was. Files are created with mode 0644 less the umask (``tempfile`` alone
+  would leave 0600).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import OutputError
+from ..messages import msg
+
+MANIFEST_NAME = ".ita-docs-manifest.json"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def input_key(version: str, files: dict[str, Path], extra: dict[str, str] | None = None) -> str:
+    """A key of everything a content set's outputs are made from (hex SHA-256).
+
+    ``files`` maps a stable label (a path relative to its folder, so the same
+    set gives the same key from anywhere) to a file read as bytes (content
+    files, emblem, templates); ``extra`` holds settings that change outputs
+    (e.g. which documents, PDF or not).
+    """
+    h = hashlib.sha256(version.encode())
+    for label, f in sorted(files.items()):
+        h.update(label.encode() + b"\0")
+        try:
+            h.update(f.read_bytes())
+        except OSError:
+            h.update(b"<missing>")
+    for k, v in sorted((extra or {}).items()):
+        h.update(f"{k}={v}".encode())
+    return h.hexdigest()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@dataclass
+class Manifest:
+    """What the last runs wrote into ``folder``: ``sets[name] = {key, files}``, ``files[relpath] = sha256``."""
+
+    folder: Path
+    sets: dict[str, dict] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path) -> Manifest:
+        """The manifest of ``folder``; an empty one when there is none or it cannot be read."""
+        try:
+            data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+            return cls(folder, dict(data.get("sets", {})), dict(data.get("files", {})))
+        except (OSError, ValueError, AttributeError):
+            return cls(folder)
+
+    def rel(self, path: Path) -> str:
+        return path.resolve().relative_to(self.folder.resolve()).as_posix()
+
+    def up_to_date(self, name: str, key: str) -> bool:
+        """The set ``name`` was built from the same inputs and every output is still as written."""
+        entry = self.sets.get(name)
+        if not entry or entry.get("key") != key:
+            return False
+        for rel in entry.get("files", []):
+            path = self.folder / rel
+            try:
+                if sha256(path.read_bytes()) != self.files.get(rel):
+                    return False
+            except OSError:
+                return False
+        return True
+
+    def edited(self, path: Path) -> bool:
+        """``path`` exists and is not what this tool wrote there (or the tool never wrote it)."""
+        if not path.exists():
+            return False
+        recorded = self.files.get(self.rel(path))
+        return recorded is None or sha256(path.read_bytes()) != recorded
+
+    def text(self) -> str:
+        return json.dumps({"sets": self.sets, "files": self.files}, ensure_ascii=False, indent=1, sort_keys=True)
+
+
+@dataclass
+class Outcome:
+    """What a transaction did: files written, left as they were, kept because edited by hand."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    edited: list[tuple[Path, Path]] = field(default_factory=list)  # (edited file, where the new version went)
+    backups: list[tuple[Path, Path]] = field(default_factory=list)  # (file, its backup) with force
+
+
+def side_path(path: Path, tag: str) -> Path:
+    """``report.docx`` → ``report.<tag>.docx``."""
+    return path.with_name(f"{path.stem}.{tag}{path.suffix}")
+
+
+def commit(
+    manifest: Manifest,
+    sets: dict[str, tuple[str, dict[Path, bytes]]],
+    *,
+    force: bool = False,
+    now: dt.datetime | None = None,
+) -> Outcome:
+    """Write the outputs of ``sets`` (``name -> (key, {path: bytes})``) into ``manifest.folder`` as one transaction.
+
+    Unchanged files are not touched. A hand-edited file is kept and the new
+    bytes go to ``name.new.ext`` (or, with ``force``, the edited file is
+    renamed ``name.edited-<time>.ext`` first). Raises `OutputError` naming the
+    file when anything cannot be written; then nothing has changed.
+    """
+    now = now or dt.datetime.now()
+    outcome = Outcome()
+    moves: list[tuple[Path, Path]] = []  # (temporary or existing file, final path), in order
+    temps: list[Path] = []
+    mode = 0o666 & ~_umask()
+
+    def stage(target: Path, data: bytes) -> None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
+            temps.append(Path(tmp))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, mode)
+        except OSError as exc:
+            raise OutputError(str(exc.strerror or exc), target) from None
+        moves.append((Path(tmp), target))
+
+    try:
+        for name, (key, files) in sets.items():
+            rels = []
+            for path, data in files.items():
+                if path.is_dir():
+                    raise OutputError(msg("is_directory"), path)
+                rel = manifest.rel(path)
+                rels.append(rel)
+                digest = sha256(data)
+                if path.exists() and sha256(path.read_bytes()) == digest:
+                    outcome.unchanged.append(path)
+                elif manifest.edited(path) and not force:
+                    new = side_path(path, "new")
+                    stage(new, data)
+                    outcome.edited.append((path, new))
+                    continue  # the manifest keeps the old record: the edited file stays "edited"
+                else:
+                    if manifest.edited(path):
+                        backup = side_path(path, "edited-" + now.strftime("%Y%m%d-%H%M%S"))
+                        moves.append((path, backup))
+                        outcome.backups.append((path, backup))
+                    stage(path, data)
+                    outcome.written.append(path)
+                manifest.files[rel] = digest
+            manifest.sets[name] = {"key": key, "files": sorted(rels)}
+        stage(manifest.folder / MANIFEST_NAME, manifest.text().encode("utf-8"))
+        for src, dst in moves:
+            os.replace(src, dst)
+    except BaseException as exc:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(str(exc.strerror or exc), None) from None
+        raise
+    return outcome
+
+
+def write_new_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write ``files`` (name -> bytes) into ``folder`` without overwriting anything: a file that
+    is already there with the same bytes is skipped; one with other bytes is an `OutputError`
+    (nothing is written). Used by ``ita-docs templates export``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    todo = {}
+    for name, data in files.items():
+        path = folder / name
+        if path.exists():
+            if path.is_file() and path.read_bytes() == data:
+                continue
+            raise OutputError(msg("exists_differs"), path)
+        todo[path] = data
+    written: list[Path] = []
+    for path, data in todo.items():
+        written.append(_write_one(path, data))
+    return written
+
+
+def _write_one(path: Path, data: bytes) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(str(exc.strerror or exc), path) from None
+    return path
