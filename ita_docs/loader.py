@@ -541,6 +541,11 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _looks_like_text(key: Any) -> bool:
+    """A mapping key that is prose, not a field name: Thai letters or spaces in it."""
+    return isinstance(key, str) and (" " in key.strip() or any("\u0e00" <= ch <= "\u0e7f" for ch in key))
+
+
 def _translate(err: dict[str, Any], pos: Positions, files: list[Path], data: Any = None) -> ContentError:
     loc = _clean_loc(tuple(err["loc"]), data)
     typ = err["type"]
@@ -555,6 +560,8 @@ def _translate(err: dict[str, Any], pos: Positions, files: list[Path], data: Any
         names = list(model.model_fields) if model else []
         guess = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.5)
         hint = msg("hint", guess=guess[0]) if guess else (msg("allowed", names=", ".join(names)) if names else "")
+        if _looks_like_text(loc[-1]):
+            hint = msg("colon_in_text")  # "ตามที่: ..." written unquoted: YAML read a key and a value
         return ContentError(msg("extra", key=loc[-1], hint=hint), pos.locate(loc, key=True))
     location = pos.locate(loc)
     if typ in ("float_parsing", "float_type", "decimal_parsing"):
@@ -563,6 +570,8 @@ def _translate(err: dict[str, Any], pos: Positions, files: list[Path], data: Any
         text = msg("integer", input=inp)
     elif typ in ("string_type",):
         text = msg("text", input=inp)
+        if isinstance(err.get("input"), dict):
+            text += msg("colon_in_text")
     elif typ in ("bool_parsing", "bool_type"):
         text = msg("bool", input=inp)
     elif typ in ("list_type", "tuple_type"):

@@ -13,6 +13,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # content validation
     "missing": ("ขาดข้อมูลที่จำเป็น '{field}'", "required field '{field}' is missing"),
     "extra": ("ไม่รู้จักชื่อข้อมูล '{key}'{hint}", "unknown key '{key}'{hint}"),
+    "colon_in_text": (
+        " (ข้อความที่มีเครื่องหมาย ': ' อยู่ข้างใน YAML อ่านเป็นชื่อข้อมูลกับค่า: ใส่เครื่องหมายคำพูดครอบข้อความ เช่น \"ตามที่: ...\")",
+        " (text containing ': ' was read by YAML as a key and a value: put the text in quotes, e.g. \"Note: ...\")",
+    ),
     "hint": (" (หมายถึง '{guess}' หรือไม่?)", " (did you mean '{guess}'?)"),
     "allowed": (" ชื่อที่ใช้ได้: {names}", " allowed: {names}"),
     "number": ("ต้องเป็นตัวเลข (เช่น 85.85) แต่พบ '{input}'", "must be a number (e.g. 85.85), found '{input}'"),

@@ -120,3 +120,12 @@ def test_be_dates_are_read_as_be(tmp_path):
     )
     m = load(tmp_path).content.measures[0]
     assert m.period.until.isoformat() == "2023-04-15"
+
+
+def test_unquoted_colon_in_text_is_explained(sample_copy):
+    """YAML reads `- ตามที่: ...` as a mapping: the message says to put the text in quotes."""
+    (sample_copy / "extra.yaml").write_text("obstacles:\n  - งบประมาณ: ไม่เพียงพอ\n", encoding="utf-8")
+    with pytest.raises(ContentErrors) as exc:
+        load(sample_copy)
+    (e,) = exc.value.errors
+    assert e.location.line == 2 and "ใส่เครื่องหมายคำพูดครอบข้อความ" in e.message
