@@ -17,6 +17,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -469,6 +470,8 @@ def distribution_list():
 def minutes():
     """Minutes (รายงานการประชุม), domain.md "Minutes": the parts are built by ita_docs/documents/minutes.py."""
     doc = base_document()
+    # Page numbers start at 1 after an optional cover section (the cover itself has none).
+    doc.sections[0]._sectPr.find(qn("w:pgNumType")).set(qn("w:start"), "1")
     _style(doc, "ITA Minutes Label", bold=True, before=6, keep_next=True)
     _style(doc, "ITA Cover", size=24, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
     para(doc, "{{p cover }}", "ITA Cover")
@@ -492,22 +495,33 @@ def minutes():
     return save(doc, "minutes")
 
 
+def _centre_columns(t, columns: tuple[int, ...]) -> None:
+    """Centre the body cells of ``columns`` (numbers) in a table made by `table` (row 2 is the body)."""
+    for i in columns:
+        t.rows[2].cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
 def oit_followup():
     """The OIT follow-up checklist (domain.md): one row per OIT item, then the counts per status."""
     doc = base_document(landscape=True)
     para(doc, "{{p title }}", "ITA Title")
     para(doc, "", "ITA Center")
-    table(doc, ["ที่", "ข้อ", "รายการ", "คะแนนปี {{ year }}", "สถานะการดำเนินการปี {{ fiscal_year }}", "ผู้รับผิดชอบ", "หมายเหตุ"],
-          ["{{ r.number }}", "{{ r.item }}", "{{ r.title }}", "{{ r.score }}", "{{ r.status }}", "{{ r.responsible }}", "{{ r.note }}"],
-          [1.0, 1.7, 8.5, 2.3, 4.2, 3.5, 4.5], loop="{%tr for r in rows %}")
+    rows = table(doc, ["ที่", "ข้อ", "รายการ", "คะแนนปี {{ year }}", "สถานะการดำเนินการปี {{ fiscal_year }}", "ผู้รับผิดชอบ", "หมายเหตุ"],
+                 ["{{ r.number }}", "{{ r.item }}", "{{ r.title }}", "{{ r.score }}", "{{ r.status }}", "{{ r.responsible }}", "{{ r.note }}"],
+                 [1.0, 1.7, 8.5, 2.3, 4.2, 3.5, 4.5], loop="{%tr for r in rows %}")
+    _centre_columns(rows, (0, 1, 3))
     para(doc, "", "ITA Center")
     para(doc, "สรุปสถานะการดำเนินการ", "ITA Caption")
     t = table(doc, ["สถานะ", "จำนวน (ข้อ)", "ร้อยละ"], ["{{ s.status }}", "{{ s.count }}", "{{ s.percent }}"],
               [8.0, 3.0, 3.0], loop="{%tr for s in summary %}")
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _centre_columns(t, (1, 2))
     total = t.add_row()
     for i, text in enumerate(["รวม", "{{ total }}", "{{ total_percent }}"]):
         cell = total.cells[i]
         cell.paragraphs[0].style = doc.styles["ITA Table Head"]
+        if i == 0:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
         cell.paragraphs[0].add_run(text)
     return save(doc, "oit-followup")
 

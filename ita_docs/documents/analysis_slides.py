@@ -37,15 +37,10 @@ def deck_data(w: Writer) -> DeckData:
     if a is None:
         raise ValueError("the content has no assessment: there is nothing to present")
     fw = analysis.framework(a.year)
-    overall = getattr(a, "overall", None)
-    if overall is None:
-        overall = analysis.weighted_overall(a, fw)
-    try:
-        level = analysis.level(a, fw) if overall is not None else a.level
-    except TypeError:
-        level = a.level
+    overall = analysis.overall(a, fw)
+    level = analysis.level(a, fw)
     tools = {t.upper(): s for t, s in analysis.tool_scores(a, fw).items() if s is not None}
-    indicators = [(n, fw.indicators[n].name, a.indicators[n]) for n in sorted(a.indicators)]
+    indicators = [(n, analysis.indicator_name(a, fw, n), a.indicators[n]) for n in sorted(a.indicators)]
     complete = all(n in a.indicators for n in fw.indicators)  # a ranking needs every indicator
     lowest = [(i, r.number, r.name, r.score) for i, r in enumerate(analysis.lowest(a, fw, 3), 1)] if complete else []
     return DeckData(
@@ -67,7 +62,7 @@ def _weaknesses(w: Writer, a: Any, fw: Any) -> list[tuple[str, list[str], list[s
     out = []
     for n in numbers:
         score = quoted.get(n, a.indicators.get(n))
-        title = f"ตัวชี้วัดที่ {n} {fw.indicators[n].name}" + (f" ({_score(score)} คะแนน)" if score is not None else "")
+        title = f"ตัวชี้วัดที่ {n} {analysis.indicator_name(a, fw, n)}" + (f" ({_score(score)} คะแนน)" if score is not None else "")
         rows: list[list[str]] = []  # [problem, remedy] side by side
         finding = next((f for f in findings if f.indicator == n), None)
         if finding is not None:

@@ -100,7 +100,7 @@ def scores(w: Writer, width: int) -> list[Para | str]:
     fw = analysis.framework(a.year)
     out: list[Para | str] = [
         Para(CAPTION, [Run(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.\u00a0{w.d(a.year)}", bold=True)], keep_next=True),
-        Para(CAPTION, [Run(f"คะแนน {w.score(a.overall)} คะแนน ระดับผลการประเมิน {analysis.level(a, fw)}", bold=True)], keep_next=True),
+        Para(CAPTION, [Run(f"คะแนน {w.score(analysis.overall(a, fw))} คะแนน ระดับผลการประเมิน {analysis.level(a, fw)}", bold=True)], keep_next=True),
     ]
     rows = tool_rows(w)
     if rows:
@@ -120,7 +120,7 @@ def indicators(w: Writer, width: int) -> list[Para | str]:
     a = w.c.assessment
     fw = analysis.framework(a.year)
     rows = [
-        [w.d(n), fw.indicators[n].name, TOOL_LABELS[fw.indicators[n].tool], w.score(a.indicators[n])]
+        [w.d(n), analysis.indicator_name(a, fw, n), TOOL_LABELS[fw.indicators[n].tool], w.score(a.indicators[n])]
         for n in fw.indicators
         if n in a.indicators
     ]
