@@ -211,3 +211,25 @@ def test_insert_needs_its_data(tmp_path):
 
 def test_fixture_is_a_separate_organisation():
     assert load(FIXTURE).content.organisation.name != load(_samples()[0]).content.organisation.name
+
+
+def test_committee_wording_and_meeting_names_in_prose(tmp_path):
+    """A committee words its agenda titles and sub-item numbers once; prose in minutes names the meeting."""
+    folder = _minutes_set(
+        tmp_path,
+        "minutes:\n"
+        "  - committee: c\n"
+        "    date: 2566-03-01\n"
+        "    agenda:\n"
+        "      - kind: chair\n"
+        "        body: ['{{ minutes.chair }} แจ้งว่าการประชุม{{ minutes.committee }} ครั้งที่ {{ minutes.number }} มีวาระเดียว']\n"
+        "        items: [{title: ผลการประเมิน, resolution: acknowledge}]\n",
+    )
+    with (folder / "committee.yaml").open("a", encoding="utf-8") as f:
+        f.write("    agenda_titles: {chair: เรื่องประธานแจ้งให้ที่ประชุมทราบ}\n    sub_item_label: ระเบียบวาระที่ {n}\n")
+    docs = {r.path.name: r.data for r in render_set(load(folder), tmp_path / "out") if r.path.suffix == ".docx"}
+    t = text(docs["minutes-c-1-2566.docx"])
+    assert "เรื่องประธานแจ้งให้ที่ประชุมทราบ" in t and "เรื่องที่ประธานแจ้ง" not in t
+    assert "ระเบียบวาระที่ ๑.๑ ผลการประเมิน" in t
+    assert "นายเอ ทดสอบ แจ้งว่าการประชุมคณะกรรมการทดสอบ ครั้งที่ ๑/๒๕๖๖ มีวาระเดียว" in t
+    assert "รับทราบ" in t

@@ -131,7 +131,8 @@ class MinutesWriter:
         if item.title:
             return self.w.text(item.title)
         kind = item.kind or AGENDA_ORDER[i]
-        return phrases()["agenda"][kind]
+        given = self.committee.agenda_titles.get(kind)
+        return self.w.text(given) if given else phrases()["agenda"][kind]
 
     def speaker_cell(self, turn_speaker: Who, label: str | None) -> list[Para | str]:
         if label:
@@ -195,7 +196,10 @@ class MinutesWriter:
                 continue
             out += self.discussion(item)
             for k, sub in enumerate(item.items, 1):
-                head = w.d(f"{i + 1}.{k}") + (f" {w.text(sub.title)}" if sub.title else "")
+                number = w.d(f"{i + 1}.{k}")
+                label = self.committee.sub_item_label
+                number = w.text(label.replace("{n}", number)) if label else number
+                head = number + (f" {w.text(sub.title)}" if sub.title else "")
                 out.append(_left(head, bold=True, left=567, keep_next=True))
                 out += _none() if sub.empty else self.discussion(sub)
         return out
@@ -258,7 +262,9 @@ def _contexts(w: Writer) -> list[tuple[str, Any]]:
         for i, mid in enumerate(w.c.minutes_ids()):
             mw = minutes_writer(w, i)
             w.committee = mw.committee  # {insert: members} inside these minutes means this committee
-            out.append((f"minutes-{mid}.docx", mw.context()))
+            # Text inside the minutes may name the meeting: {{ minutes.chair }}, {{ minutes.number }} ...
+            with w.names(minutes={**mw.facts_cache, "title": mw.title()}):
+                out.append((f"minutes-{mid}.docx", mw.context()))
     finally:
         w.committee = saved
     return out

@@ -42,6 +42,9 @@ PORTRAIT_TWIPS = 9072  # 16 cm text width (A4, margins 3 + 2 cm)
 LANDSCAPE_TWIPS = 14570  # 25.7 cm text width (A4 landscape, margins 2 + 2 cm)
 TOOL_LABELS = {"iit": "IIT", "eit": "EIT", "oit": "OIT"}
 
+# Content sections whose text may use names only their document knows (``{{ minutes.chair }}``).
+SCOPED = {("minutes",)}
+
 # A computed table for ``{insert: NAME}``: (writer, width in twips) -> paragraphs and table XML.
 Insert = Callable[["Writer", int], list[Para | str]]
 
@@ -102,9 +105,14 @@ class Writer:
         return self._paths
 
     def check_expressions(self) -> list[ContentError]:
-        """Evaluate every expression in the content, used by a document or not; all errors, located."""
-        for text in list(self._where()):
-            self.text(text)
+        """Evaluate every expression in the content, used by a document or not; all errors, located.
+
+        Text under the keys of `SCOPED` is evaluated by its own document, with
+        the names of its meeting (``minutes.*``), not here.
+        """
+        for text, path in list(self._where().items()):
+            if path[:1] not in SCOPED:
+                self.text(text)
         return self.errors
 
     @contextmanager

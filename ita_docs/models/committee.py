@@ -89,6 +89,11 @@ def _ref_from_string(value: Any) -> Any:
 # --------------------------------------------------------------------------- committee
 
 
+AgendaKind = Literal["chair", "confirm", "inform", "consider", "other"]
+# The five standard agenda items in their usual order (domain.md, "Minutes").
+AGENDA_ORDER: tuple[str, ...] = ("chair", "confirm", "inform", "consider", "other")
+
+
 class AppointingOrder(Model):
     """The order (คำสั่ง) that appointed a committee: ที่ ``number`` ลงวันที่ ``date`` เรื่อง ``subject``."""
 
@@ -124,13 +129,21 @@ class Member(Model):
 
 
 class Committee(Model):
-    """A committee (คณะกรรมการ): its name, appointing order, members and numbered duties."""
+    """A committee (คณะกรรมการ): its name, appointing order, members and numbered duties.
+
+    ``agenda_titles`` words the standard agenda items as this committee does
+    (e.g. ``chair: เรื่องประธานแจ้งให้ที่ประชุมทราบ``) in all its meetings;
+    ``sub_item_label`` numbers sub-items (default ``{n}`` → "๓.๑", or e.g.
+    ``ระเบียบวาระที่ {n}``).
+    """
 
     id: str = Field(pattern=ID)
     name: str
     order: AppointingOrder | None = None
     members: list[Member] = []
     duties: StrList = []
+    agenda_titles: dict[AgendaKind, str] = {}
+    sub_item_label: str | None = None
 
     def member(self, key: str) -> Member | None:
         """The member whose ``id`` or ``person`` is ``key``."""
@@ -189,11 +202,6 @@ class Turn(Model):
     speaker: Who
     label: str | None = None
     said: Blocks = []
-
-
-AgendaKind = Literal["chair", "confirm", "inform", "consider", "other"]
-# The five standard agenda items in their usual order (domain.md, "Minutes").
-AGENDA_ORDER: tuple[str, ...] = ("chair", "confirm", "inform", "consider", "other")
 
 
 class AgendaSubItem(Model):

@@ -26,7 +26,7 @@ class Person(Model):
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     name: str
-    position: StrList
+    position: StrList = []
     division: str | None = None
 
 
