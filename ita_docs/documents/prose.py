@@ -126,23 +126,13 @@ class Writer:
             self._scope = saved
 
     def expr_context(self) -> dict[str, Any]:
-        """Names available inside ``{{ }}`` in content text."""
+        """Names available inside ``{{ }}`` in content text: the vocabulary of this content
+        (`ita_docs.vocabulary.context`, documented in ``docs/vocabulary.md``), scores in this
+        writer's digits; ``titles`` are worded by `title_lines` when first read."""
         if self._expr_ctx is None:
-            c = self.c
-            ctx: dict[str, Any] = {
-                "organisation": c.organisation,
-                "fiscal_year": c.fiscal_year,
-                "assessment": c.assessment,
-                "measures": {m.id: m for m in c.measures},
-            }
-            if c.assessment:
-                fw = analysis.framework(c.assessment.year)
-                ctx["level"] = analysis.level(c.assessment, fw)
-                ctx["overall"] = self.score(c.assessment.overall)
-            # Titles may themselves use expressions: publish the context before computing them.
-            self._expr_ctx = ctx
-            ctx["titles"] = {}
-            ctx["titles"] = {name: " ".join(self.title_lines(name)) for name in ("analysis_report", "measure_plan", "measure_results")}
+            from .. import vocabulary
+
+            self._expr_ctx = vocabulary.context(self, self.digits)
         return self._expr_ctx
 
     def date_long(self, d) -> str:
