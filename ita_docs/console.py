@@ -18,6 +18,7 @@ from .messages import msg
 if TYPE_CHECKING:
     from .pipeline import BuildResult, Progress
 
+MAX_SHOWN = 200  # errors printed; the rest are counted (an alias-expanded list can hold 100,000)
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -26,8 +27,10 @@ def report(exc: ItaDocsError) -> None:
     """Print an error and stop: exit 2 for content problems, 1 for anything else."""
     if isinstance(exc, (ContentErrors, TemplateErrors)):
         err.print(msg("failed", n=len(exc.errors)), style="bold red")
-        for e in exc.errors:
+        for e in exc.errors[:MAX_SHOWN]:
             err.print(f"  {e}", markup=False)
+        if len(exc.errors) > MAX_SHOWN:
+            err.print(f"  {msg('more_errors', n=len(exc.errors) - MAX_SHOWN)}", markup=False)
         raise typer.Exit(2 if isinstance(exc, ContentErrors) else 1)
     err.print(msg("failed", n=1), style="bold red")
     err.print(f"  {exc}", markup=False)

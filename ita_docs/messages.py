@@ -112,9 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ตาราง '{name}' คำนวณจากข้อมูล '{needs}' ซึ่งเนื้อหานี้ยังไม่มี",
         "the '{name}' table is computed from '{needs}', which this content does not have",
     ),
-    "needs_minutes": (
-        "บันทึก {id} ใช้ preset minutes_report แต่เนื้อหายังไม่มีรายงานการประชุม (minutes)",
-        "memo {id} uses the minutes_report preset but the content has no minutes",
+    "more_errors": ("... และอีก {n} รายการ (แก้รายการข้างบนแล้วตรวจใหม่)", "... and {n} more (fix the ones above and check again)"),
+    "preset_needs": (
+        "บันทึก {id} ใช้ preset {preset} ซึ่งต้องใช้ข้อมูล '{needs}' แต่เนื้อหานี้ยังไม่มี",
+        "memo {id} uses the {preset} preset, which needs '{needs}', and this content has none",
     ),
     "oit_item": ("รหัสข้อ OIT ต้องขึ้นต้นด้วย o เช่น o1, o22 แต่พบ '{input}'", "OIT item codes start with o, e.g. o1, o22; found '{input}'"),
     "oit_row": ("แต่ละแถวต้องมีรหัสข้อ (item) หรือชื่อรายการ (title)", "each row needs an item code (item) or a title"),
@@ -230,6 +231,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ข้อความมาตรฐานที่กำหนดเอง (analysis_report.phrases) ใช้ไม่ได้: {error}",
         "the phrases override (analysis_report.phrases) is invalid: {error}",
     ),
+    # vocabulary and template lint
+    "expr_unknown_name": ("ไม่รู้จักชื่อ '{name}'{hint}{names}", "unknown name '{name}'{hint}{names}"),
+    "expr_unknown_attr": ("{owner} ไม่มี '{name}'{hint}{names}", "{owner} has no '{name}'{hint}{names}"),
+    "expr_owner_mapping": ("ชุดข้อมูลนี้", "this mapping"),
+    "expr_unknown_filter": ("ไม่รู้จักตัวกรอง '{name}'{hint}{names}", "unknown filter '{name}'{hint}{names}"),
+    "expr_filters_listed": (
+        " ตัวกรองที่ใช้ได้: {names} และตัวกรองมาตรฐานของ Jinja เช่น {builtin}",
+        " filters: {names}, and Jinja's own such as {builtin}",
+    ),
+    "lint_not_docx": (
+        "ไฟล์นี้ไม่ใช่ไฟล์ Word (.docx): {reason} ให้เปิดไฟล์ใน Word แล้วบันทึกเป็นชนิด \"เอกสาร Word (*.docx)\"",
+        "this file is not a Word file (.docx): {reason}; open it in Word and save it as \"Word Document (*.docx)\"",
+    ),
+    "lint_reason_text": ("เป็นไฟล์ข้อความหรือไฟล์ชนิดอื่นที่ตั้งชื่อเป็น .docx", "it is a text file or another kind of file named .docx"),
+    "lint_reason_doc": ("เป็นไฟล์ Word รุ่นเก่า (.doc) ที่ตั้งชื่อเป็น .docx", "it is an old Word file (.doc) named .docx"),
+    "lint_reason_zip": ("เป็นไฟล์ zip ที่ไม่มีเนื้อหาเอกสาร Word (word/document.xml)", "it is a zip file with no Word document inside (word/document.xml)"),
+    "lint_reason_broken": ("ไฟล์เสียหรือบันทึกไม่ครบ ({error})", "the file is damaged or was not saved completely ({error})"),
+    "lint_bad_xml": ("อ่านส่วนนี้ของไฟล์ไม่ได้ (XML เสีย: {error})", "this part of the file cannot be read (broken XML: {error})"),
+    "lint_unclosed": ("แท็ก {tag} เปิดแล้วไม่ได้ปิด: ต้องมี {closer} ต่อจากนี้", "the tag {tag} is opened but never closed: it needs {closer} after it"),
+    "lint_stray_end": ("แท็ก {tag} ปิดบล็อกที่ไม่ได้เปิดไว้ (ไม่มี {opener} ก่อนหน้า)", "the tag {tag} closes a block that was never opened (no {opener} before it)"),
+    "lint_mismatch": (
+        "แท็ก {tag} ไม่ตรงกับ {opener} ที่เปิดไว้ที่{where}: ต้องปิด {opener} ด้วย {closer} ก่อน",
+        "the tag {tag} does not match {opener} opened at {where}: close it with {closer} first",
+    ),
+    "lint_misplaced": ("แท็ก {tag} ต้องอยู่ภายในบล็อก {inside}", "the tag {tag} must be inside a {inside} block"),
+    "lint_syntax": ("รูปแบบแท็ก {tag} ผิด: {detail}", "the tag {tag} is malformed: {detail}"),
+    "lint_syntax_part": ("รูปแบบแม่แบบผิด: {detail}", "template syntax error: {detail}"),
+    "lint_unterminated": (
+        "แท็กที่ขึ้นต้นด้วย {start} ไม่มี {end} ปิดในย่อหน้าเดียวกัน",
+        "a tag starting with {start} has no closing {end} in the same paragraph",
+    ),
+    "lint_smart_quotes": (
+        "แท็ก {tag} มีเครื่องหมายคำพูดแบบโค้ง (“ ” ‘ ’) ที่ Word ใส่ให้อัตโนมัติ ให้พิมพ์ \" หรือ ' แทน"
+        " (หรือให้โปรแกรมซ่อมแม่แบบ)",
+        "the tag {tag} holds curly quotes (“ ” ‘ ’) that Word put in automatically: type \" or ' instead"
+        " (or let the program repair the template)",
+    ),
+    "lint_split_tag": (
+        "แท็ก {tag} ถูกแบ่งเป็น {n} ช่วงที่จัดรูปแบบต่างกัน (ตัวหนา ตัวเอียง ฟอนต์ ขนาด หรือสี) เอกสารจะใช้รูปแบบของช่วงแรก"
+        " ให้พิมพ์แท็กใหม่ทั้งแท็กด้วยรูปแบบเดียว (หรือให้โปรแกรมซ่อมแม่แบบ)",
+        "the tag {tag} is split into {n} runs with different formatting (bold, italic, font, size or colour); the"
+        " document takes the first run's: retype the whole tag in one format (or let the program repair the template)",
+    ),
+    "lint_unknown_attr_of": ("'{name}' ไม่มี '{attr}'{hint}{names}", "'{name}' has no '{attr}'{hint}{names}"),
+    "lint_where_table": ("ตารางที่ {table} แถวที่ {row} ช่องที่ {cell}", "table {table}, row {row}, cell {cell}"),
+    "lint_where_paragraph": ("ย่อหน้า “{text}”", "paragraph “{text}”"),
+    "lint_part_body": ("เนื้อหา", "body"),
+    "lint_part_header": ("หัวกระดาษ", "header"),
+    "lint_part_footer": ("ท้ายกระดาษ", "footer"),
+    "lint_part_footnotes": ("เชิงอรรถ", "footnotes"),
 }
 
 KIND_TH = {

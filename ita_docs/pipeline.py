@@ -317,6 +317,11 @@ def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
         if key not in PRESETS or not target.content.organisation.people:
             names = ", ".join([m.id for m in target.content.memos] + list(PRESETS))
             raise ContentErrors([ContentError(msg("unknown_memo", name=key, path=target.root, names=names), Location(target.root))])
+        from .validate import preset_missing
+
+        need = preset_missing(target.content, key)
+        if need:
+            raise ContentErrors([ContentError(msg("preset_needs", id=key, preset=key, needs=need), Location(target.root))])
         memo = Memo(id=key, preset=key, date=dt.date.today(), signer=target.content.organisation.people[0].id)
     else:
         memo = memo_of(target.content, key)

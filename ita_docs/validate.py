@@ -15,6 +15,7 @@ from .loader import LoadedContent, parse
 from .messages import msg
 from .models import Block
 from .models.base import walk
+from .phrases import data_file
 
 
 def load(source: str | Path) -> LoadedContent:
@@ -26,7 +27,7 @@ def load(source: str | Path) -> LoadedContent:
     computed one) are kept in `LoadedContent.warnings`.
     """
     loaded = parse(source)
-    errors = check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded)
+    errors = check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded) + check_presets(loaded)
     if errors:
         raise ContentErrors(errors)
     return loaded
@@ -139,3 +140,18 @@ def check_inserts(loaded: LoadedContent) -> list[ContentError]:
         if not ok:
             errors.append(ContentError(msg("insert_needs", name=name, needs=needs), loaded.positions.locate((*path, "insert"))))
     return errors
+
+
+def preset_missing(content, preset: str | None) -> str | None:
+    """The content key a memo preset's wording needs (``needs`` in ``phrases/memos.yaml``) when the content lacks it."""
+    need = (data_file("memos").get(preset or "") or {}).get("needs")
+    return need if need and not getattr(content, need, None) else None
+
+
+def check_presets(loaded: LoadedContent) -> list[ContentError]:
+    """A memo whose preset reads data the content does not have (e.g. ``analysis_approval`` without ``assessment``)."""
+    return [
+        ContentError(msg("preset_needs", id=memo.id, preset=memo.preset, needs=need), loaded.positions.locate(("memos", i, "preset")))
+        for i, memo in enumerate(loaded.content.memos)
+        if (need := preset_missing(loaded.content, memo.preset))
+    ]

@@ -151,3 +151,32 @@ def test_internal_error_has_no_traceback(monkeypatch, capsys, tmp_path):
     captured = capsys.readouterr()
     assert info.value.code == 1
     assert "RuntimeError: bug" in captured.err and "Traceback" not in captured.err
+
+
+def test_a_memo_preset_without_its_data_is_a_located_error(tmp_path):
+    """analysis_approval reads the assessment: without one, exit 2 naming the preset and what it needs."""
+    from typer.testing import CliRunner
+
+    from ita_docs import cli
+
+    from .conftest import copy_sample
+
+    src = copy_sample("muangklaeng-2565", tmp_path / "m")
+    result = CliRunner().invoke(cli.app, ["memo", "analysis_approval", str(src), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "assessment" in result.output and str(src) in result.output
+    (src / "extra.yaml").write_text("memos:\n  - {id: x, preset: minutes_report, date: 2566-01-01, signer: wasana}\n", encoding="utf-8")
+    (src / "memos.yaml").unlink()
+    result = CliRunner().invoke(cli.app, ["check", str(src)])
+    assert result.exit_code == 2 and "extra.yaml:2:" in result.output and "minutes" in result.output
+
+
+def test_a_long_error_list_is_cut(tmp_path):
+    from typer.testing import CliRunner
+
+    from ita_docs import cli
+
+    f = tmp_path / "many.yaml"
+    f.write_text("fiscal_year: 2566\norganisation: {name: ก, kind: อบต., province: ข}\nobstacles:\n" + "  - {a: 1}\n" * 300, encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["check", str(f)])
+    assert result.exit_code == 2
+    assert 190 <= result.output.count("many.yaml:") <= 200 and "และอีก 100 รายการ" in result.output

@@ -15,9 +15,10 @@ from typing import Any
 from .. import thaifmt
 from ..models import Block, Content, Memo
 from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..phrases import data_file as phrase_file
 from .base import DocumentType
 from .minutes import minutes_writer
-from .prose import BODY, FLUSH, SIGNATURE, Writer, emblem_path, phrase_file
+from .prose import BODY, FLUSH, SIGNATURE, Writer, emblem_path
 
 EXECUTIVE = {
     "อบจ.": "นายกองค์การบริหารส่วนจังหวัด",

@@ -21,9 +21,10 @@ from .. import ooxml, thaifmt
 from ..models import AgendaItem, AgendaSubItem, Attendee, Committee, Minutes, Who
 from ..models.committee import AGENDA_ORDER, meeting_numbers
 from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..phrases import data_file as phrase_file
 from .base import DocumentType
 from .people import Named, resolve
-from .prose import FLUSH, PORTRAIT_TWIPS, TITLE, Writer, phrase_file
+from .prose import FLUSH, PORTRAIT_TWIPS, TITLE, Writer
 
 NUMBER_TWIPS, NAME_TWIPS, POSITION_TWIPS, ROLE_TWIPS = 680, 3062, 2948, 2382  # 1.2 + 5.4 + 5.2 + 4.2 cm
 SPEAKER_TWIPS = 2835  # 5 cm: the speaker column of a turn; the text takes the rest

@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..ooxml import Para, runs_from_markup
+from ..phrases import data_file as phrase_file
 from ..validate import oit_year
 from . import computed
 from .base import DocumentType, single
-from .prose import TITLE, Writer, phrase_file
+from .prose import TITLE, Writer
 
 
 def oit_context(w: Writer) -> dict[str, Any]:

@@ -15,13 +15,10 @@ and memo, 000/004 result reports).
 from __future__ import annotations
 
 from contextlib import contextmanager
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
 import jinja2
-import yaml
 
 from .. import analysis, ooxml, thaifmt
 from ..errors import ContentError, Location
@@ -234,13 +231,6 @@ class Writer:
 
     # ---- measures
 
-
-
-@cache
-def phrase_file(name: str) -> dict[str, Any]:
-    """Standard wording kept as data: ``ita_docs/phrases/<name>.yaml`` (cached)."""
-    path = resources.files("ita_docs") / "phrases" / f"{name}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def emblem_path(loaded: LoadedContent) -> Path | None:

@@ -169,8 +169,6 @@ class Content(Model):
         for i, memo in enumerate(self.memos):
             if memo.minutes:
                 ref(("memos", i, "minutes"), memo.minutes, minutes_ids, "minutes", memo.id)
-            elif memo.preset == "minutes_report" and not self.minutes:
-                problems.append((("memos", i, "preset"), "needs_minutes", {"id": memo.id}))
         if self.assessment:
             for k in self.assessment.indicators:
                 if not 1 <= k <= 10:

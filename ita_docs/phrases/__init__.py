@@ -338,6 +338,14 @@ def merge(base: Phrases, override: Mapping[str, Any]) -> Phrases:
     return Phrases.model_validate(merged)
 
 
+@cache
+def data_file(name: str) -> dict[str, Any]:
+    """Other standard wording kept as data beside the year files: ``ita_docs/phrases/<name>.yaml``
+    (``memos``: the memo presets; ``committee``: minutes and the OIT checklist). Cached."""
+    path = resources.files("ita_docs") / "phrases" / f"{name}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def years() -> list[int]:
     """Framework years (BE) that have a phrases file."""
     return sorted(
