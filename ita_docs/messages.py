@@ -112,9 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ตาราง '{name}' คำนวณจากข้อมูล '{needs}' ซึ่งเนื้อหานี้ยังไม่มี",
         "the '{name}' table is computed from '{needs}', which this content does not have",
     ),
-    "needs_minutes": (
-        "บันทึก {id} ใช้ preset minutes_report แต่เนื้อหายังไม่มีรายงานการประชุม (minutes)",
-        "memo {id} uses the minutes_report preset but the content has no minutes",
+    "more_errors": ("... และอีก {n} รายการ (แก้รายการข้างบนแล้วตรวจใหม่)", "... and {n} more (fix the ones above and check again)"),
+    "preset_needs": (
+        "บันทึก {id} ใช้ preset {preset} ซึ่งต้องใช้ข้อมูล '{needs}' แต่เนื้อหานี้ยังไม่มี",
+        "memo {id} uses the {preset} preset, which needs '{needs}', and this content has none",
     ),
     "oit_item": ("รหัสข้อ OIT ต้องขึ้นต้นด้วย o เช่น o1, o22 แต่พบ '{input}'", "OIT item codes start with o, e.g. o1, o22; found '{input}'"),
     "oit_row": ("แต่ละแถวต้องมีรหัสข้อ (item) หรือชื่อรายการ (title)", "each row needs an item code (item) or a title"),
