@@ -266,25 +266,51 @@ class Xml:
 
 
 # =========================================================================== fixing
+#
+# The fixer visits every element of a part: it walks children once and compares
+# whole tags, rather than calling lxml's ``find`` (a namespace lookup per call).
+
+_W_T, _W_R, _W_RPR, _W_PPR, _W_CS, _W_LANG = (f"{W}{n}" for n in ("t", "r", "rPr", "pPr", "cs", "lang"))
+_W_NOPROOF, _W_RFONTS, _W_INSTR = f"{W}noProof", f"{W}rFonts", f"{W}instrText"
+_TWIN_TAGS = [(f"{W}{latin}", f"{W}{twin}") for latin, twin in TWINS.items()]
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _tag_local(tag: object) -> str:
+    """`_local` of an element whose tag is ``tag`` ("" for comments and processing instructions)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _rpr_fix(rpr: etree._Element, cs_font: str) -> None:
-    for el in rpr.findall(f"{W}noProof"):
-        rpr.remove(el)
-    for latin, twin in TWINS.items():
-        el = rpr.find(f"{W}{latin}")
-        if el is not None and rpr.find(f"{W}{twin}") is None:
-            new = etree.SubElement(rpr, f"{W}{twin}")
+    children = list(rpr)
+    tags = [c.tag for c in children]
+    if _W_NOPROOF in tags:
+        for c, tag in zip(children, tags):
+            if tag == _W_NOPROOF:
+                rpr.remove(c)
+        children = list(rpr)
+        tags = [c.tag for c in children]
+    first: dict[object, etree._Element] = {}
+    for c, tag in zip(children, tags):
+        if tag not in first:
+            first[tag] = c
+    for latin, twin in _TWIN_TAGS:
+        el = first.get(latin)
+        if el is not None and twin not in first:
+            new = first[twin] = etree.SubElement(rpr, twin)
             for k, v in el.attrib.items():
                 new.set(k, v)
-    fonts = rpr.find(f"{W}rFonts")
-    if fonts is not None and fonts.get(f"{W}cs") is None and fonts.get(f"{W}cstheme") is None:
-        latin = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
-        fonts.set(f"{W}cs", latin or cs_font)
-    if fonts is not None and fonts.get(f"{W}ascii") is None and fonts.get(f"{W}asciiTheme") is None and fonts.get(f"{W}cs"):
-        fonts.set(f"{W}ascii", fonts.get(f"{W}cs"))
-        fonts.set(f"{W}hAnsi", fonts.get(f"{W}cs"))
-    _sort(rpr, RPR_ORDER)
+            children.append(new)
+            tags.append(twin)
+    fonts = first.get(_W_RFONTS)
+    if fonts is not None:
+        get = fonts.get
+        if get(f"{W}cs") is None and get(f"{W}cstheme") is None:
+            fonts.set(f"{W}cs", get(f"{W}ascii") or get(f"{W}hAnsi") or cs_font)
+        if get(f"{W}ascii") is None and get(f"{W}asciiTheme") is None and get(f"{W}cs"):
+            fonts.set(f"{W}ascii", get(f"{W}cs"))
+            fonts.set(f"{W}hAnsi", get(f"{W}cs"))
+    _sort(rpr, RPR_ORDER, children, tags)
 
 
 # Child order of table, row, cell and section properties: the sequences of the
@@ -319,6 +345,7 @@ PROPERTY_ORDERS: dict[str, list[str | tuple[str, ...]]] = {
     "tblPr": TBLPR_ORDER, "tblPrEx": TBLPREX_ORDER, "trPr": TRPR_ORDER, "tcPr": TCPR_ORDER, "sectPr": SECTPR_ORDER,
 }
 _RANKS: dict[int, tuple[list, dict[str, float], float]] = {}  # by id(order), with the list itself
+_TAG_RANKS: dict[int, tuple[list, dict[object, float], frozenset[str]]] = {}  # by id(order): rank by whole tag, plain entries
 
 
 def _ranks(order: list[str | tuple[str, ...]]) -> tuple[dict[str, float], float]:
@@ -335,11 +362,36 @@ def _ranks(order: list[str | tuple[str, ...]]) -> tuple[dict[str, float], float]
     return cached[1], cached[2]
 
 
-def _sort(el: etree._Element, order: list[str | tuple[str, ...]]) -> None:
-    """Put the children of ``el`` in schema ``order`` (stable: equal ranks keep their order)."""
-    rank, unknown = _ranks(order)
-    children = list(el)
-    ranks = [rank.get(_local(c), unknown) for c in children]
+def _tag_ranks(order: list[str | tuple[str, ...]]) -> tuple[dict[object, float], frozenset[str]]:
+    """`_ranks` by whole tag (filled as tags are met), and the names ``order`` allows once (not in a choice group)."""
+    cached = _TAG_RANKS.get(id(order))
+    if cached is None or cached[0] is not order:
+        cached = _TAG_RANKS[id(order)] = (order, {}, frozenset(e for e in order if isinstance(e, str)))
+    return cached[1], cached[2]
+
+
+def _rank_list(tags: list[object], order: list[str | tuple[str, ...]]) -> list[float]:
+    table, _ = _tag_ranks(order)
+    out = []
+    for tag in tags:
+        r = table.get(tag)
+        if r is None:
+            rank, unknown = _ranks(order)
+            r = table[tag] = rank.get(_tag_local(tag), unknown)
+        out.append(r)
+    return out
+
+
+def _sort(
+    el: etree._Element, order: list[str | tuple[str, ...]], children: list | None = None, tags: list | None = None
+) -> None:
+    """Put the children of ``el`` in schema ``order`` (stable: equal ranks keep their order).
+
+    ``children`` (and their ``tags``), when given, are ``list(el)`` already.
+    """
+    if children is None:
+        children = list(el)
+    ranks = _rank_list([c.tag for c in children] if tags is None else tags, order)
     if ranks == sorted(ranks):
         return
     ordered = [c for _, c in sorted(zip(ranks, children), key=lambda pair: pair[0])]
@@ -348,28 +400,45 @@ def _sort(el: etree._Element, order: list[str | tuple[str, ...]]) -> None:
     el.extend(ordered)
 
 
-def _drop_duplicates(el: etree._Element, order: list[str | tuple[str, ...]]) -> None:
-    """Remove a child identical to an earlier one where the schema allows one only (not in a choice group)."""
-    single = {entry for entry in order if isinstance(entry, str)}
+def _drop_duplicates(el: etree._Element, order: list[str | tuple[str, ...]], children: list | None = None) -> bool:
+    """Remove a child identical to an earlier one where the schema allows one only (not in a choice group).
+
+    Identical children share a name, so only a repeated name is serialized and
+    compared. Returns whether a child was removed.
+    """
+    _, single = _tag_ranks(order)
+    children = list(el) if children is None else children
+    names = [n for n in (_tag_local(c.tag) for c in children) if n in single]
+    if len(names) == len(set(names)):
+        return False
     seen: set[bytes] = set()
-    for child in list(el):
-        if _local(child) in single:
+    removed = False
+    for child in children:
+        if _tag_local(child.tag) in single:
             key = etree.tostring(child, with_tail=False)
             if key in seen:
                 el.remove(child)
+                removed = True
             seen.add(key)
+    return removed
 
 
 def _mark_thai_run(run: etree._Element) -> None:
-    rpr = run.find(f"{W}rPr")
+    rpr = next((c for c in run if c.tag == _W_RPR), None)
     if rpr is None:
-        rpr = etree.Element(f"{W}rPr")
+        rpr = etree.Element(_W_RPR)
         run.insert(0, rpr)
-    if rpr.find(f"{W}cs") is None:
-        etree.SubElement(rpr, f"{W}cs")
-    lang = rpr.find(f"{W}lang")
+    has_cs, lang = False, None
+    for c in rpr:
+        tag = c.tag
+        if tag == _W_CS:
+            has_cs = True
+        elif tag == _W_LANG and lang is None:
+            lang = c
+    if not has_cs:
+        etree.SubElement(rpr, _W_CS)
     if lang is None:
-        lang = etree.SubElement(rpr, f"{W}lang")
+        lang = etree.SubElement(rpr, _W_LANG)
     lang.set(f"{W}bidi", "th-TH")
 
 
@@ -377,25 +446,46 @@ def _simple_run(run: etree._Element) -> bool:
     return all(_local(c) in ("rPr", "t") for c in run)
 
 
+def _run_parts(run: etree._Element) -> tuple[etree._Element | None, list[etree._Element]] | None:
+    """A simple run's (first w:rPr, w:t children); None when it holds anything else (`_simple_run`)."""
+    rpr, ts = None, []
+    for c in run:
+        tag = c.tag
+        local = _tag_local(tag)
+        if local == "t":
+            if tag == _W_T:
+                ts.append(c)
+        elif local == "rPr":
+            if rpr is None and tag == _W_RPR:
+                rpr = c
+        else:
+            return None
+    return rpr, ts
+
+
 def _merge_runs(root: etree._Element) -> None:
+    """Merge each run into the previous one when both hold only properties and text and their properties are the same."""
     for parent in root.iter(f"{W}p", f"{W}hyperlink"):
-        prev = None
+        prev = prev_rpr = prev_key = None
+        prev_ts: list[etree._Element] = []
         for child in list(parent):
-            if _local(child) != "r" or not _simple_run(child):
+            parts = _run_parts(child) if _tag_local(child.tag) == "r" else None
+            if parts is None:
                 prev = None
                 continue
+            rpr, ts = parts
+            key = None
             if prev is not None:
-                a, b = prev.find(f"{W}rPr"), child.find(f"{W}rPr")
-                same = (etree.tostring(a) if a is not None else b"") == (etree.tostring(b) if b is not None else b"")
-                if same:
-                    ta = prev.findall(f"{W}t")
-                    tb = child.findall(f"{W}t")
-                    if ta and tb:
-                        ta[-1].text = (ta[-1].text or "") + "".join(t.text or "" for t in tb)
-                        ta[-1].set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                        parent.remove(child)
-                        continue
-            prev = child
+                if prev_key is None:
+                    prev_key = etree.tostring(prev_rpr) if prev_rpr is not None else b""
+                key = etree.tostring(rpr) if rpr is not None else b""
+                if key == prev_key and prev_ts and ts:
+                    last = prev_ts[-1]
+                    last.text = (last.text or "") + "".join(t.text or "" for t in ts)
+                    last.set(_XML_SPACE, "preserve")
+                    parent.remove(child)
+                    continue
+            prev, prev_rpr, prev_ts, prev_key = child, rpr, ts, key
 
 
 def _thai_bullets(root: etree._Element, cs_font: str) -> None:
@@ -410,30 +500,48 @@ def _thai_bullets(root: etree._Element, cs_font: str) -> None:
                 fonts.set(f"{W}{a}", cs_font)
 
 
+def _thai_runs(root: etree._Element, thai_texts: list[etree._Element]) -> list[etree._Element]:
+    """Every run (of ``root``) holding one of ``thai_texts``, at any depth: each once."""
+    runs: dict[etree._Element, None] = {}
+    for t in thai_texts:
+        for run in t.iterancestors(_W_R):
+            runs[run] = None
+    if root.getparent() is None:
+        return list(runs)
+    return [r for r in runs if r is root or any(a is root for a in r.iterancestors())]
+
+
 def fix_part(root: etree._Element, cs_font: str = "TH Sarabun New") -> None:
     """Apply rules 2-6 to one XML part in place (body, header, footer, styles, numbering)."""
-    for t in root.iter(f"{W}t", f"{W}instrText"):
-        if t.text and INVISIBLE.search(t.text):
-            t.text = INVISIBLE.sub("", t.text)
-    for el in list(root.iter(f"{W}noProof")):
+    thai_texts = []
+    for t in root.iter(_W_T, _W_INSTR):
+        text = t.text
+        if text:
+            if INVISIBLE.search(text):
+                text = t.text = INVISIBLE.sub("", text)
+            if t.tag == _W_T and THAI.search(text):
+                thai_texts.append(t)
+    for el in list(root.iter(_W_NOPROOF)):
         el.getparent().remove(el)
-    for run in root.iter(f"{W}r"):
-        if any(t.text and THAI.search(t.text) for t in run.iter(f"{W}t")):
-            _mark_thai_run(run)
-    for rpr in root.iter(f"{W}rPr"):
+    for run in _thai_runs(root, thai_texts):
+        _mark_thai_run(run)
+    for rpr in root.iter(_W_RPR):
         _rpr_fix(rpr, cs_font)
     _thai_bullets(root, cs_font)
     _merge_runs(root)
-    for ppr in root.iter(f"{W}pPr"):
+    for ppr in root.iter(_W_PPR):
         _sort(ppr, PPR_ORDER)
     for props in root.iter(*(f"{W}{tag}" for tag in PROPERTY_ORDERS)):
-        order = PROPERTY_ORDERS[_local(props)]
-        _drop_duplicates(props, order)
-        _sort(props, order)
-    for lang in root.iter(f"{W}lang"):
-        if lang.getparent() is not None and lang.getparent().getparent() is not None:
-            if _local(lang.getparent().getparent()) == "rPrDefault":
-                lang.set(f"{W}bidi", "th-TH")
+        order = PROPERTY_ORDERS[_tag_local(props.tag)]
+        children = list(props)
+        if _drop_duplicates(props, order, children):
+            children = list(props)
+        _sort(props, order, children)
+    for default in root.iter("{*}rPrDefault"):  # w:lang of the default run properties: Thai
+        for rpr in default:
+            for lang in rpr:
+                if lang.tag == _W_LANG:
+                    lang.set(f"{W}bidi", "th-TH")
 
 
 def fix_settings(root: etree._Element) -> None:
@@ -463,8 +571,13 @@ def fix_settings(root: etree._Element) -> None:
     compat.extend(settings)
 
 
+def is_fixed_member(name: str) -> bool:
+    """Whether `fix_package` parses and fixes the package member ``name`` (Word XML parts, not the theme)."""
+    return name.startswith("word/") and name.endswith(".xml") and "/theme/" not in name
+
+
 def _xml_parts(names: list[str]) -> list[str]:
-    return [n for n in names if n.startswith("word/") and n.endswith(".xml") and "/theme/" not in n]
+    return [n for n in names if is_fixed_member(n)]
 
 
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -486,6 +599,30 @@ def set_digits(root: etree._Element, digits: str) -> None:
         pg.set(f"{W}fmt", "decimal" if digits == "arabic" else "thaiNumbers")
 
 
+def fix_root(name: str, root: etree._Element, cs_font: str = "TH Sarabun New", *, digits: str | None = None) -> None:
+    """Fix the parsed package member ``name`` in place, as `fix_package` does (settings: rule 1; Word parts: 2-6)."""
+    if name == "word/settings.xml":
+        fix_settings(root)
+    elif root.tag.startswith(W):
+        if digits:
+            set_digits(root, digits)
+        fix_part(root, cs_font)
+
+
+def part_bytes(root: etree._Element) -> bytes:
+    """The bytes `fix_package` writes for a fixed XML part."""
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def fix_member(name: str, raw: bytes, cs_font: str = "TH Sarabun New", *, digits: str | None = None) -> bytes:
+    """The bytes `fix_package` writes for package member ``name`` holding ``raw``."""
+    if not is_fixed_member(name):
+        return raw
+    root = etree.fromstring(raw)
+    fix_root(name, root, cs_font, digits=digits)
+    return part_bytes(root)
+
+
 def fix_package(data: bytes, cs_font: str = "TH Sarabun New", *, digits: str | None = None) -> bytes:
     """Return ``data`` (a .docx) with every part fixed for Thai (rules 1-6).
 
@@ -497,19 +634,9 @@ def fix_package(data: bytes, cs_font: str = "TH Sarabun New", *, digits: str | N
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            raw = src.read(info.filename)
-            if info.filename in _xml_parts([info.filename]):
-                root = etree.fromstring(raw)
-                if info.filename == "word/settings.xml":
-                    fix_settings(root)
-                elif root.tag.startswith(W):
-                    if digits:
-                        set_digits(root, digits)
-                    fix_part(root, cs_font)
-                raw = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             zi = zipfile.ZipInfo(info.filename, FIXED_TIME)
             zi.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(zi, raw)
+            dst.writestr(zi, fix_member(info.filename, src.read(info.filename), cs_font, digits=digits))
     return out.getvalue()
 
 
