@@ -59,7 +59,8 @@ def build(
     pdf: bool = typer.Option(False, "--pdf", help="เขียนไฟล์ PDF คู่กับ .docx ทุกไฟล์ (ใช้ LibreOffice)"),
     bundle: bool = typer.Option(False, "--bundle", help="รวม PDF ทุกฉบับของแต่ละชุดเป็นไฟล์เดียว พร้อมที่คั่นหน้า"),
     force: bool = typer.Option(False, "--force", help="เขียนทับไฟล์ที่แก้ด้วยมือ (เก็บไฟล์ที่แก้ไว้เป็นสำเนาก่อน)"),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="จำนวน LibreOffice ที่แปลง PDF พร้อมกัน"),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="จำนวนโปรเซสที่สร้างเอกสาร (และ LibreOffice ที่แปลง PDF) พร้อมกัน (ค่าเริ่มต้น: จำนวนคอร์)"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="ส่งงานไปคลัสเตอร์ Dask เช่น tcp://HOST:8786"),
     quiet: bool = QUIET,
 ) -> None:
     """Render what changed into OUTPUT (default ./output); hand-edited files are never overwritten."""
@@ -68,7 +69,7 @@ def build(
     with progress_bar(not quiet) as progress:
         try:
             result = run_build(content or None, output, only=only or None, templates=templates, pdf=pdf, bundle=bundle,
-                               force=force, jobs=jobs, progress=progress)
+                               force=force, jobs=jobs, scheduler=scheduler, progress=progress)
         except ItaDocsError as exc:
             report(exc)
     outcome(result, quiet=quiet)

@@ -15,12 +15,21 @@ collected (mkdocs-style validation: collect all, report all, then stop).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
 
 class ItaDocsError(Exception):
-    """Base class of every error ita-docs reports to the user."""
+    """Base class of every error ita-docs reports to the user.
+
+    Errors cross process boundaries (``build --jobs``, Dask workers) by
+    pickling: dataclass errors are rebuilt from their fields.
+    """
+
+    def __reduce__(self):
+        if is_dataclass(self):
+            return (type(self), tuple(getattr(self, f.name) for f in fields(self)))
+        return super().__reduce__()
 
 
 @dataclass
@@ -75,6 +84,9 @@ class ContentErrors(ItaDocsError):
         )
         super().__init__("\n".join(str(e) for e in self.errors))
 
+    def __reduce__(self):
+        return (type(self), (self.errors,))
+
 
 @dataclass
 class TemplateError(ItaDocsError):
@@ -100,6 +112,9 @@ class TemplateErrors(ItaDocsError):
     def __init__(self, errors: list[TemplateError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+    def __reduce__(self):
+        return (type(self), (self.errors,))
 
 
 @dataclass

@@ -11,30 +11,19 @@ a set has to be rendered, so an up-to-date rebuild takes a fraction of a second.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-from . import __version__
 from .errors import ContentError, ContentErrors, ItaDocsError, Location, OutputError
 from .messages import msg
-from .publish.outputs import Manifest, Outcome, commit, input_key
-from .resources import sample_sets, template_dirs, template_path
-
-if TYPE_CHECKING:
-    from .loader import LoadedContent
+from .publish.outputs import Manifest, Outcome, commit
+from .resources import sample_sets
+from .sets import Rendered, load_all, output_names, render_set, set_key, set_name
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BUNDLE_NAME = "bundle.pdf"
-
-
-@dataclass
-class Rendered:
-    """One rendered document, in memory: where it goes, its bytes, its document type's Thai title."""
-
-    path: Path
-    data: bytes
-    title: str = ""
 
 
 @dataclass
@@ -48,70 +37,6 @@ class BuildResult:
     backups: list[tuple[Path, Path]] = field(default_factory=list)
     up_to_date: list[str] = field(default_factory=list)
     pdf_error: ItaDocsError | None = None
-
-
-def load_all(sources: list[Path]) -> list[LoadedContent]:
-    """Load every content set; all problems of all sets are raised together."""
-    from .validate import load
-
-    loaded: list[LoadedContent] = []
-    errors: list[ContentError] = []
-    for source in sources:
-        try:
-            loaded.append(load(source))
-        except ContentErrors as exc:
-            errors += exc.errors
-    if errors:
-        raise ContentErrors(errors)
-    return loaded
-
-
-def render_set(
-    loaded: LoadedContent,
-    output: Path,
-    only: list[str] | None = None,
-    templates: Path | None = None,
-    name: str | None = None,
-) -> list[Rendered]:
-    """Render every document a content set supports (or those in ``only``), in memory.
-
-    Templates are looked up in ``templates`` (the user's folder), then the
-    content's own template folder, then the bundled ones (`template_dirs`).
-    Outputs go to ``output/<name>`` (default: `set_name` of the content folder).
-    """
-    from .documents import DOCUMENTS, emblem_path, writer
-    from .render import render_template
-
-    dirs = template_dirs(templates, loaded.content_templates())
-    c = loaded.content
-    writers = {d: writer(loaded, d) for d in {c.digits, *c.document_digits.values()}}
-    w = writers[c.digits]
-    w.check_expressions()
-    out_dir = output / (name or loaded.root.resolve().name)
-    # Every context first: expression errors of all documents are reported together, located.
-    jobs = [
-        (doc, filename, ctx, digits)
-        for doc in DOCUMENTS
-        if (not only or doc.name in only) and doc.supported(c)
-        for digits in [c.document_digits.get(doc.name, c.digits)]
-        for filename, ctx in doc.contexts(writers[digits])
-    ]
-    errors = [e for x in writers.values() for e in x.errors]
-    if errors:
-        raise ContentErrors(errors)
-    rendered = [
-        Rendered(
-            out_dir / filename,
-            ctx if doc.template is None else render_template(template_path(doc.template, dirs), ctx, digits=digits),
-            doc.title,
-        )
-        for doc, filename, ctx, digits in jobs
-    ]
-    if loaded.content.memos and (not only or "memo" in only):
-        e = emblem_path(loaded)
-        if not (e and e.is_file()):
-            loaded.warn(("organisation", "emblem"), msg("warn_emblem"))
-    return rendered
 
 
 def _check_only(only: list[str] | None) -> None:
@@ -143,57 +68,6 @@ def check(sources: list[Path] | None, templates: Path | None = None) -> BuildRes
     return BuildResult(warnings=[w for item in loaded for w in item.warnings])
 
 
-def set_name(source: Path) -> str:
-    """The output folder name of a content set: its folder's name, or a single file's stem
-    (``build .`` uses the current folder's name)."""
-    p = source.resolve()
-    return p.stem if p.is_file() else p.name
-
-
-def output_names(sources: list[Path]) -> dict[Path, str]:
-    """Each set's output folder name; two sets that would share one is an error, before anything is written."""
-    names: dict[Path, str] = {}
-    seen: dict[str, Path] = {}
-    errors = []
-    for src in sources:
-        name = set_name(src)
-        if name in seen and seen[name].resolve() != src.resolve():
-            errors.append(ContentError(msg("output_collision", name=name, first=seen[name], second=src), Location(src)))
-        seen.setdefault(name, src)
-        names[src] = name
-    if errors:
-        raise ContentErrors(errors)
-    return names
-
-
-def set_key(source: Path, templates: Path | None, **settings: object) -> str:
-    """A key of everything the set's outputs come from: tool version, every file of the content
-    folder (YAML, emblem, its own templates), the templates that may be used, and ``settings``."""
-    if source.is_file():
-        files = {source.name: source}
-    else:
-        files = {f.relative_to(source).as_posix(): f for f in source.rglob("*") if f.is_file() and not f.name.startswith((".", "~$"))}
-    for i, d in enumerate(template_dirs(templates, _named_templates(source))):
-        files.update({f"<templates {i}>/{t.name}": t for t in d.glob("*.docx")})
-    return input_key(__version__, files, {k: repr(v) for k, v in settings.items()})
-
-
-def _named_templates(source: Path) -> Path | None:
-    """The folder a content set names with a top-level ``templates:`` line, read without loading
-    the content (for `set_key`: a folder outside the content folder counts too)."""
-    import re
-
-    folder = source if source.is_dir() else source.parent
-    for f in ([source] if source.is_file() else sorted(source.glob("*.y*ml"))):
-        try:
-            m = re.search(r"^templates:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", f.read_text(encoding="utf-8", errors="replace"), re.M)
-        except OSError:
-            continue
-        if m:
-            return folder / m.group(1)
-    return None
-
-
 def build(
     sources: list[Path] | None,
     output: Path,
@@ -203,95 +77,96 @@ def build(
     pdf: bool = False,
     bundle: bool = False,
     force: bool = False,
-    jobs: int = 1,
+    jobs: int | None = None,
+    scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
-    """Render what changed, convert it to PDF if asked, and write it all as one transaction.
+    """Render what changed, convert it to PDF if asked, and write each set as one transaction.
 
-    A set whose inputs are unchanged since the last build into ``output`` (the
-    manifest) and whose outputs are as written is skipped. Content problems of
-    every set are raised together (`ContentErrors`) before anything is written.
-    ``bundle`` also writes ``<set>/bundle.pdf``: every PDF in publication order
-    with one bookmark each. When LibreOffice is missing, the .docx files are
-    written and ``pdf_error`` says how to install it.
+    Every set is checked first (`ita_docs.sets.check_set`): the content
+    problems of all sets are raised together (`ContentErrors`) before anything
+    is written. Then each stale set is rendered (in parallel with ``jobs`` > 1
+    or a Dask ``scheduler``, `ita_docs.batch`) and written as it arrives, all
+    or nothing per set, guarded by that set's manifest: a set whose inputs are
+    unchanged and whose outputs are as written is skipped; a hand-edited output
+    is never overwritten. ``jobs`` defaults to the number of cores (at most one
+    worker per set). ``bundle`` also writes ``<set>/bundle.pdf``. When
+    LibreOffice is missing, the .docx files are written and ``pdf_error`` says
+    how to install it.
     """
+    from .batch import Job, executor
+    from .sets import check_set
+
     _check_only(only)
     sources = list(sources) if sources else sample_sets()
     names = output_names(sources)
-    manifest = Manifest.load(output)
-    keys = {s: set_key(s, templates, only=only, pdf=pdf or bundle, bundle=bundle) for s in sources}
-    stale = [s for s in sources if not manifest.up_to_date(names[s], keys[s])]
+    want_pdf = pdf or bundle
+    keys = {s: set_key(s, templates, only=only, pdf=want_pdf, bundle=bundle) for s in sources}
+    stale = [s for s in sources if not Manifest.load(output / names[s]).up_to_date(names[s], keys[s])]
     result = BuildResult(up_to_date=[names[s] for s in sources if s not in stale])
     if not stale:
         return result
-    loaded = load_all(stale)
-    result.warnings = [w for item in loaded for w in item.warnings]
-    sets: dict[str, tuple[str, list[Rendered]]] = {}
-    empty = []
-    for i, (src, item) in enumerate(zip(stale, loaded), 1):
-        sets[names[src]] = (keys[src], render_set(item, output, only, templates, names[src]))
-        if not sets[names[src]][1] and not only:
-            empty.append(ContentError(msg("nothing_to_build"), Location(src)))
+    errors: list[ContentError] = []
+    for source in stale:  # check every set before anything is written
+        try:
+            (loaded,) = load_all([source])
+        except ContentErrors as exc:
+            errors += exc.errors
+            continue
+        errors += check_set(loaded, only)
+        result.warnings += loaded.warnings
+    if errors:
+        raise ContentErrors(errors)
+    todo = [Job(s, names[s], keys[s], output, tuple(only) if only else None, templates, want_pdf,
+                _reusable_pdfs(output / names[s]) if want_pdf else {}) for s in stale]
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, len(todo))
+    for i, done in enumerate(executor(workers, scheduler)(todo), 1):
+        manifest = Manifest.load(output / done.job.name)
+        files = {r.path: r.data for r in done.rendered}
+        if want_pdf:
+            files.update(_pdfs(done, bundle))
+            if done.pdf_error and result.pdf_error is None:
+                result.pdf_error = OutputError(done.pdf_error)
+        _record(result, commit(manifest, {done.job.name: (done.job.key, files)}, force=force))
         if progress:
-            progress("render", i, len(stale))
-    if empty:
-        raise ContentErrors(empty)
-    if pdf or bundle:
-        result.pdf_error = _add_pdfs(sets, manifest, bundle=bundle, jobs=jobs, progress=progress)
-    outcome = commit(manifest, {name: (key, {r.path: r.data for r in rs}) for name, (key, rs) in sets.items()}, force=force)
-    _record(result, outcome)
+            progress("render", i, len(todo))
     return result
 
 
 def _record(result: BuildResult, outcome: Outcome) -> None:
-    result.written, result.unchanged = outcome.written, outcome.unchanged
-    result.edited, result.backups = outcome.edited, outcome.backups
+    result.written += outcome.written
+    result.unchanged += outcome.unchanged
+    result.edited += outcome.edited
+    result.backups += outcome.backups
 
 
-def _add_pdfs(
-    sets: dict[str, tuple[str, list[Rendered]]], manifest: Manifest, *, bundle: bool, jobs: int, progress: Progress | None
-) -> ItaDocsError | None:
-    """Add a PDF beside every rendered .docx (and the bundles). A PDF whose .docx did not change
-    and that is still as written is reused, not converted again. Returns the error that stopped
-    the conversion (LibreOffice missing, a document that failed), if any; the .docx are kept."""
-    from .publish import PdfConverter, PdfUnavailable
-    from .publish import bundle as merge
+def _reusable_pdfs(folder: Path) -> dict[str, str]:
+    """Documents of ``folder`` whose PDF on disk is still theirs: {docx name: sha256 of the .docx}."""
     from .publish.outputs import sha256
 
-    todo: list[Rendered] = []
-    reused: dict[Path, bytes] = {}
-    for _key, rendered in sets.values():
-        for r in rendered:
-            if r.path.suffix != ".docx":
-                continue
-            target = r.path.with_suffix(".pdf")
-            if r.path.exists() and not manifest.edited(r.path) and sha256(r.path.read_bytes()) == sha256(r.data) \
-                    and target.exists() and not manifest.edited(target):
-                reused[r.path] = target.read_bytes()
-            else:
-                todo.append(r)
-    pdfs: dict[Path, bytes] = dict(reused)
-    error: ItaDocsError | None = None
-    if todo:
-        try:
-            with PdfConverter(jobs=max(1, min(jobs, len(todo)))) as conv:
-                results = conv.convert_many([(r.path.name, r.data) for r in todo], return_exceptions=True)
-        except PdfUnavailable as exc:
-            return exc
-        for i, (r, res) in enumerate(zip(todo, results), 1):
-            if isinstance(res, ItaDocsError):
-                error = error or res
-            else:
-                pdfs[r.path] = res
-            if progress:
-                progress("pdf", i, len(todo))
-    for name, (key, rendered) in sets.items():
-        docs = [r for r in rendered if r.path in pdfs]
-        rendered += [Rendered(r.path.with_suffix(".pdf"), pdfs[r.path], r.title) for r in docs]
-        if bundle and docs and error is None:
-            folder = rendered[0].path.parent
-            rendered.append(Rendered(folder / BUNDLE_NAME, merge([(r.title or r.path.stem, pdfs[r.path]) for r in docs])))
-    return error
+    manifest = Manifest.load(folder)
+    out = {}
+    for docx in folder.glob("*.docx") if folder.is_dir() else []:
+        pdf = docx.with_suffix(".pdf")
+        if pdf.is_file() and not manifest.edited(docx) and not manifest.edited(pdf):
+            out[docx.name] = sha256(docx.read_bytes())
+    return out
+
+
+def _pdfs(done, bundle: bool) -> dict[Path, bytes]:
+    """The PDFs of a rendered set: converted ones, the unchanged ones read back from disk, and the bundle."""
+    pdfs: dict[Path, bytes] = {}
+    docs = [r for r in done.rendered if r.path.suffix == ".docx"]
+    for r in docs:
+        if r.path in done.pdfs:
+            pdfs[r.path.with_suffix(".pdf")] = done.pdfs[r.path]
+        elif r.path.name in done.job.reuse and r.path.with_suffix(".pdf").is_file():
+            pdfs[r.path.with_suffix(".pdf")] = r.path.with_suffix(".pdf").read_bytes()
+    if bundle and docs and len(pdfs) == len(docs) and not done.pdf_error:
+        from .publish import bundle as merge
+
+        pdfs[docs[0].path.parent / BUNDLE_NAME] = merge([(r.title or r.path.stem, pdfs[r.path.with_suffix(".pdf")]) for r in docs])
+    return pdfs
 
 
 def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
@@ -329,9 +204,9 @@ def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
     one = LoadedContent(content, target.root, target.files, target.positions, target.warnings)
     rendered = render_set(one, output, ["memo", "distribution-list"], name=set_name(target.root))
     result = BuildResult(warnings=one.warnings)
-    manifest = Manifest.load(output)
-    _record(result, commit(manifest, {f"memo:{key}": ("", {r.path: r.data for r in rendered})}))
+    folder = output / set_name(target.root)
+    _record(result, commit(Manifest.load(folder), {f"memo:{key}": ("", {r.path: r.data for r in rendered})}))
     return result
 
 
-__all__ = ["build", "build_memo", "check", "render_set", "load_all", "set_name", "BuildResult", "ItaDocsError", "OutputError"]
+__all__ = ["build", "build_memo", "check", "render_set", "load_all", "set_name", "BuildResult", "Rendered", "ItaDocsError", "OutputError"]

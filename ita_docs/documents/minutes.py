@@ -256,6 +256,16 @@ def minutes_writer(w: Writer, index: int) -> MinutesWriter:
     return MinutesWriter(w, m, meeting_numbers(w.c.minutes)[index])
 
 
+def check_scoped(w: Writer) -> None:
+    """Evaluate the expressions written inside each meeting with that meeting's names
+    (``{{ minutes.chair }}`` ...); errors are collected, located, in ``w.errors``."""
+    for i in range(len(w.c.minutes)):
+        mw = minutes_writer(w, i)
+        with w.names(minutes={**mw.facts_cache, "title": mw.title()}):
+            for text in w.texts_under(("minutes", i)):
+                w.text(text)
+
+
 def _contexts(w: Writer) -> list[tuple[str, Any]]:
     out = []
     saved = w.committee

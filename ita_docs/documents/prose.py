@@ -112,6 +112,10 @@ class Writer:
                 self.text(text)
         return self.errors
 
+    def texts_under(self, prefix: tuple[Any, ...]) -> list[str]:
+        """The content strings holding an expression written under ``prefix`` (e.g. ``("minutes", 0)``)."""
+        return [text for text, path in self._where().items() if path[: len(prefix)] == prefix]
+
     @contextmanager
     def names(self, **extra: Any) -> Iterator[None]:
         """Make more names available to expressions while a document is built (e.g. ``minutes``)."""
