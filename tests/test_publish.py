@@ -211,3 +211,41 @@ def _embedded_fonts(page) -> set[tuple[str, bool]]:
         desc = desc.get_object() if desc else {}
         fonts.add((str(font.get("/BaseFont")), any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))))
     return fonts
+
+
+@needs_soffice
+def test_kill_9_during_a_pdf_build_leaves_no_partial_file_and_no_office(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    def offices() -> set[int]:
+        found = set()
+        for d in Path("/proc").iterdir():
+            if d.name.isdigit():
+                try:
+                    if b"soffice" in (d / "cmdline").read_bytes():
+                        found.add(int(d.name))
+                except OSError:
+                    pass
+        return found
+
+    before = offices()
+    src = copy_sample("huapho-2565", tmp_path / "huapho-2565")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "ita_docs.cli", "build", str(src), "-o", str(out), "--pdf", "--jobs", "1", "-q"])
+    deadline = time.monotonic() + 60
+    while not (offices() - before) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    started = offices() - before
+    assert started, "LibreOffice did not start"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while (offices() & started) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not (offices() & started), "an orphaned soffice survived"
+    leftovers = [p for p in out.rglob("*") if p.is_file()] if out.exists() else []
+    assert all(not p.name.startswith(".tmp-") for p in leftovers), leftovers
+    assert not any(p.suffix == ".pdf" for p in leftovers)

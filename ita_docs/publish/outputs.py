@@ -119,6 +119,12 @@ class Outcome:
     backups: list[tuple[Path, Path]] = field(default_factory=list)  # (file, its backup) with force
 
 
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files a killed run left behind (``.tmp-*``): never outputs, removed before writing."""
+    for tmp in folder.glob(".tmp-*") if folder.is_dir() else []:
+        tmp.unlink(missing_ok=True)
+
+
 def side_path(path: Path, tag: str) -> Path:
     """``report.docx`` → ``report.<tag>.docx``."""
     return path.with_name(f"{path.stem}.{tag}{path.suffix}")
@@ -156,6 +162,7 @@ def commit(
             raise OutputError(str(exc.strerror or exc), target) from None
         moves.append((Path(tmp), target))
 
+    _remove_stale_temporaries(manifest.folder)
     try:
         for name, (key, files) in sets.items():
             rels = []
