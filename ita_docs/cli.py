@@ -17,7 +17,7 @@ from .console import err, out, outcome, progress_bar, report, warnings
 from .errors import ItaDocsError
 from .messages import msg
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="ita-docs: เอกสาร ITA จากเนื้อหา YAML ชุดเดียว")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None, help="ita-docs: เอกสาร ITA จากเนื้อหา YAML ชุดเดียว")
 templates_app = typer.Typer(no_args_is_help=True, help="แม่แบบ Word ของเอกสาร")
 app.add_typer(templates_app, name="templates")
 
@@ -34,7 +34,7 @@ def main(lang: str = typer.Option(None, "--lang", help="th (ค่าเริ�
         messages.set_language(lang)
 
 
-@app.command()
+@app.command(help="ตรวจเนื้อหาและแม่แบบเหมือนสร้างจริงทุกฉบับ (ในหน่วยความจำ) โดยไม่เขียนไฟล์")
 def check(content: list[Path] = CONTENT, templates: Optional[Path] = TEMPLATES) -> None:
     """Check content and templates as build would (every expression, every document in memory), writing nothing."""
     from .pipeline import check as run_check
@@ -50,7 +50,7 @@ def check(content: list[Path] = CONTENT, templates: Optional[Path] = TEMPLATES) 
         out.print(msg("ok_check", path=source), markup=False)
 
 
-@app.command()
+@app.command(help="สร้างเอกสารที่เปลี่ยนไปลงโฟลเดอร์ผลลัพธ์ (ไฟล์ที่แก้ด้วยมือจะไม่ถูกเขียนทับ)")
 def build(
     content: list[Path] = CONTENT,
     output: Path = OUTPUT,
@@ -75,7 +75,7 @@ def build(
     outcome(result, quiet=quiet)
 
 
-@app.command()
+@app.command(help="แปลงไฟล์ .docx (เช่น ที่แก้ใน Word แล้ว) เป็น PDF ไว้ข้างไฟล์เดิม")
 def pdf(
     files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="ไฟล์ .docx ที่จะแปลงเป็น PDF (เช่น ไฟล์ที่แก้ใน Word แล้ว)"),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="จำนวน LibreOffice ที่แปลงพร้อมกัน"),
@@ -91,7 +91,7 @@ def pdf(
         out.print(f"{msg('wrote')} {path}", markup=False)
 
 
-@app.command()
+@app.command(help="เฝ้าดูการแก้ไขเนื้อหาหรือแม่แบบ แล้วสร้างเอกสารใหม่ทุกครั้ง")
 def watch(
     content: list[Path] = CONTENT,
     output: Path = OUTPUT,
@@ -124,7 +124,7 @@ def watch(
         once()
 
 
-@app.command()
+@app.command(help="สร้างบันทึกข้อความหนึ่งฉบับ (ตาม preset หรือรหัสบันทึก) พร้อมรายการแจกจ่าย")
 def memo(
     preset: str = typer.Argument(..., help="analysis_approval | measures_announce | results_report | minutes_report หรือรหัสบันทึก"),
     content: Path = typer.Argument(None, help="โฟลเดอร์เนื้อหา (ค่าเริ่มต้น: ตัวอย่างแรกที่มีบันทึกข้อความ)"),
@@ -140,7 +140,7 @@ def memo(
     outcome(result)
 
 
-@templates_app.command("export")
+@templates_app.command("export", help="คัดลอกแม่แบบที่มากับโปรแกรมไปแก้ใน Word แล้วใช้ด้วย --templates")
 def templates_export(folder: Path = typer.Argument(..., help="โฟลเดอร์ที่จะคัดลอกแม่แบบไปแก้ใน Word")) -> None:
     """Copy the bundled templates into FOLDER, to edit in Word and use with --templates."""
     from .errors import OutputError
@@ -155,7 +155,7 @@ def templates_export(folder: Path = typer.Argument(..., help="โฟลเดอ
         out.print(f"{msg('wrote')} {path}", markup=False)
 
 
-@app.command()
+@app.command(help="เริ่มเนื้อหาชุดใหม่: ไฟล์ YAML พร้อมคำอธิบายภาษาไทย ตรวจและสร้างเอกสารได้ทันที")
 def new(
     folder: Path = typer.Argument(..., help="โฟลเดอร์เนื้อหาใหม่ (ต้องยังไม่มี หรือเป็นโฟลเดอร์ว่าง)"),
     name: str = typer.Option(..., "--name", prompt="ชื่อเต็มของหน่วยงาน", help="ชื่อเต็มของหน่วยงาน เช่น องค์การบริหารส่วนตำบลหัวโพ"),
@@ -180,7 +180,7 @@ def new(
         out.print(f"{msg('wrote')} {path}", markup=False)
 
 
-@app.command("next-year")
+@app.command("next-year", help="ยกเนื้อหาไปปีงบประมาณถัดไป: หน่วยงาน คณะกรรมการ มาตรการยกไป ผลการประเมินใหม่เป็นโครงร่างให้เติม")
 def next_year(
     src: Path = typer.Argument(..., help="โฟลเดอร์เนื้อหาของปีนี้"),
     dst: Path = typer.Argument(..., help="โฟลเดอร์ใหม่สำหรับปีงบประมาณถัดไป (ต้องยังไม่มี หรือเป็นโฟลเดอร์ว่าง)"),
@@ -196,7 +196,7 @@ def next_year(
         out.print(f"{msg('wrote')} {path}", markup=False)
 
 
-@app.command("schema")
+@app.command("schema", help="เขียน JSON Schema ของเนื้อหา (คำอธิบายภาษาไทย) ให้ VS Code เติมและตรวจชื่อข้อมูล")
 def schema_command(
     output: Path = typer.Option(Path("ita-docs.schema.json"), "--output", "-o", help='ไฟล์ JSON Schema ที่จะเขียน ("-" = แสดงบนหน้าจอ)'),
     per_file: bool = typer.Option(False, "--per-file", help="ไม่บังคับชื่อข้อมูลระดับบนสุด สำหรับให้โปรแกรมแก้ไขตรวจทีละไฟล์"),
