@@ -250,6 +250,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint_reason_broken": ("ไฟล์เสียหรือบันทึกไม่ครบ ({error})", "the file is damaged or was not saved completely ({error})"),
     "lint_bad_xml": ("อ่านส่วนนี้ของไฟล์ไม่ได้ (XML เสีย: {error})", "this part of the file cannot be read (broken XML: {error})"),
     "lint_unclosed": ("แท็ก {tag} เปิดแล้วไม่ได้ปิด: ต้องมี {closer} ต่อจากนี้", "the tag {tag} is opened but never closed: it needs {closer} after it"),
+    "lint_unclosed_before": (
+        "แท็ก {tag} เปิดแล้วไม่ได้ปิด: ต้องมี {closer} ก่อน {next}",
+        "the tag {tag} is opened but never closed: it needs {closer} before {next}",
+    ),
     "lint_stray_end": ("แท็ก {tag} ปิดบล็อกที่ไม่ได้เปิดไว้ (ไม่มี {opener} ก่อนหน้า)", "the tag {tag} closes a block that was never opened (no {opener} before it)"),
     "lint_mismatch": (
         "แท็ก {tag} ไม่ตรงกับ {opener} ที่เปิดไว้ที่{where}: ต้องปิด {opener} ด้วย {closer} ก่อน",
@@ -277,6 +281,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint_unknown_attr_of": ("'{name}' ไม่มี '{attr}'{hint}{names}", "'{name}' has no '{attr}'{hint}{names}"),
     "lint_where_table": ("ตารางที่ {table} แถวที่ {row} ช่องที่ {cell}", "table {table}, row {row}, cell {cell}"),
     "lint_where_paragraph": ("ย่อหน้า “{text}”", "paragraph “{text}”"),
+    "lint_after": ("ต่อจาก “{text}”", "after “{text}”"),
     "lint_part_body": ("เนื้อหา", "body"),
     "lint_part_header": ("หัวกระดาษ", "header"),
     "lint_part_footer": ("ท้ายกระดาษ", "footer"),
