@@ -42,12 +42,28 @@ def check(content: list[Path] = CONTENT, templates: Optional[Path] = TEMPLATES) 
 
     sources = content or sample_sets()
     try:
+        if templates is not None:
+            lint_templates(templates)
         result = run_check(sources, templates)
     except ItaDocsError as exc:
         report(exc)
     warnings(result.warnings)
     for source in sources:
         out.print(msg("ok_check", path=source), markup=False)
+
+
+def lint_templates(folder: Path) -> None:
+    """Lint every template in ``folder``: warnings printed, errors raised together (`TemplateErrors`, exit 1)."""
+    from .errors import TemplateErrors
+    from .template_lint import lint_templates as lint
+
+    problems = lint(folder)
+    for p in problems:
+        if p.severity != "error":
+            err.print(f"{msg('warning')}: {p}", style="yellow", markup=False)
+    errors = [p.error() for p in problems if p.severity == "error"]
+    if errors:
+        raise TemplateErrors(errors)
 
 
 @app.command(help="สร้างเอกสารที่เปลี่ยนไปลงโฟลเดอร์ผลลัพธ์ (ไฟล์ที่แก้ด้วยมือจะไม่ถูกเขียนทับ)")
@@ -153,6 +169,24 @@ def templates_export(folder: Path = typer.Argument(..., help="โฟลเดอ
         report(exc)
     for path in written:
         out.print(f"{msg('wrote')} {path}", markup=False)
+
+
+@templates_app.command("repair", help="แก้แม่แบบ: เครื่องหมายคำพูดโค้งในช่องข้อมูล และช่องข้อมูลที่ถูกแบ่งหลายรูปแบบตัวอักษร (เก็บไฟล์เดิมเป็น .orig.docx)")
+def templates_repair(files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="ไฟล์แม่แบบ .docx")) -> None:
+    """Repair smart quotes and split tags in templates; the original is kept as NAME.orig.docx."""
+    from .publish.outputs import side_path, write_new_files
+    from .template_lint import repair_template
+
+    try:
+        for path in files:
+            fixed = repair_template(path)
+            if fixed == path.read_bytes():
+                continue
+            write_new_files(path.parent, {side_path(path, "orig").name: path.read_bytes()})
+            write_new_files(path.parent, {path.name: fixed}, replace=True)
+            out.print(f"{msg('wrote')} {path}", markup=False)
+    except ItaDocsError as exc:
+        report(exc)
 
 
 @app.command(help="เริ่มเนื้อหาชุดใหม่: ไฟล์ YAML พร้อมคำอธิบายภาษาไทย ตรวจและสร้างเอกสารได้ทันที")

@@ -249,3 +249,15 @@ def test_kill_9_during_a_pdf_build_leaves_no_partial_file_and_no_office(tmp_path
     leftovers = [p for p in out.rglob("*") if p.is_file()] if out.exists() else []
     assert all(not p.name.startswith(".tmp-") for p in leftovers), leftovers
     assert not any(p.suffix == ".pdf" for p in leftovers)
+
+
+def test_templates_repair_straightens_smart_quotes(tmp_path):
+    tpl = tmp_path / "tpl"
+    assert runner.invoke(cli.app, ["templates", "export", str(tpl)]).exit_code == 0
+    plan = tpl / "measures-plan.docx"
+    _replace_text(plan, "{%p for g in groups %}", "{%p for g in groups if g.title != \u2018x\u2019 %}")
+    result = runner.invoke(cli.app, ["templates", "repair", str(plan)])
+    assert result.exit_code == 0, result.output
+    xml = zipfile.ZipFile(plan).read("word/document.xml").decode()
+    assert "g.title != 'x'" in xml and "\u2018" not in xml
+    assert (tpl / "measures-plan.orig.docx").is_file()

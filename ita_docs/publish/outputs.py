@@ -200,15 +200,15 @@ def commit(
     return outcome
 
 
-def write_new_files(folder: Path, files: dict[str, bytes]) -> list[Path]:
+def write_new_files(folder: Path, files: dict[str, bytes], *, replace: bool = False) -> list[Path]:
     """Write ``files`` (name -> bytes) into ``folder`` without overwriting anything: a file that
     is already there with the same bytes is skipped; one with other bytes is an `OutputError`
-    (nothing is written). Used by ``ita-docs templates export``."""
+    (nothing is written), unless ``replace``. Used by ``ita-docs templates export`` and ``repair``."""
     folder.mkdir(parents=True, exist_ok=True)
     todo = {}
     for name, data in files.items():
         path = folder / name
-        if path.exists():
+        if path.exists() and not replace:
             if path.is_file() and path.read_bytes() == data:
                 continue
             raise OutputError(msg("exists_differs"), path)
