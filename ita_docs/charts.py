@@ -11,7 +11,13 @@ the chart in a run.
 - `bar_chart` returns a `ChartPart` (chart XML + workbook bytes);
 - `InlineChart` is used like docxtpl's ``InlineImage``: ``{{ chart }}`` in a
   template run; `add_chart` puts a chart into a python-docx run;
-- `style_chart` and `set_typeface` are shared with the slide deck (`ita_docs.slides`).
+- `slide_chart` is the chart part of the slide deck (`ita_docs.slides`);
+- `style_chart` and `set_typeface` are shared with the slide deck.
+
+Speed: the chart XML depends on the data only through its texts, so `chart_xml`
+builds a chart once per shape (kind, title, count of bars, which bars are
+short) with python-pptx and afterwards only writes the texts in, the same
+bytes as a full build. The workbook (xlsxwriter, about 1.3 ms) is written each time.
 
 Thai digits: chart numbers are real numbers, so their digits come from the
 number format (see `number_format`); category labels and the title are text
@@ -20,6 +26,9 @@ and get their digits from `ita_docs.thaifmt.to_digits`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,19 +163,139 @@ def bar_chart(
         raise ValueError(f"{len(categories)} categories but {len(values)} values")
     if not categories:
         raise ValueError("a chart needs at least one category")
+    values = [float(v) for v in values]
+    spec = _Spec(horizontal, digits, title, font, value_max, series_name, font_size, slide=False)
+    xml = chart_xml(spec, categories, values)
+    return ChartPart(xml, _workbook(fmt, categories, series_name, values), tuple(categories), tuple(values), title)
+
+
+def slide_chart(categories: list[str], values: list[float], *, title: str, digits: str, font: str,
+                horizontal: bool, value_max: float = 100, series_name: str = "คะแนน", font_size: float = 22) -> ChartPart:
+    """The chart part of a slide deck (`ita_docs.slides`): as python-pptx's ``add_chart`` writes it.
+
+    ``categories`` and ``title`` are taken as they are (their digits already
+    converted); ``values`` as given (an ``int`` is written as one). Unlike
+    `bar_chart` there is no ``c:roundedCorners``. The part relates to its
+    workbook as ``rId1``.
+    """
+    spec = _Spec(horizontal, digits, title, font, value_max, series_name, font_size, slide=True)
+    xml = chart_xml(spec, categories, values)
+    xlsx = _workbook(number_format(digits), categories, series_name, values)
+    return ChartPart(xml, xlsx, tuple(categories), tuple(values), title)
+
+
+def _workbook(fmt: str, categories: list[str], series_name: str, values: list[float]) -> bytes:
     data = StableChartData(number_format=fmt)
     data.categories = list(categories)
-    data.add_series(series_name, [float(v) for v in values])
-    kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
+    data.add_series(series_name, values)
+    return data.xlsx_blob
+
+
+# --------------------------------------------------------------------------- chart XML, built once per shape
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """Everything of a chart but its data: a chart XML is cached per spec and shape of data."""
+
+    horizontal: bool
+    digits: str
+    title: str
+    font: str
+    value_max: float
+    series_name: str
+    font_size: float
+    slide: bool  # the slide deck's variant (python-pptx add_chart) or Word's (bar_chart)
+
+
+def chart_xml(spec: _Spec, categories: list[str], values: list[float]) -> bytes:
+    """The ``c:chartSpace`` part of a one-series bar chart, the same bytes as `_chart_xml_built` gives.
+
+    The XML depends on the data only through the category texts, the value
+    texts, their number and which values get their label outside the bar. The
+    chart is built once per `_Spec` and shape (count, short bars) with
+    placeholder data and serialized; later charts of that shape only put their
+    texts in (about 30 us instead of 2.5 ms). Data the placeholders cannot stand
+    for (text XML would change or refuse, values that are not plain numbers)
+    take the full build.
+    """
+    if not _patchable(categories, values):
+        return _chart_xml_built(spec, categories, values)
+    short = tuple(float(str(v)) < spec.value_max * 0.22 for v in values)
+    template = _template(spec, short)
+    if template is None:
+        return _chart_xml_built(spec, categories, values)
+    pieces, slots = template
+    out = [pieces[0]]
+    for (kind, i), piece in zip(slots, pieces[1:]):
+        out.append(_xml_text(categories[i]).encode("utf-8") if kind == "cat" else str(values[i]).encode("ascii"))
+        out.append(piece)
+    return b"".join(out)
+
+
+def _chart_xml_built(spec: _Spec, categories: list[str], values: list[float]) -> bytes:
+    """The chart XML built with python-pptx's writer and chart objects (the reference for `chart_xml`)."""
+    data = StableChartData(number_format=number_format(spec.digits))
+    data.categories = list(categories)
+    data.add_series(spec.series_name, values)
+    kind = XL_CHART_TYPE.BAR_CLUSTERED if spec.horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
     space = parse_xml(ChartXmlWriter(kind, data).xml.encode("utf-8"))
-    style_chart(Chart(space, None), title=title, digits=digits, value_max=value_max, horizontal=horizontal, font_size=font_size)
-    set_typeface(space, font)
-    space.find(f"{_C}date1904").addnext(etree.Element(f"{_C}roundedCorners", val="0"))
-    ext = etree.SubElement(space, f"{_C}externalData", nsmap={"r": R_NS})
-    ext.set(f"{{{R_NS}}}id", "rId1")
-    etree.SubElement(ext, f"{_C}autoUpdate").set("val", "0")
-    xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return ChartPart(xml, data.xlsx_blob, tuple(categories), tuple(float(v) for v in values), title)
+    if spec.slide:  # what python-pptx's add_chart does when it relates the workbook
+        space.get_or_add_externalData().rId = "rId1"
+    style_chart(Chart(space, None), title=spec.title, digits=spec.digits, value_max=spec.value_max,
+                horizontal=spec.horizontal, font_size=spec.font_size)
+    set_typeface(space, spec.font)
+    if not spec.slide:
+        space.find(f"{_C}date1904").addnext(etree.Element(f"{_C}roundedCorners", val="0"))
+        ext = etree.SubElement(space, f"{_C}externalData", nsmap={"r": R_NS})
+        ext.set(f"{{{R_NS}}}id", "rId1")
+        etree.SubElement(ext, f"{_C}autoUpdate").set("val", "0")
+    return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# Text that parses back to itself in a c:v: no control characters (the parser would
+# refuse them or turn CR into LF), no leading/trailing space (a blank one would be dropped).
+_UNSAFE_TEXT = re.compile("[\x00-\x1f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
+_PH_CAT = "\ue000%d\ue001"
+
+
+def _patchable(categories: list[str], values: list[float]) -> bool:
+    return (
+        all(type(c) is str and c.strip() == c and c and not _UNSAFE_TEXT.search(c) for c in categories)
+        and all(type(v) in (int, float) and math.isfinite(v) for v in values)
+    )
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@functools.lru_cache(maxsize=256)
+def _template(spec: _Spec, short: tuple[bool, ...]) -> tuple[list[bytes], list[tuple[str, int]]] | None:
+    """The chart XML of ``spec`` cut around the category and value texts, or None if placeholders fail."""
+    n = len(short)
+    big = abs(spec.value_max) * 10 + 1e6
+    values = [-(big + 2 * i + 0.5) if s else big + 2 * i + 0.5 for i, s in enumerate(short)]
+    if tuple(v < spec.value_max * 0.22 for v in values) != short:
+        return None
+    xml = _chart_xml_built(spec, [_PH_CAT % i for i in range(n)], values)
+    marks = {_PH_CAT.encode("utf-8") % i: ("cat", i) for i in range(n)}
+    marks.update({b"<c:v>%s</c:v>" % str(v).encode("ascii"): ("val", i) for i, v in enumerate(values)})
+    pattern = re.compile(b"|".join(re.escape(m) for m in marks))
+    pieces, slots, pos = [], [], 0
+    for m in pattern.finditer(xml):
+        token = m.group()
+        if token.startswith(b"<c:v>"):  # keep the tags, cut out the number
+            start, end = m.start() + 5, m.end() - 6
+        else:
+            start, end = m.start(), m.end()
+        pieces.append(xml[pos:start])
+        slots.append(marks[token])
+        pos = end
+    pieces.append(xml[pos:])
+    if sorted(slots) != sorted(marks.values()):  # each placeholder exactly once
+        return None
+    return pieces, slots
 
 
 def style_chart(chart: Chart, *, title: str, digits: str, value_max: float, horizontal: bool, font_size: float) -> None:

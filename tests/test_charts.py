@@ -189,3 +189,25 @@ def test_libreoffice_renders_the_chart_with_thai_digits(tmp_path):
         assert word in text
     for label in ("๘๙.๔๓", "๙๑.๗๗", "๗๘.๗๑"):  # [$-D00041E]0.00 draws Thai digits in LibreOffice
         assert label in text
+
+
+def test_chart_xml_from_the_cached_shape_is_the_built_xml():
+    """`chart_xml` fills a chart built once per shape; it must give the bytes of a full build, any data."""
+    import random
+
+    rnd = random.Random(5)
+    words = ["การปฏิบัติหน้าที่", "IIT", "a & b <c>", "\"q\" 's'", "ตัวชี้วัดที่ ๙", "x" * 80, "]]>", "a\u00a0b", "😀"]
+    odd = ["", " ", " pad ", "tab\there", "line\nbreak", "cr\rhere"]  # texts that take the full build
+    for k in range(120):
+        n = rnd.choice([1, 3, 10, 13])
+        vm = rnd.choice([100, 50, 1, 7])
+        cats = [rnd.choice(words) + f" {i}" for i in range(n)]
+        if k % 10 == 0:
+            cats[rnd.randrange(n)] = rnd.choice(odd)
+        vals = [rnd.choice([0, 5, 21.99, 22, 63.675, 85.85, 89.42999999999999, 100, 150, vm * 0.22, vm * 0.2199999, 3]) for _ in range(n)]
+        spec = charts._Spec(rnd.random() < 0.5, rnd.choice(["thai", "arabic"]), rnd.choice(["", "ปี ๒๕๖๕ & <x>"]),
+                            "TH Sarabun New", vm, "คะแนน", 13, slide=rnd.random() < 0.5)
+        assert charts.chart_xml(spec, cats, vals) == charts._chart_xml_built(spec, cats, vals), (spec, cats, vals)
+    # an unusable text in a category fails as the full build does
+    with pytest.raises(etree.XMLSyntaxError):
+        charts.bar_chart(["bell\x07"], [1], title="")
