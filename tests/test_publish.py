@@ -261,3 +261,48 @@ def test_templates_repair_straightens_smart_quotes(tmp_path):
     xml = zipfile.ZipFile(plan).read("word/document.xml").decode()
     assert "g.title != 'x'" in xml and "\u2018" not in xml
     assert (tpl / "measures-plan.orig.docx").is_file()
+
+
+def test_build_pdf_without_libreoffice_writes_the_docx_and_says_how_to_install(tmp_path):
+    import subprocess
+    import sys
+
+    src = copy_sample("muangklaeng-2565", tmp_path / "m")
+    env = {**os.environ, "PATH": str(tmp_path / "empty-bin")}
+    result = subprocess.run([sys.executable, "-m", "ita_docs.cli", "build", str(src), "-o", str(tmp_path / "out"), "--pdf", "-q"],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 1
+    assert "apt-get install" in result.stderr and "Traceback" not in result.stderr
+    assert len(list((tmp_path / "out" / "m").glob("*.docx"))) == 3
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_watch_rebuilds_after_an_edit(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    src = copy_sample("muangklaeng-2565", tmp_path / "m")
+    plan = tmp_path / "out" / "m" / "measures-plan.docx"
+    proc = subprocess.Popen([sys.executable, "-m", "ita_docs.cli", "watch", str(src), "-o", str(tmp_path / "out")],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not plan.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        first = plan.read_bytes()
+        time.sleep(1.0)
+        f = src / "measure_plan.yaml"
+        f.write_text(f.read_text(encoding="utf-8").replace("มาตรการ", "มาตรการที่แก้แล้ว"), encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while plan.read_bytes() == first and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert plan.read_bytes() != first
+        # A broken edit is reported and watching goes on.
+        f.write_text("measure_plan: [\n", encoding="utf-8")
+        time.sleep(3)
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=20)[0]
+    assert "measure_plan.yaml:" in output
