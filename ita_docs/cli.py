@@ -175,7 +175,7 @@ def templates_export(folder: Path = typer.Argument(..., help="โฟลเดอ
 def templates_repair(files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="ไฟล์แม่แบบ .docx")) -> None:
     """Repair smart quotes and split tags in templates; the original is kept as NAME.orig.docx."""
     from .publish.outputs import side_path, write_new_files
-    from .template_lint import repair_template
+    from .template_repair import repair_template
 
     try:
         for path in files:

@@ -12,7 +12,9 @@ from ita_docs.documents import DOCUMENTS, measures_plan, writer
 from ita_docs.errors import TemplateError
 from ita_docs.render import render_template
 from ita_docs.resources import sample_sets, templates_dir
-from ita_docs.template_lint import lint_template, lint_templates, repair_template, template_names
+from ita_docs.template_lint import lint_template, lint_templates
+from ita_docs.template_names import template_names
+from ita_docs.template_repair import repair_template
 from ita_docs.validate import load
 
 PLAN = templates_dir() / "measures-plan.docx"
