@@ -10,10 +10,20 @@ checklist when given; problems and obstacles (ปัญหาและอุป�
 tests); `ita_docs.documents.analysis_slides` fills one from the content. Every text run is in
 TH Sarabun New, Latin and complex script (Thai) alike; slides use Arabic
 digits by default, ``digits="thai"`` turns every digit Thai.
+
+Speed (a national batch renders tens of thousands of decks): each slide's XML
+is written as text in one pass, the bytes python-pptx would write for the same
+shapes (tests/test_slides.py builds a deck both ways and compares), instead of
+one python-pptx object call per cell, run and font attribute; the parts of
+python-pptx's default template come from one save per process (`_skeleton`);
+charts come from `ita_docs.charts.slide_chart` (built once per shape of data).
+About 10 ms for the huapho-2565 deck instead of 185 ms (benchmarks/bench_slides.py).
 """
 from __future__ import annotations
 
+import functools
 import io
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,18 +31,14 @@ from datetime import datetime
 from itertools import accumulate, zip_longest
 from typing import Any, Sequence
 
+from lxml import etree
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from . import thaifmt
-from .charts import StableChartData, number_format, set_typeface, style_chart
+from . import charts, thaifmt
 
 FONT = "TH Sarabun New"
-NAVY, RED, GREY = RGBColor(0x1F, 0x38, 0x64), RGBColor(0xC0, 0x00, 0x00), RGBColor(0x40, 0x40, 0x40)
-WHITE, LIGHT = RGBColor(0xFF, 0xFF, 0xFF), RGBColor(0xDD, 0xE6, 0xF2)
+NAVY, RED, GREY, WHITE, LIGHT = "1F3864", "C00000", "404040", "FFFFFF", "DDE6F2"  # RGB hex
 W, H = Inches(13.333), Inches(7.5)
 BAND = Inches(1.05)  # the title band
 MARGIN, TOP = Inches(0.5), Inches(1.25)  # body starts below the title band
@@ -128,23 +134,92 @@ def _clip(text: str, limit: int = 300) -> str:
     return text[:cut].rstrip() + " …"
 
 
-def _font(font: Any, size: float, bold: bool, color: RGBColor) -> None:
-    """Size, weight, colour, and TH Sarabun New as Latin, East Asian and complex-script (Thai) face."""
-    font.size = Pt(size)
-    font.bold = bold
-    font.color.rgb = color
-    set_typeface(font._rPr, FONT)  # font.name would set a:latin only
+# --------------------------------------------------------------------------- XML pieces
+#
+# Every part is written as text in one go, the same bytes python-pptx would
+# serialize for the same calls (add_textbox / add_table / add_chart, then the
+# font of each run): no element objects per cell or run. The parts python-pptx
+# takes from its default template (master, layouts, theme, ...) come from one
+# python-pptx save, made once per process (`_skeleton`).
+
+_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+_CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+_CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_DECL = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_STAMP = (2000, 1, 1, 0, 0, 0)  # every zip entry's time: same data, same bytes
+
+_CTRL = re.compile("[\x00-\x08\x0b-\x1f]")
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
-# --------------------------------------------------------------------------- drawing
+def _esc(text: str) -> str:
+    """Text of an ``a:t`` as python-pptx writes it: control characters as ``_xHHHH_``, then XML escapes."""
+    if _CTRL.search(text):
+        text = _CTRL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+    if _NOT_XML.search(text):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@functools.cache
+def _rpr(size: float, bold: bool, color: str) -> str:
+    """Run properties: size, weight, colour, and TH Sarabun New as Latin, East Asian and complex-script (Thai) face."""
+    face = f'typeface="{FONT}"/>'
+    return (f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}" lang="th-TH"><a:solidFill><a:srgbClr val="{color}"/>'
+            f"</a:solidFill><a:latin {face}<a:ea {face}<a:cs {face}</a:rPr>")
+
+
+def _xfrm(x: int, y: int, w: int, h: int) -> str:
+    return f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/>'
+
+
+def _frame(shape_id: int, name: str, x: int, y: int, w: int, h: int, uri: str, body: str) -> str:
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{name} {shape_id - 1}"/>'
+            '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            f'<p:xfrm>{_xfrm(x, y, w, h)}</p:xfrm><a:graphic><a:graphicData uri="{uri}">{body}</a:graphicData>'
+            "</a:graphic></p:graphicFrame>")
+
+
+_BAND = ('<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="Rectangle {n}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>'
+         '<a:xfrm>{xfrm}</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{color}"/>'
+         '</a:solidFill><a:ln><a:noFill/></a:ln></p:spPr><p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
+         '<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/>'
+         '</a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style><p:txBody>'
+         '<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody></p:sp>')
+_TEXTBOX = ('<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="TextBox {n}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+            '<p:spPr><a:xfrm>{xfrm}</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            '<p:txBody><a:bodyPr wrap="square" anchor="{anchor}"><a:spAutoFit/></a:bodyPr><a:lstStyle/>{paras}'
+            "</p:txBody></p:sp>")
+_TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+_TABLE_PR = '<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}</a:tableStyleId></a:tblPr>'
+_CELL_PR = (f'<a:tcPr marT="{Inches(PAD_Y / 2)}" marB="{Inches(PAD_Y / 2)}" marL="{Inches(PAD_X / 2)}" '
+            f'marR="{Inches(PAD_X / 2)}" anchor="ctr"><a:solidFill><a:srgbClr val="%s"/></a:solidFill></a:tcPr></a:tc>')
+
+
+class _Slide:
+    """One slide: its shapes' XML, the next shape id, its charts (numbers in the package)."""
+
+    __slots__ = ("charts", "next_id", "shapes")
+
+    def __init__(self) -> None:
+        self.shapes: list[str] = []
+        self.next_id = 2  # 1 is the shape tree
+        self.charts: list[int] = []
+
+    def new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
 
 
 class _Deck:
     def __init__(self, digits: str):
         thaifmt.to_digits("", digits)  # raises on a bad value
         self.digits = digits
-        self.prs = Presentation()
-        self.prs.slide_width, self.prs.slide_height = W, H
+        self.slides: list[_Slide] = []
+        self.charts: list[charts.ChartPart] = []
 
     def d(self, text: str) -> str:
         return thaifmt.to_digits(text, self.digits)
@@ -152,65 +227,61 @@ class _Deck:
     def score(self, x: float | None) -> str:
         return "-" if x is None else thaifmt.score(x, digits=self.digits)
 
-    def band(self, slide: Any, y: int, h: int) -> None:
-        band = slide.shapes.add_shape(1, 0, y, W, h)  # 1 = rectangle
-        band.fill.solid()
-        band.fill.fore_color.rgb = NAVY
-        band.line.fill.background()
-
-    def slide(self, title: str) -> Any:
-        """A blank slide with ``title`` in white on the navy band (sized to fit one line)."""
-        s = self.prs.slides.add_slide(self.prs.slide_layouts[6])  # blank
-        self.band(s, 0, BAND)
-        title = self.d(title)
-        self.text(s, MARGIN, 0, BODY_W, BAND, [(title, _title_size(title), True, WHITE)], anchor=MSO_ANCHOR.MIDDLE)
+    def blank(self) -> _Slide:
+        s = _Slide()
+        self.slides.append(s)
         return s
 
-    def text(self, slide: Any, x: int, y: int, w: int, h: int, paras: list[tuple], *,
-             align: Any = PP_ALIGN.LEFT, anchor: Any = MSO_ANCHOR.TOP) -> Any:
+    def band(self, slide: _Slide, y: int, h: int) -> None:
+        i = slide.new_id()
+        slide.shapes.append(_BAND.format(id=i, n=i - 1, xfrm=_xfrm(0, y, W, h), color=NAVY))
+
+    def slide(self, title: str) -> _Slide:
+        """A blank slide with ``title`` in white on the navy band (sized to fit one line)."""
+        s = self.blank()
+        self.band(s, 0, BAND)
+        title = self.d(title)
+        self.text(s, MARGIN, 0, BODY_W, BAND, [(title, _title_size(title), True, WHITE)], anchor="ctr")
+        return s
+
+    def text(self, slide: _Slide, x: int, y: int, w: int, h: int, paras: list[tuple], *,
+             align: str = "l", anchor: str = "t") -> None:
         """A text box; ``paras`` holds ``(text, size_pt, bold, color)`` per paragraph."""
-        box = slide.shapes.add_textbox(x, y, w, h)
-        tf = box.text_frame
-        tf.word_wrap = True
-        tf.vertical_anchor = anchor
-        self.fill(tf, paras, align)
-        return box
+        i = slide.new_id()
+        slide.shapes.append(_TEXTBOX.format(id=i, n=i - 1, xfrm=_xfrm(x, y, w, h), anchor=anchor, paras=self.paras(paras, align)))
 
-    def fill(self, tf: Any, paras: list[tuple], align: Any = PP_ALIGN.LEFT) -> None:
-        for i, (text, size, bold, color) in enumerate(paras):
-            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            p.alignment = align
-            run = p.add_run()
-            run.text = self.d(text)
-            _font(run.font, size, bold, color)
+    def paras(self, paras: list[tuple], align: str) -> str:
+        """One ``a:p`` with one run per ``(text, size, bold, color)``."""
+        out = []
+        for text, size, bold, color in paras:
+            out.append(f'<a:p><a:pPr algn="{align}"/><a:r>{_rpr(size, bold, color)}<a:t>{_esc(self.d(text))}</a:t></a:r></a:p>')
+        return "".join(out)
 
-    def table(self, slide: Any, header: list[str], rows: list[list[str]], widths: list[float], *,
-              size: int = 24, y: int = TOP, colors: list[RGBColor | None] | None = None,
-              left: Sequence[int] = (1,), x: int = MARGIN, width: int = BODY_W) -> Any:
+    def table(self, slide: _Slide, header: list[str], rows: list[list[str]], widths: list[float], *,
+              size: int = 24, y: int = TOP, colors: list[str | None] | None = None,
+              left: Sequence[int] = (1,), x: int = MARGIN, width: int = BODY_W) -> None:
         """A table (the body's width unless told); row heights fit their text (LibreOffice does not grow rows).
 
         ``widths`` are relative; columns in ``left`` are left-aligned, the others centred.
         """
         widths_in = _widths(width, widths)
-        heights = [_row_height(r, widths_in, size) for r in [header, *rows]]
-        shape = slide.shapes.add_table(len(rows) + 1, len(header), x, y, width, Inches(sum(heights)))
-        table = shape.table
-        for j, wid in enumerate(widths_in):
-            table.columns[j].width = Inches(wid)
+        col_w = [Inches(wid) for wid in widths_in]
+        out = [_TABLE_PR, "<a:tblGrid>", *(f'<a:gridCol w="{c}"/>' for c in col_w), "</a:tblGrid>"]
+        total_h = 0
         for i, cells in enumerate([header, *rows]):
-            table.rows[i].height = Inches(heights[i])
+            h = Inches(_row_height(cells, widths_in, size))
+            total_h += h
+            out.append(f'<a:tr h="{h}">')
+            color = WHITE if i == 0 else (colors[i - 1] if colors and colors[i - 1] else GREY)
+            cell_pr = _CELL_PR % (NAVY if i == 0 else (LIGHT if i % 2 else WHITE))
             for j, value in enumerate(cells):
-                cell = table.cell(i, j)
-                cell.margin_top = cell.margin_bottom = Inches(PAD_Y / 2)
-                cell.margin_left = cell.margin_right = Inches(PAD_X / 2)
-                cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-                color = WHITE if i == 0 else (colors[i - 1] if colors and colors[i - 1] else GREY)
-                align = PP_ALIGN.LEFT if i and j in left else PP_ALIGN.CENTER
-                cell.text_frame.word_wrap = True
-                self.fill(cell.text_frame, [(line, size, i == 0, color) for line in value.split("\n")], align)
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = NAVY if i == 0 else (LIGHT if i % 2 else WHITE)
-        return table
+                align = "l" if i and j in left else "ctr"
+                paras = self.paras([(line, size, i == 0, color) for line in value.split("\n")], align)
+                out.append(f'<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>{paras}</a:txBody>{cell_pr}')
+            out.append("</a:tr>")
+        i = slide.new_id()
+        body = "<a:tbl>" + "".join(out) + "</a:tbl>"
+        slide.shapes.append(_frame(i, "Table", x, y, sum(col_w), total_h, _TABLE_URI, body))
 
     def paged_table(self, title: str, header: list[str], rows: list[list[str]], widths: list[float], *,
                     size: int, left: Sequence[int] = (1,)) -> None:
@@ -222,33 +293,118 @@ class _Deck:
             s = self.slide(title + (f" (ต่อ {k + 1}/{len(pages)})" if k else ""))
             self.table(s, header, page, widths, size=size, left=left)
 
-    def chart(self, slide: Any, categories: list[str], values: list[float], *, horizontal: bool, title: str = "") -> Any:
+    def chart(self, slide: _Slide, categories: list[str], values: list[float], *, horizontal: bool, title: str = "") -> None:
         """A native bar chart filling the body (editable in PowerPoint: it has its workbook)."""
-        data = StableChartData(number_format=number_format(self.digits))
-        data.categories = [self.d(c) for c in categories]
-        data.add_series("คะแนน", values)
-        kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
-        frame = slide.shapes.add_chart(kind, MARGIN, TOP, BODY_W, BODY_H, data)
-        style_chart(frame.chart, title=self.d(title), digits=self.digits, value_max=100, horizontal=horizontal, font_size=22)
-        set_typeface(frame.chart._chartSpace, FONT)
-        return frame.chart
+        part = charts.slide_chart([self.d(c) for c in categories], values, title=self.d(title), digits=self.digits,
+                                  font=FONT, horizontal=horizontal, font_size=22)
+        self.charts.append(part)
+        slide.charts.append(len(self.charts))
+        i = slide.new_id()
+        ref = f'<c:chart xmlns:c="{_NS_C}" r:id="rId{len(slide.charts) + 1}"/>'
+        slide.shapes.append(_frame(i, "Chart", MARGIN, TOP, BODY_W, BODY_H, _NS_C, ref))
 
     def save(self) -> bytes:
-        props = self.prs.core_properties  # fixed, so the same data give the same bytes
-        props.created = props.modified = datetime(2000, 1, 1)
-        props.revision = 1
-        props.last_modified_by = props.author = "ita-docs"
-        buf = io.BytesIO()
-        self.prs.save(buf)
-        return _restamp(buf.getvalue())
+        return _package(self.slides, self.charts)
 
 
-def _restamp(data: bytes) -> bytes:
-    """The same zip with a fixed timestamp on every entry (python-pptx stamps the current time)."""
+@dataclass(frozen=True)
+class _Skeleton:
+    """What python-pptx writes for a 16:9 deck of one blank slide, cut where the slides go."""
+
+    before: list[tuple[str, bytes | None]]  # entries before the slides; None: written per deck
+    after: list[tuple[str, bytes]]
+    slide_head: bytes  # the slide XML up to its shapes
+    slide_tail: bytes
+    slide_rels_head: bytes  # the slide's rels with the layout, without the closing tag
+    pres_head: bytes  # presentation.xml up to the slide id list
+    pres_tail: bytes
+    first_slide_id: int
+    pres_rels_head: bytes  # presentation.xml.rels before the slide relationships
+    first_slide_rid: int
+    defaults: dict[str, str]  # content types by extension
+    overrides: dict[str, str]  # content types by part name (no slide)
+    slide_type: str
+
+
+@functools.cache
+def _skeleton() -> _Skeleton:
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = W, H
+    prs.slides.add_slide(prs.slide_layouts[6])  # blank
+    props = prs.core_properties  # fixed, so the same data give the same bytes
+    props.created = props.modified = datetime(2000, 1, 1)
+    props.revision = 1
+    props.last_modified_by = props.author = "ita-docs"
+    buf = io.BytesIO()
+    prs.save(buf)
+    with zipfile.ZipFile(buf) as z:
+        entries = [(n, z.read(n)) for n in z.namelist()]
+    parts = dict(entries)
+    names = [n for n, _b in entries]
+    at = names.index("ppt/slides/slide1.xml")
+    if names[at + 1] != "ppt/slides/_rels/slide1.xml.rels":
+        raise RuntimeError("unexpected python-pptx package layout")
+    dynamic = {"[Content_Types].xml", "ppt/presentation.xml", "ppt/_rels/presentation.xml.rels"}
+    head, tail = parts["ppt/slides/slide1.xml"].split(b"</p:spTree>")
+    pres = parts["ppt/presentation.xml"]
+    ids = re.search(rb'<p:sldIdLst><p:sldId id="(\d+)" r:id="rId(\d+)"/></p:sldIdLst>', pres)
+    rels = parts["ppt/_rels/presentation.xml.rels"]
+    rel = re.search(rb'<Relationship Id="rId%s" [^>]*Target="slides/slide1.xml"/>' % ids.group(2), rels)
+    if rels[rel.end():] != b"</Relationships>":
+        raise RuntimeError("unexpected python-pptx package layout")
+    types = etree.fromstring(parts["[Content_Types].xml"])
+    defaults = {el.get("Extension"): el.get("ContentType") for el in types if el.tag.endswith("Default")}
+    overrides = {el.get("PartName"): el.get("ContentType") for el in types if el.tag.endswith("Override")}
+    slide_type = overrides.pop("/ppt/slides/slide1.xml")
+    return _Skeleton(
+        [(n, None if n in dynamic else b) for n, b in entries[:at]], entries[at + 2:],
+        head, b"</p:spTree>" + tail, parts["ppt/slides/_rels/slide1.xml.rels"].removesuffix(b"</Relationships>"),
+        pres[:ids.start()], pres[ids.end():], int(ids.group(1)), rels[:rel.start()], int(ids.group(2)),
+        defaults, overrides, slide_type,
+    )
+
+
+def _package(slides: list[_Slide], chart_parts: list[charts.ChartPart]) -> bytes:
+    """The .pptx bytes: the skeleton's parts with these slides and charts, every entry stamped 2000-01-01."""
+    sk = _skeleton()
+    n = len(slides)
+    sld_ids = "".join(f'<p:sldId id="{sk.first_slide_id + k}" r:id="rId{sk.first_slide_rid + k}"/>' for k in range(n))
+    pres_rels = "".join(f'<Relationship Id="rId{sk.first_slide_rid + k}" Type="{_RT}slide" Target="slides/slide{k + 1}.xml"/>'
+                        for k in range(n))
+    defaults = dict(sk.defaults)
+    overrides = dict(sk.overrides)
+    overrides.update({f"/ppt/slides/slide{k + 1}.xml": sk.slide_type for k in range(n)})
+    if chart_parts:
+        defaults["xlsx"] = _CT_XLSX
+        overrides.update({f"/ppt/charts/chart{k + 1}.xml": _CT_CHART for k in range(len(chart_parts))})
+    types = "".join([
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+        *(f'<Default Extension="{e}" ContentType="{t}"/>' for e, t in sorted(defaults.items())),
+        *(f'<Override PartName="{p}" ContentType="{t}"/>' for p, t in sorted(overrides.items())),
+        "</Types>",
+    ])
+    dynamic = {
+        "[Content_Types].xml": _DECL + types.encode("utf-8"),
+        "ppt/presentation.xml": b"%s<p:sldIdLst>%s</p:sldIdLst>%s" % (sk.pres_head, sld_ids.encode(), sk.pres_tail),
+        "ppt/_rels/presentation.xml.rels": sk.pres_rels_head + pres_rels.encode() + b"</Relationships>",
+    }
+    entries: list[tuple[str, bytes]] = [(name, dynamic[name] if blob is None else blob) for name, blob in sk.before]
+    for k, slide in enumerate(slides, 1):
+        entries.append((f"ppt/slides/slide{k}.xml", sk.slide_head + "".join(slide.shapes).encode("utf-8") + sk.slide_tail))
+        rels = "".join(f'<Relationship Id="rId{r}" Type="{_RT}chart" Target="../charts/chart{c}.xml"/>'
+                       for r, c in enumerate(slide.charts, 2))
+        entries.append((f"ppt/slides/_rels/slide{k}.xml.rels", sk.slide_rels_head + rels.encode() + b"</Relationships>"))
+        for c in slide.charts:
+            entries.append((f"ppt/charts/chart{c}.xml", chart_parts[c - 1].xml))
+            entries.append((f"ppt/charts/_rels/chart{c}.xml.rels", _DECL + (
+                f'<Relationships xmlns="{_NS_REL}"><Relationship Id="rId1" Type="{_RT}package" '
+                f'Target="../embeddings/Microsoft_Excel_Sheet{c}.xlsx"/></Relationships>').encode()))
+            entries.append((f"ppt/embeddings/Microsoft_Excel_Sheet{c}.xlsx", chart_parts[c - 1].xlsx))
+    entries.extend(sk.after)
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, (2000, 1, 1, 0, 0, 0)), src.read(info.filename), zipfile.ZIP_DEFLATED)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in entries:
+            z.writestr(zipfile.ZipInfo(name, _STAMP), blob, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -276,14 +432,14 @@ def build_deck(data: DeckData, *, digits: str = "arabic") -> bytes:
 
 
 def _title_slide(deck: _Deck, data: DeckData) -> None:
-    s = deck.prs.slides.add_slide(deck.prs.slide_layouts[6])
+    s = deck.blank()
     deck.band(s, Inches(1.8), Inches(3.3))
     deck.text(s, MARGIN, Inches(1.8), BODY_W, Inches(3.3), [
         ("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", 36, True, WHITE),
         ("ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)", 36, True, WHITE),
         (f"ประจำปีงบประมาณ พ.ศ. {data.year}", 32, False, WHITE),
-    ], align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
-    deck.text(s, MARGIN, Inches(5.4), BODY_W, Inches(1.4), [(data.organisation, 36, True, NAVY)], align=PP_ALIGN.CENTER)
+    ], align="ctr", anchor="ctr")
+    deck.text(s, MARGIN, Inches(5.4), BODY_W, Inches(1.4), [(data.organisation, 36, True, NAVY)], align="ctr")
 
 
 def _overall_slide(deck: _Deck, data: DeckData) -> None:
@@ -292,10 +448,10 @@ def _overall_slide(deck: _Deck, data: DeckData) -> None:
     deck.text(s, MARGIN, Inches(1.6), BODY_W, Inches(2.9), [
         ("คะแนนภาพรวม", 36, False, GREY),
         (f"{deck.score(data.overall)} คะแนน", 80, True, RED if below else NAVY),
-    ], align=PP_ALIGN.CENTER)
+    ], align="ctr")
     if data.level:
-        deck.text(s, MARGIN, Inches(4.5), BODY_W, Inches(1.3), [(f"ระดับผลการประเมิน: {data.level}", 48, True, NAVY)], align=PP_ALIGN.CENTER)
-    deck.text(s, MARGIN, Inches(6.2), BODY_W, Inches(0.8), [(f"เกณฑ์ผ่าน {deck.score(data.pass_mark)} คะแนน", 24, False, GREY)], align=PP_ALIGN.CENTER)
+        deck.text(s, MARGIN, Inches(4.5), BODY_W, Inches(1.3), [(f"ระดับผลการประเมิน: {data.level}", 48, True, NAVY)], align="ctr")
+    deck.text(s, MARGIN, Inches(6.2), BODY_W, Inches(0.8), [(f"เกณฑ์ผ่าน {deck.score(data.pass_mark)} คะแนน", 24, False, GREY)], align="ctr")
 
 
 def _indicator_slides(deck: _Deck, data: DeckData) -> None:

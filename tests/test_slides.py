@@ -203,3 +203,177 @@ def test_build_writes_the_deck_with_the_samples(rendered_all):
     names = zipfile.ZipFile(io.BytesIO(deck)).namelist()
     assert any(n.startswith("ppt/charts/chart") for n in names)
     assert "muangklaeng-2565/analysis-slides.pptx" not in rendered_all  # no assessment, no deck
+
+
+def _decks_of_every_kind(data) -> dict[str, bytes]:
+    return {
+        "huapho-arabic": slides.build_deck(data),
+        "huapho-thai": slides.build_deck(data, digits="thai"),
+        "hand-made": slides.build_deck(_HAND_MADE),
+        "pakkret": slides.build_deck(_deck_data(_load("pakkret-2568")), digits="thai"),
+    }
+
+
+_HAND_MADE = slides.DeckData(
+    organisation="เทศบาลทดสอบ & <ท่าน>", year=2568, overall=84.5, level="B",
+    tools={"IIT": 10, "EIT": 91.77000000000001},  # a short bar, an int
+    indicators=[(1, 'ข้อ "หนึ่ง"', 100), (2, "สอง", 5.5), (3, "สาม\tแท็บ", 85)],
+    weaknesses=[("ตัวชี้วัดที่ 2", ["ปัญหา\nสองบรรทัด", ""], ["", "แก้ไข"])],
+    oit_rows=[(f"O{i}", f"รายการ {i}", "ดำเนินการแล้ว") for i in range(1, 30)],
+    obstacles=["งบประมาณ\x07ไม่พอ", "a < b > c"],
+)
+
+
+def test_two_builds_of_the_same_data_are_byte_identical(data):
+    first = _decks_of_every_kind(data)
+    again = _decks_of_every_kind(data)  # caches filled now, other decks built between
+    assert first == again
+    for deck in first.values():
+        assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(deck)).infolist()} == {(2000, 1, 1, 0, 0, 0)}
+
+
+def test_every_run_in_every_slide_has_latin_and_cs_typefaces(data):
+    for name, deck in _decks_of_every_kind(data).items():
+        z = zipfile.ZipFile(io.BytesIO(deck))
+        slides_xml = [n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+        assert len(slides_xml) == len(Presentation(io.BytesIO(deck)).slides), name  # python-pptx reopens it
+        runs = 0
+        for part in slides_xml:
+            for r in etree.fromstring(z.read(part)).iter(f"{A}r"):
+                rpr = r.find(f"{A}rPr")
+                assert rpr is not None, (name, part)
+                for face in ("latin", "ea", "cs"):
+                    assert rpr.find(f"{A}{face}").get("typeface") == "TH Sarabun New", (name, part, face)
+                assert rpr.get("sz") and rpr.get("b") in ("0", "1") and rpr.get("lang") == "th-TH", (name, part)
+                runs += 1
+        assert runs > 10, name
+
+
+# --------------------------------------------------------------------------- the deck as python-pptx draws it
+#
+# build_deck writes each slide's XML as text; this is how the deck was drawn through
+# python-pptx's objects before (one call per cell, run and font attribute). Both
+# ways must give the same bytes, so the text writer cannot drift from what
+# python-pptx (and so PowerPoint and LibreOffice) is known to accept.
+
+
+def _pptx_reference(draw) -> bytes:
+    from datetime import datetime
+
+    from pptx.dml.color import RGBColor
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Pt
+
+    from ita_docs.charts import StableChartData, number_format, set_typeface, style_chart
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = slides.W, slides.H
+    align = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER}
+    anchor = {"t": MSO_ANCHOR.TOP, "ctr": MSO_ANCHOR.MIDDLE}
+
+    def fill(tf, paras, al, digits):
+        for i, (text, size, bold, color) in enumerate(paras):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            p.alignment = align[al]
+            run = p.add_run()
+            run.text = slides.thaifmt.to_digits(text, digits)
+            run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, RGBColor.from_string(color)
+            set_typeface(run.font._rPr, slides.FONT)
+
+    class Ref:
+        def blank(self):
+            return prs.slides.add_slide(prs.slide_layouts[6])
+
+        def band(self, s, y, h):
+            band = s.shapes.add_shape(1, 0, y, slides.W, h)
+            band.fill.solid()
+            band.fill.fore_color.rgb = RGBColor.from_string(slides.NAVY)
+            band.line.fill.background()
+
+        def text(self, s, x, y, w, h, paras, al="l", an="t", digits="arabic"):
+            tf = s.shapes.add_textbox(x, y, w, h).text_frame
+            tf.word_wrap = True
+            tf.vertical_anchor = anchor[an]
+            fill(tf, paras, al, digits)
+
+        def table(self, s, header, rows, widths, size, left=(1,), colors=None, digits="arabic"):
+            widths_in = slides._widths(slides.BODY_W, widths)
+            heights = [slides._row_height(r, widths_in, size) for r in [header, *rows]]
+            table = s.shapes.add_table(len(rows) + 1, len(header), slides.MARGIN, slides.TOP, slides.BODY_W,
+                                       Inches(sum(heights))).table
+            for j, wid in enumerate(widths_in):
+                table.columns[j].width = Inches(wid)
+            for i, cells in enumerate([header, *rows]):
+                table.rows[i].height = Inches(heights[i])
+                for j, value in enumerate(cells):
+                    cell = table.cell(i, j)
+                    cell.margin_top = cell.margin_bottom = Inches(slides.PAD_Y / 2)
+                    cell.margin_left = cell.margin_right = Inches(slides.PAD_X / 2)
+                    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+                    color = slides.WHITE if i == 0 else (colors[i - 1] if colors and colors[i - 1] else slides.GREY)
+                    cell.text_frame.word_wrap = True
+                    fill(cell.text_frame, [(line, size, i == 0, color) for line in value.split("\n")],
+                         "l" if i and j in left else "ctr", digits)
+                    cell.fill.solid()
+                    cell.fill.fore_color.rgb = RGBColor.from_string(
+                        slides.NAVY if i == 0 else (slides.LIGHT if i % 2 else slides.WHITE))
+
+        def chart(self, s, categories, values, horizontal, digits="arabic"):
+            data = StableChartData(number_format=number_format(digits))
+            data.categories = [slides.thaifmt.to_digits(c, digits) for c in categories]
+            data.add_series("คะแนน", values)
+            kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
+            frame = s.shapes.add_chart(kind, slides.MARGIN, slides.TOP, slides.BODY_W, slides.BODY_H, data)
+            style_chart(frame.chart, title="", digits=digits, value_max=100, horizontal=horizontal, font_size=22)
+            set_typeface(frame.chart._chartSpace, slides.FONT)
+
+    draw(Ref())
+    props = prs.core_properties
+    props.created = props.modified = datetime(2000, 1, 1)
+    props.revision = 1
+    props.last_modified_by = props.author = "ita-docs"
+    buf = io.BytesIO()
+    prs.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, (2000, 1, 1, 0, 0, 0)), src.read(info.filename), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _draw(deck, digits: str) -> None:
+    """The same shapes through either writer (``deck`` is a slides._Deck or the python-pptx reference)."""
+    ref = not isinstance(deck, slides._Deck)
+    kw = {"digits": digits} if ref else {}
+    s = deck.blank()
+    deck.band(s, Inches(1.8), Inches(3.3))
+    paras = [("ชื่อ & <หน่วยงาน> 2565", 36, True, slides.WHITE), ("", 24, False, slides.GREY),
+             ('"อ้าง" \'คำ\'\tแท็บ\x07 ๑๒', 80, True, slides.RED)]
+    if ref:
+        deck.text(s, slides.MARGIN, Inches(1.8), slides.BODY_W, Inches(3.3), paras, "ctr", "ctr", **kw)
+    else:
+        deck.text(s, slides.MARGIN, Inches(1.8), slides.BODY_W, Inches(3.3), paras, align="ctr", anchor="ctr")
+    s = deck.blank()
+    header, rows = ["ข้อ", "รายการ", "สถานะ"], [["1", "บรรทัดแรก\nบรรทัดสอง", "ok"], ["", "ว่าง", "x < y"], ["3", "ยาว " * 40, "-"]]
+    if ref:
+        deck.table(s, header, rows, [1, 6.5, 3], 22, left=(0, 1), colors=[slides.RED, None, None], **kw)
+        deck.chart(deck.blank(), ["IIT", "EIT 2", "OIT & co"], [89.43, 10, 100], False, **kw)
+        deck.chart(deck.blank(), [f"{i}. ตัวชี้วัด" for i in range(1, 11)], [90.5 + i / 3 for i in range(10)], True, **kw)
+    else:
+        deck.table(s, header, rows, [1, 6.5, 3], size=22, left=(0, 1), colors=[slides.RED, None, None])
+        deck.chart(deck.blank(), ["IIT", "EIT 2", "OIT & co"], [89.43, 10, 100], horizontal=False)
+        deck.chart(deck.blank(), [f"{i}. ตัวชี้วัด" for i in range(1, 11)], [90.5 + i / 3 for i in range(10)], horizontal=True)
+
+
+@pytest.mark.parametrize("digits", ["arabic", "thai"])
+def test_slides_written_as_text_are_what_python_pptx_writes(digits):
+    deck = slides._Deck(digits)
+    _draw(deck, digits)
+    mine = deck.save()
+    reference = _pptx_reference(lambda ref: _draw(ref, digits))
+    a, b = zipfile.ZipFile(io.BytesIO(mine)), zipfile.ZipFile(io.BytesIO(reference))
+    assert a.namelist() == b.namelist()
+    for name in a.namelist():
+        assert a.read(name) == b.read(name), name
+    assert mine == reference
