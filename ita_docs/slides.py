@@ -15,16 +15,19 @@ Speed (a national batch renders tens of thousands of decks): each slide's XML
 is written as text in one pass, the bytes python-pptx would write for the same
 shapes (tests/test_slides.py builds a deck both ways and compares), instead of
 one python-pptx object call per cell, run and font attribute; the parts of
-python-pptx's default template come from one save per process (`_skeleton`);
+python-pptx's default template come from one save per process (`_skeleton`),
+compressed once and zipped by hand with the deck's parts (`_zip`, zipfile's bytes);
 charts come from `ita_docs.charts.slide_chart` (built once per shape of data).
-About 10 ms for the huapho-2565 deck instead of 185 ms (benchmarks/bench_slides.py).
+About 7-10 ms for the huapho-2565 deck instead of 185 ms (benchmarks/bench_slides.py).
 """
 from __future__ import annotations
 
 import functools
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -77,11 +80,15 @@ class DeckData:
 # --------------------------------------------------------------------------- text metrics
 
 
+_MARKS = tuple(map(chr, [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]))
+
+
 def _width(text: str) -> int:
     """Characters that take width: Thai vowel and tone marks above or below do not."""
-    return sum(1 for ch in text if not (ch == "\u0e31" or "\u0e34" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e"))
+    return len(text) - sum(map(text.count, _MARKS))
 
 
+@functools.lru_cache(maxsize=4096)  # a table's rows are measured to page them, then to draw them
 def _lines(text: str, width_in: float, size_pt: float) -> int:
     """Estimated wrapped lines of ``text`` in a box ``width_in`` wide."""
     per_line = max(1, int(width_in * 72 / (size_pt * CHAR)))
@@ -311,8 +318,8 @@ class _Deck:
 class _Skeleton:
     """What python-pptx writes for a 16:9 deck of one blank slide, cut where the slides go."""
 
-    before: list[tuple[str, bytes | None]]  # entries before the slides; None: written per deck
-    after: list[tuple[str, bytes]]
+    before: list[_Member | str]  # entries before the slides, compressed; a name: written per deck
+    after: list[_Member]
     slide_head: bytes  # the slide XML up to its shapes
     slide_tail: bytes
     slide_rels_head: bytes  # the slide's rels with the layout, without the closing tag
@@ -357,7 +364,7 @@ def _skeleton() -> _Skeleton:
     overrides = {el.get("PartName"): el.get("ContentType") for el in types if el.tag.endswith("Override")}
     slide_type = overrides.pop("/ppt/slides/slide1.xml")
     return _Skeleton(
-        [(n, None if n in dynamic else b) for n, b in entries[:at]], entries[at + 2:],
+        [n if n in dynamic else _member(n, b) for n, b in entries[:at]], [_member(n, b) for n, b in entries[at + 2:]],
         head, b"</p:spTree>" + tail, parts["ppt/slides/_rels/slide1.xml.rels"].removesuffix(b"</Relationships>"),
         pres[:ids.start()], pres[ids.end():], int(ids.group(1)), rels[:rel.start()], int(ids.group(2)),
         defaults, overrides, slide_type,
@@ -388,24 +395,62 @@ def _package(slides: list[_Slide], chart_parts: list[charts.ChartPart]) -> bytes
         "ppt/presentation.xml": b"%s<p:sldIdLst>%s</p:sldIdLst>%s" % (sk.pres_head, sld_ids.encode(), sk.pres_tail),
         "ppt/_rels/presentation.xml.rels": sk.pres_rels_head + pres_rels.encode() + b"</Relationships>",
     }
-    entries: list[tuple[str, bytes]] = [(name, dynamic[name] if blob is None else blob) for name, blob in sk.before]
+    members = [m if isinstance(m, _Member) else _member(m, dynamic[m]) for m in sk.before]
     for k, slide in enumerate(slides, 1):
-        entries.append((f"ppt/slides/slide{k}.xml", sk.slide_head + "".join(slide.shapes).encode("utf-8") + sk.slide_tail))
+        members.append(_member(f"ppt/slides/slide{k}.xml", sk.slide_head + "".join(slide.shapes).encode("utf-8") + sk.slide_tail))
         rels = "".join(f'<Relationship Id="rId{r}" Type="{_RT}chart" Target="../charts/chart{c}.xml"/>'
                        for r, c in enumerate(slide.charts, 2))
-        entries.append((f"ppt/slides/_rels/slide{k}.xml.rels", sk.slide_rels_head + rels.encode() + b"</Relationships>"))
+        members.append(_member(f"ppt/slides/_rels/slide{k}.xml.rels", sk.slide_rels_head + rels.encode() + b"</Relationships>"))
         for c in slide.charts:
-            entries.append((f"ppt/charts/chart{c}.xml", chart_parts[c - 1].xml))
-            entries.append((f"ppt/charts/_rels/chart{c}.xml.rels", _DECL + (
+            members.append(_member(f"ppt/charts/chart{c}.xml", chart_parts[c - 1].xml))
+            members.append(_member(f"ppt/charts/_rels/chart{c}.xml.rels", _DECL + (
                 f'<Relationships xmlns="{_NS_REL}"><Relationship Id="rId1" Type="{_RT}package" '
                 f'Target="../embeddings/Microsoft_Excel_Sheet{c}.xlsx"/></Relationships>').encode()))
-            entries.append((f"ppt/embeddings/Microsoft_Excel_Sheet{c}.xlsx", chart_parts[c - 1].xlsx))
-    entries.extend(sk.after)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, blob in entries:
-            z.writestr(zipfile.ZipInfo(name, _STAMP), blob, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+            members.append(_member(f"ppt/embeddings/Microsoft_Excel_Sheet{c}.xlsx", chart_parts[c - 1].xlsx))
+    members.extend(sk.after)
+    return _zip(members)
+
+
+# --------------------------------------------------------------------------- the zip
+#
+# The bytes `zipfile` writes for ``writestr(ZipInfo(name, _STAMP), data, ZIP_DEFLATED)``
+# (default level, no data descriptor on a seekable file, mode 0600), written here so
+# that the template's parts are compressed once per process, not once per deck.
+
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_DOSDATE = (_STAMP[0] - 1980) << 9 | _STAMP[1] << 5 | _STAMP[2]
+_DOSTIME = _STAMP[3] << 11 | _STAMP[4] << 5 | _STAMP[5] // 2
+_SYSTEM = zipfile.ZipInfo().create_system  # 3 (Unix), 0 on Windows
+
+
+@dataclass(frozen=True)
+class _Member:
+    name: bytes
+    crc: int
+    size: int
+    data: bytes  # deflated
+
+
+def _member(name: str, blob: bytes) -> _Member:
+    z = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return _Member(name.encode("ascii"), zlib.crc32(blob), len(blob), z.compress(blob) + z.flush())
+
+
+def _zip(members: list[_Member]) -> bytes:
+    out: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for m in members:
+        local = _LOCAL.pack(b"PK\x03\x04", 20, 0, 0, zipfile.ZIP_DEFLATED, _DOSTIME, _DOSDATE, m.crc, len(m.data), m.size,
+                            len(m.name), 0)
+        central.append(_CENTRAL.pack(b"PK\x01\x02", 20, _SYSTEM, 20, 0, 0, zipfile.ZIP_DEFLATED, _DOSTIME, _DOSDATE, m.crc,
+                                     len(m.data), m.size, len(m.name), 0, 0, 0, 0, 0o600 << 16, offset) + m.name)
+        out += (local, m.name, m.data)
+        offset += len(local) + len(m.name) + len(m.data)
+    directory = b"".join(central)
+    return b"".join(out) + directory + _END.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), offset, 0)
 
 
 # --------------------------------------------------------------------------- the deck

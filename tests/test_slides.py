@@ -377,3 +377,14 @@ def test_slides_written_as_text_are_what_python_pptx_writes(digits):
     for name in a.namelist():
         assert a.read(name) == b.read(name), name
     assert mine == reference
+
+
+def test_zip_writer_gives_the_bytes_of_zipfile():
+    """Parts are compressed once (the template's per process) and zipped by hand: as zipfile writes them."""
+    entries = [("[Content_Types].xml", b"<Types/>"), ("empty", b""), ("ppt/slides/slide1.xml", "ไทย ๑๒๓ ".encode() * 500),
+               ("bin", bytes(range(256)) * 40)]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in entries:
+            z.writestr(zipfile.ZipInfo(name, (2000, 1, 1, 0, 0, 0)), blob, zipfile.ZIP_DEFLATED)
+    assert slides._zip([slides._member(n, b) for n, b in entries]) == buf.getvalue()
