@@ -46,6 +46,9 @@ from typing import Any
 
 import yaml
 from docx.image.image import Image
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, Location
@@ -68,6 +71,11 @@ a second of validation."""
 
 MAX_CONTROL_REPORTED = 20
 """Control characters reported one by one per file; the rest are counted."""
+
+try:
+    from yaml._yaml import CParser as _CParser  # libyaml's scanner and parser (`_CLoader`)
+except ImportError:  # PyYAML built without libyaml: `_Loader` reads everything
+    _CParser = None
 
 
 def _norm(path: PathKey) -> PathKey:
@@ -141,8 +149,8 @@ class _Refused(Exception):
         self.mark = mark
 
 
-class _Loader(yaml.SafeLoader):
-    """`yaml.SafeLoader` that keeps timestamps as text and refuses runaway documents.
+class _Limits:
+    """What `_Loader` and `_CLoader` add to a safe loader: timestamps kept as text, runaway documents refused.
 
     While composing, it counts the depth of nesting and the size of every node
     after alias expansion (an alias counts as the whole node it names), so a
@@ -152,8 +160,7 @@ class _Loader(yaml.SafeLoader):
     (``!!int abc``) is a `yaml.constructor.ConstructorError` at its mark.
     """
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+    def _start(self) -> None:
         self._depth = 0
         self._expanded = 0  # nodes composed so far, each alias counted at its full size
         self._open: set[str] = set()  # anchors of nodes still being composed
@@ -208,8 +215,35 @@ class _Loader(yaml.SafeLoader):
             raise yaml.constructor.ConstructorError(None, None, msg("yaml_tag_value", tag=tag, value=value), node.start_mark) from None
 
 
+class _Loader(_Limits, yaml.SafeLoader):
+    """`yaml.SafeLoader` (pure Python) with `_Limits`: the reference, and what tells every problem."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._start()
+
+
+class _CLoader(_Limits, Composer, *([_CParser] if _CParser is not None else []), SafeConstructor, Resolver):  # type: ignore[misc]
+    """`_Loader` reading its events from libyaml (`yaml.CSafeLoader`'s parser, about 8 times faster).
+
+    Only the scanner and parser are libyaml's: nodes are composed by PyYAML's
+    Python composer (so `_Limits` counts them as they are made), constructed
+    and resolved by PyYAML's Python classes, with libyaml's marks (line and
+    column in characters, as PyYAML's). A file it finds any problem in is read
+    again by `_Loader`, whose messages are the ones users see (`_parse_file`).
+    """
+
+    def __init__(self, stream: str) -> None:
+        _CParser.__init__(self, stream)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        self._start()
+
+
 # Dates stay text: `ita_docs.models` reads them (BE year first, then the day).
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+_CLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
@@ -345,6 +379,63 @@ def _walk(node: yaml.Node, path: PathKey, file: Path, pos: Positions, loader: ya
             _walk(item, (*path, str(i)), file, pos, loader)
 
 
+# Where libyaml and PyYAML read a text differently (found by comparing them on mutated
+# content, tests/test_loader_libyaml.py): tabs and U+FEFF in the middle of a line
+# (PyYAML refuses), "?" in flow collections, the non-specific tag "!", a comment
+# right after a block scalar's "|" or ">" (libyaml takes). Such a file is PyYAML's.
+_LIBYAML_DIFFERS = re.compile(r"[\t\ufeff?!]|[|>][-+0-9]*#")
+
+
+def _flow_gap(root: yaml.Node) -> bool:
+    """Whether a flow collection holds an empty plain scalar (``{a: }``): libyaml marks it at the
+    next token, PyYAML after the ":"."""
+    stack, seen = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen or not isinstance(node, yaml.CollectionNode):
+            continue
+        seen.add(id(node))
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        if node.flow_style and any(isinstance(c, yaml.ScalarNode) and c.value == "" and not c.style for c in children):
+            return True
+        stack.extend(children)
+    return False
+
+
+def _read(text: str, file: Path, loader_class: type) -> tuple[Any, Positions | None, list[ContentError]]:
+    """The data of one YAML text, the positions of its keys and values, and its problems.
+
+    With `_CLoader`, a text it may read otherwise than PyYAML (`_flow_gap`) raises `ValueError`.
+    """
+    errors: list[ContentError] = []
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None, [ContentError(msg("empty_file"), Location(file, 1, 1))]
+        if loader_class is _CLoader and _flow_gap(node):
+            raise ValueError("empty value in a flow collection")
+        errors.extend(_duplicate_keys(node, file, loader))
+        data = loader.construct_document(node)
+        file_pos = Positions()
+        _walk(node, (), file, file_pos, loader)
+    except _Refused as exc:
+        return None, None, [ContentError(exc.message, Location(file, exc.mark.line + 1, exc.mark.column + 1))]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or str(exc)
+        if "\t" in problem or "tab" in problem:
+            problem += msg("yaml_tab")
+        return None, None, [ContentError(msg("yaml_syntax", problem=problem), Location(file, mark.line + 1 if mark else None, mark.column + 1 if mark else None))]
+    except yaml.YAMLError as exc:
+        return None, None, [ContentError(msg("yaml_syntax", problem=exc), Location(file))]
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        return None, None, [*errors, ContentError(msg("not_mapping_file"), Location(file, node.start_mark.line + 1, 1))]
+    return data, file_pos, errors
+
+
 def _parse_file(file: Path, pos: Positions, errors: list[ContentError]) -> dict[str, Any] | None:
     try:
         raw = file.read_bytes()
@@ -356,33 +447,16 @@ def _parse_file(file: Path, pos: Positions, errors: list[ContentError]) -> dict[
         errors.append(problem)
         return None
     text = _control_characters(text, file, errors)
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            errors.append(ContentError(msg("empty_file"), Location(file, 1, 1)))
-            return None
-        errors.extend(_duplicate_keys(node, file, loader))
-        data = loader.construct_document(node)
-        file_pos = Positions()
-        _walk(node, (), file, file_pos, loader)
-    except _Refused as exc:
-        errors.append(ContentError(exc.message, Location(file, exc.mark.line + 1, exc.mark.column + 1)))
-        return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or str(exc)
-        if "\t" in problem or "tab" in problem:
-            problem += msg("yaml_tab")
-        errors.append(ContentError(msg("yaml_syntax", problem=problem), Location(file, mark.line + 1 if mark else None, mark.column + 1 if mark else None)))
-        return None
-    except yaml.YAMLError as exc:
-        errors.append(ContentError(msg("yaml_syntax", problem=exc), Location(file)))
-        return None
-    finally:
-        loader.dispose()
-    if not isinstance(data, dict):
-        errors.append(ContentError(msg("not_mapping_file"), Location(file, node.start_mark.line + 1, 1)))
+    found: list[ContentError] | None = None
+    if _CParser is not None and not _LIBYAML_DIFFERS.search(text):
+        try:
+            data, file_pos, found = _read(text, file, _CLoader)
+        except Exception:  # noqa: BLE001 - anything libyaml cannot take, PyYAML reads and tells
+            found = None
+    if found is None or found:  # a problem is told as PyYAML tells it
+        data, file_pos, found = _read(text, file, _Loader)
+    errors.extend(found)
+    if file_pos is None:
         return None
     pos.values.update({k: v for k, v in file_pos.values.items() if k})
     pos.keys.update(file_pos.keys)
