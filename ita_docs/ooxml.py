@@ -463,29 +463,67 @@ def _run_parts(run: etree._Element) -> tuple[etree._Element | None, list[etree._
     return rpr, ts
 
 
+def _adjacent_runs(tags: list[object]) -> bool:
+    """Whether two children in a row are runs (tags of the children of a paragraph)."""
+    prev = False
+    for tag in tags:
+        run = tag == _W_R or _tag_local(tag) == "r"
+        if run and prev:
+            return True
+        prev = run
+    return False
+
+
+def _run_pairs(root: etree._Element) -> list[etree._Element]:
+    """Every paragraph or hyperlink of ``root`` where two runs may be in a row (`_merge_runs`).
+
+    w:r elements in a row are found by XPath; a run of another namespace (any
+    element named r) makes it look at every paragraph.
+    """
+    if any(r.tag != _W_R for r in root.iter("{*}r")):
+        return [p for p in root.iter(f"{W}p", f"{W}hyperlink") if _adjacent_runs([c.tag for c in p])]
+    parents: dict[etree._Element, None] = {}
+    for run in _X_RUN_PAIRS(root):
+        parent = run.getparent()
+        if run is not root and parent.tag in (f"{W}p", f"{W}hyperlink"):
+            parents[parent] = None
+    return list(parents)
+
+
 def _merge_runs(root: etree._Element) -> None:
-    """Merge each run into the previous one when both hold only properties and text and their properties are the same."""
-    for parent in root.iter(f"{W}p", f"{W}hyperlink"):
-        prev = prev_rpr = prev_key = None
+    """Merge each run into the previous one when both hold only properties and text and their properties are the same.
+
+    "The same" is the same serialized w:rPr; properties whose children differ
+    in tags cannot serialize the same, so only those alike are serialized.
+    """
+    for parent in _run_pairs(root):
+        prev = None
+        prev_rpr: etree._Element | None = None
         prev_ts: list[etree._Element] = []
+        prev_sig: tuple | None = None
+        prev_key: bytes | None = None
         for child in list(parent):
             parts = _run_parts(child) if _tag_local(child.tag) == "r" else None
             if parts is None:
                 prev = None
                 continue
             rpr, ts = parts
-            key = None
+            sig = key = None
             if prev is not None:
-                if prev_key is None:
-                    prev_key = etree.tostring(prev_rpr) if prev_rpr is not None else b""
-                key = etree.tostring(rpr) if rpr is not None else b""
-                if key == prev_key and prev_ts and ts:
-                    last = prev_ts[-1]
-                    last.text = (last.text or "") + "".join(t.text or "" for t in ts)
-                    last.set(_XML_SPACE, "preserve")
-                    parent.remove(child)
-                    continue
-            prev, prev_rpr, prev_ts, prev_key = child, rpr, ts, key
+                if prev_sig is None:
+                    prev_sig = () if prev_rpr is None else tuple([c.tag for c in prev_rpr])
+                sig = () if rpr is None else tuple([c.tag for c in rpr])
+                if sig == prev_sig and (rpr is None) == (prev_rpr is None):
+                    if prev_key is None:
+                        prev_key = etree.tostring(prev_rpr) if prev_rpr is not None else b""
+                    key = etree.tostring(rpr) if rpr is not None else b""
+                    if key == prev_key and prev_ts and ts:
+                        last = prev_ts[-1]
+                        last.text = (last.text or "") + "".join(t.text or "" for t in ts)
+                        last.set(_XML_SPACE, "preserve")
+                        parent.remove(child)
+                        continue
+            prev, prev_rpr, prev_ts, prev_sig, prev_key = child, rpr, ts, sig, key
 
 
 def _thai_bullets(root: etree._Element, cs_font: str) -> None:
@@ -500,40 +538,73 @@ def _thai_bullets(root: etree._Element, cs_font: str) -> None:
                 fonts.set(f"{W}{a}", cs_font)
 
 
-def _thai_runs(root: etree._Element, thai_texts: list[etree._Element]) -> list[etree._Element]:
-    """Every run (of ``root``) holding one of ``thai_texts``, at any depth: each once."""
-    runs: dict[etree._Element, None] = {}
-    for t in thai_texts:
-        for run in t.iterancestors(_W_R):
-            runs[run] = None
-    if root.getparent() is None:
-        return list(runs)
-    return [r for r in runs if r is root or any(a is root for a in r.iterancestors())]
+_NS = {"w": W_NS}
+_X_TEXTS = etree.XPath("descendant-or-self::w:t/text() | descendant-or-self::w:instrText/text()", namespaces=_NS)
+# Runs that `_mark_thai_run` would change: no first w:rPr with w:cs and a first w:lang of bidi th-TH.
+_X_UNMARKED = etree.XPath("descendant-or-self::w:r[not(w:rPr[1][w:cs][w:lang[1][@w:bidi = 'th-TH']])]", namespaces=_NS)
+_X_RUN_PAIRS = etree.XPath("descendant-or-self::w:r[following-sibling::*[1][self::w:r]]", namespaces=_NS)
+_CLEAN: dict[tuple[int, tuple], bool] = {}  # (id(order), child tags) -> nothing to change there
+
+
+def _clean(sig: tuple, order: list[str | tuple[str, ...]]) -> bool:
+    """Whether properties with children tags ``sig`` are left as they are: in schema ``order``, no
+    name the schema allows once repeated and, for run properties, no noProof and every twin."""
+    key = (id(order), sig)
+    ok = _CLEAN.get(key)
+    if ok is None:
+        ranks = _rank_list(list(sig), order)
+        _, single = _tag_ranks(order)
+        names = [n for n in map(_tag_local, sig) if n in single]
+        ok = ranks == sorted(ranks) and len(names) == len(set(names))
+        if order is RPR_ORDER:
+            ok = ok and _W_NOPROOF not in sig and all(twin in sig for latin, twin in _TWIN_TAGS if latin in sig)
+        if len(_CLEAN) < 10_000:
+            _CLEAN[key] = ok
+    return ok
+
+
+def _fonts_to_fix(fonts: etree._Element) -> bool:
+    """Whether `_rpr_fix` changes this w:rFonts (no complex-script font, or no Latin font)."""
+    get = fonts.get
+    cs = get(f"{W}cs")
+    if cs is None and get(f"{W}cstheme") is None:
+        return True
+    return get(f"{W}ascii") is None and get(f"{W}asciiTheme") is None and bool(cs)
 
 
 def fix_part(root: etree._Element, cs_font: str = "TH Sarabun New") -> None:
-    """Apply rules 2-6 to one XML part in place (body, header, footer, styles, numbering)."""
-    thai_texts = []
-    for t in root.iter(_W_T, _W_INSTR):
-        text = t.text
-        if text:
-            if INVISIBLE.search(text):
-                text = t.text = INVISIBLE.sub("", text)
-            if t.tag == _W_T and THAI.search(text):
-                thai_texts.append(t)
+    """Apply rules 2-6 to one XML part in place (body, header, footer, styles, numbering).
+
+    Elements are changed only where a rule asks; the checks go by the tags of
+    an element's children, and what is clean for a sequence of tags is remembered.
+    """
+    if INVISIBLE.search("".join(_X_TEXTS(root))):
+        for t in root.iter(_W_T, _W_INSTR):
+            if t.text and INVISIBLE.search(t.text):
+                t.text = INVISIBLE.sub("", t.text)
     for el in list(root.iter(_W_NOPROOF)):
         el.getparent().remove(el)
-    for run in _thai_runs(root, thai_texts):
-        _mark_thai_run(run)
+    for run in _X_UNMARKED(root):
+        if any(t.text and THAI.search(t.text) for t in run.iter(_W_T)):
+            _mark_thai_run(run)
     for rpr in root.iter(_W_RPR):
+        children = list(rpr)
+        sig = tuple([c.tag for c in children])
+        if _clean(sig, RPR_ORDER) and (_W_RFONTS not in sig or not _fonts_to_fix(children[sig.index(_W_RFONTS)])):
+            continue
         _rpr_fix(rpr, cs_font)
     _thai_bullets(root, cs_font)
     _merge_runs(root)
     for ppr in root.iter(_W_PPR):
-        _sort(ppr, PPR_ORDER)
+        children = list(ppr)
+        tags = [c.tag for c in children]
+        if not _clean(tuple(tags), PPR_ORDER):
+            _sort(ppr, PPR_ORDER, children, tags)
     for props in root.iter(*(f"{W}{tag}" for tag in PROPERTY_ORDERS)):
         order = PROPERTY_ORDERS[_tag_local(props.tag)]
         children = list(props)
+        if _clean(tuple([c.tag for c in children]), order):
+            continue
         if _drop_duplicates(props, order, children):
             children = list(props)
         _sort(props, order, children)
