@@ -70,7 +70,7 @@ from jinja2.sandbox import (
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import ooxml, thaifmt
+from . import ooxml, render_cache, thaifmt
 from .errors import ItaDocsError, TemplateError
 from .messages import msg
 
@@ -944,6 +944,7 @@ def render_template(
     context: dict[str, Any] | Callable[[DocxTemplate], dict[str, Any]],
     *,
     digits: str = "thai",
+    fast: bool = True,
 ) -> bytes:
     """Render ``template`` with ``context`` and return Thai-correct .docx bytes.
 
@@ -952,16 +953,28 @@ def render_template(
     problem: syntax, undefined variable, an evaluation error or a limit
     (`ExpressionError`), or a file that is not a .docx. The limits are per
     document: all parts of the template share them.
+
+    ``fast`` (the default) renders the template compiled once, its unchanging
+    parts fixed for Thai once (`ita_docs.render_cache`); ``fast=False`` is
+    docxtpl's own path (open, render, save, then `ooxml.fix_package`). Both give
+    the same bytes; a template the fast path does not take goes through docxtpl.
     """
+    compiled = render_cache.compiled(template, digits, make_env) if fast else None
     try:
-        tpl = DocxTemplate(str(template))
-        tpl.init_docx()
+        if compiled is not None:
+            tpl: Any = compiled.start()
+        else:
+            tpl = DocxTemplate(str(template))
+            tpl.init_docx()
     except Exception as exc:  # noqa: BLE001 - any failure to open is the template's fault
         raise TemplateError(f"cannot open the template: {exc}", template.name) from None
     ctx = context(tpl) if callable(context) else context
     try:
         with limits():
-            tpl.render(ctx, jinja_env=make_env(digits), autoescape=True)
+            if compiled is not None:
+                tpl.render(ctx)
+            else:
+                tpl.render(ctx, jinja_env=make_env(digits), autoescape=True)
     except ItaDocsError:
         raise
     except Exception as exc:  # noqa: BLE001 - every rendering problem is the template's
@@ -972,6 +985,8 @@ def render_template(
         if near:
             message += f" — near: {near[:160]}"
         raise TemplateError(message, template.name, str(part).lstrip("/"), _line_of(err)) from None
+    if compiled is not None:
+        return tpl.save()
     buf = io.BytesIO()
     tpl.save(buf)
     return ooxml.fix_package(buf.getvalue(), digits=digits)

@@ -1,0 +1,314 @@
+"""Templates compiled once, Thai-correct parts cached: the fast path of `ita_docs.render.render_template`.
+
+docxtpl opens the template with python-docx, compiles its Jinja source, renders
+and saves for every document; `ita_docs.ooxml.fix_package` then parses and fixes
+every part again, the 800 kB of styles included. Here each template is prepared
+once per (file content, digits) by `compiled`:
+
+- python-docx opens it once; its body, headers and footers go through docxtpl's
+  own preprocessing (``patch_xml``) and are compiled into Jinja templates once;
+- every other member (styles, stylesWithEffects, numbering, settings, fonts,
+  theme, rels, content types, core properties) is fixed for Thai once and kept
+  deflated, with its CRC, ready to be copied into every output.
+
+A render (`FastRender`) then evaluates the compiled templates, post-processes the
+result as docxtpl's ``render`` does (newlines, ``{_{`` escapes, ``resolve_listing``,
+``fix_tables``, ``docPr`` ids), fixes only the rendered parts and writes the zip
+(`ita_docs.docx_package.write_zip`). The output is byte for byte that of docxtpl
+followed by `fix_package` (``render_template(..., fast=False)``); the tests
+compare the two for every bundled document.
+
+A context that is a function of the template gets the `FastRender` as its
+``tpl``: charts (`ita_docs.charts.InlineChart`) and images (docxtpl's
+``InlineImage``) add their parts and relationships to a light python-docx package
+(`ita_docs.docx_package.LightPackage`), whose parts are then written the way
+python-docx orders them.
+
+Templates this path does not take (`compiled` returns None, the caller uses
+docxtpl): a file that is not a .docx, a Jinja error in the template (docxtpl
+reports it with its context), core properties holding ``{`` (docxtpl renders
+them per document), footnotes (docxtpl renders them once per section), no core
+properties part (python-docx would date a new one).
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import docx
+import docx.oxml.ns
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.parser import parse_xml
+from docxtpl import DocxTemplate
+from jinja2 import Environment, Template, TemplateError
+from lxml import etree
+
+from . import ooxml
+from .docx_package import LightPackage, Member, PartSnapshot, deflate, read_members, write_zip
+
+MAX_TEMPLATES = 32
+"""Compiled templates kept (least recently used dropped first)."""
+CS_FONT = "TH Sarabun New"
+
+_CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # docxtpl's render_properties
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_DOCXTPL = DocxTemplate(io.BytesIO())  # for its preprocessing and postprocessing methods, which use no state
+_PARA_BREAK = re.compile(r"<w:p([ >])")
+_LISTING_CHARS = re.compile("[\t\a\n\f]")
+_TAGS = re.compile(r"<[^>]+>")
+# python-docx's parser without its element classes (plain elements are faster to walk; the XML is the same)
+_PART_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+@dataclass
+class _Story:
+    """A rendered part (body, header, footer): its member name, Jinja source and compiled template."""
+
+    name: str
+    source: str
+    template: Template
+    encoding: str = "utf-8"
+
+
+@dataclass
+class CompiledTemplate:
+    """A template prepared for many renders (see the module docstring)."""
+
+    digits: str
+    members: list[Member | str]  # in output order: a cached member, or the name of a rendered one
+    body: _Story
+    stories: list[_Story]  # headers, then footers, in docxtpl's order
+    shell: etree._Element  # the document element without its body
+    body_index: int
+    snapshot: PartSnapshot
+    renders: int = field(default=0)
+
+    def start(self) -> FastRender:
+        """A new render of this template (what a context function gets as ``tpl``)."""
+        self.renders += 1
+        return FastRender(self)
+
+
+_P_HEAD = re.compile(r"<w:p(?: [^>]*)?>")  # how docxtpl's paragraph pattern starts
+_ODD_HEAD = re.compile(r"<w:p [^>]*<")  # a paragraph start tag holding "<": docxtpl's own code resolves that text
+_RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>.*?</w:t>", re.DOTALL)
+_PPR = re.compile(r"<w:pPr>.*?</w:pPr>")
+_RPR = re.compile(r"<w:rPr>.*?</w:rPr>")
+
+
+def _listing_paragraph(p: str) -> str:
+    """docxtpl's ``resolve_listing`` of one of its paragraphs; runs without those characters are left alone."""
+    m = _PPR.search(p)
+    ppr = m.group(0) if m else ""
+
+    def run(r: re.Match) -> str:
+        xml = r.group(0)
+        if not _LISTING_CHARS.search(xml):
+            return xml
+        m = _RPR.search(xml)
+        rpr = m.group(0) if m else ""
+
+        def text(t: re.Match) -> str:
+            x = t.group(0).replace("\t", f'</w:t></w:r><w:r>{rpr}<w:tab/></w:r><w:r>{rpr}<w:t xml:space="preserve">')
+            x = x.replace("\a", f'</w:t></w:r></w:p><w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">')
+            x = x.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+            return x.replace(
+                "\f", f'</w:t></w:r></w:p><w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">'
+            )
+
+        return _TEXT.sub(text, xml)
+
+    return _RUN.sub(run, p)
+
+
+def _resolve_listing(xml: str) -> str:
+    """docxtpl's ``resolve_listing`` (tab, newline, \\a and \\f inside ``w:t`` become markup), the same
+    text out, looking only at the paragraphs that hold one of those characters.
+
+    docxtpl cuts the text into paragraphs from ``<w:p ...>`` to the next
+    ``</w:p>``, one after the other. The paragraph holding a character at ``i``
+    (if any) is the first ``<w:p ...>`` after the last ``</w:p>`` before ``i``,
+    when no start tag holds a "<" (else docxtpl's own function runs).
+    """
+    found = _LISTING_CHARS.search(xml)
+    if found is None:
+        return xml
+    if _ODD_HEAD.search(xml):
+        return _DOCXTPL.resolve_listing(xml)
+    out = []
+    done = 0  # xml[:done] is in out
+    while found is not None:
+        i = found.start()
+        last = xml.rfind("</w:p>", 0, i)
+        head = _P_HEAD.search(xml, last + 6 if last >= 0 else 0)
+        end = xml.find("</w:p>", head.end()) if head is not None and head.start() <= i else -1
+        if end >= 0:
+            out += (xml[done : head.start()], _listing_paragraph(xml[head.start() : end + 6]))
+            done = end + 6
+        found = _LISTING_CHARS.search(xml, max(done, i + 1))
+    out.append(xml[done:])
+    return "".join(out)
+
+
+class FastRender:
+    """One render of a `CompiledTemplate`: `render` the context, then `save`.
+
+    Stands for docxtpl's ``DocxTemplate`` in context functions: it has
+    ``current_rendering_part`` (the python-docx part being rendered),
+    ``docx.part`` (the document part) and ``build_url_id``; the parts come from
+    a `LightPackage` made on first use.
+    """
+
+    def __init__(self, compiled: CompiledTemplate):
+        self._c = compiled
+        self._package: LightPackage | None = None
+        self._current: str | None = None
+        self._roots: dict[str, etree._Element] = {}
+
+    # ------------------------------------------------------------------ what context functions use
+
+    def _light(self) -> LightPackage:
+        if self._package is None:
+            self._package = LightPackage(self._c.snapshot)
+            if self._c.body.name in self._roots:  # the body is rendered: the document part holds it (docxtpl's map_tree)
+                self._package.set_element(self._c.body.name, self._roots[self._c.body.name])
+        return self._package
+
+    @property
+    def current_rendering_part(self) -> Any:
+        return None if self._current is None else self._light().part(self._current)
+
+    @property
+    def docx(self) -> Any:
+        return self._light().document
+
+    def build_url_id(self, url: str) -> str:
+        return self._light().part(self._c.body.name).relate_to(url, RT.HYPERLINK, is_external=True)
+
+    # ------------------------------------------------------------------ rendering
+
+    def _render_story(self, story: _Story, context: dict[str, Any]) -> str:
+        """docxtpl's ``render_xml_part`` with the template compiled already."""
+        self._current = story.name
+        try:
+            xml = story.template.render(context)
+        except TemplateError as exc:
+            if getattr(exc, "lineno", None) is not None:
+                line = max(exc.lineno - 4, 0)  # type: ignore[operator]
+                exc.docx_context = map(lambda x: _TAGS.sub("", x), story.source.splitlines()[line : line + 7])  # type: ignore[attr-defined]
+            raise
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # docxtpl: re.sub(r"\n<w:p([ >])", ...)
+        if "_" in xml:
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return _resolve_listing(xml)
+
+    def render(self, context: dict[str, Any]) -> None:
+        """Render every part (call within `ita_docs.render.limits`); errors are docxtpl's."""
+        c = self._c
+        tree = _DOCXTPL.fix_tables(self._render_story(c.body, context))
+        docx_id = 1000
+        for el in tree.xpath("//wp:docPr", namespaces=docx.oxml.ns.nsmap):
+            docx_id += 1
+            el.attrib["id"] = str(docx_id)
+        root = copy.deepcopy(c.shell)
+        root.insert(c.body_index, tree)
+        self._roots[c.body.name] = root
+        if self._package is not None:
+            self._package.set_element(c.body.name, root)
+        for story in c.stories:
+            self._roots[story.name] = etree.fromstring(self._render_story(story, context).encode(story.encoding), _PART_PARSER)
+
+    def save(self) -> bytes:
+        """The .docx: rendered parts fixed for Thai, every other member as cached."""
+        rendered: dict[str, Member] = {}
+        for name, root in self._roots.items():
+            ooxml.fix_root(name, root, CS_FONT, digits=self._c.digits)
+            rendered[name] = deflate(name, ooxml.part_bytes(root))
+        if self._package is not None and self._package.changed():
+            members = self._package.members(rendered, self._c.members, self._c.digits, CS_FONT)
+        else:
+            members = [rendered[m] if isinstance(m, str) else m for m in self._c.members]
+        return write_zip(members)
+
+
+# --------------------------------------------------------------------------- compiling and the cache
+
+_CACHE: OrderedDict[tuple[bytes, str], CompiledTemplate | None] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def compiled(path: Any, digits: str, make_env: Callable[[str], Environment]) -> CompiledTemplate | None:
+    """The template at ``path`` compiled for ``digits`` (cached by file content), or None when
+    the fast path does not take it (see the module docstring) or the file cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    key = (hashlib.sha256(data).digest(), digits)
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+        try:
+            entry = _compile(data, digits, make_env(digits))
+        except Exception:  # noqa: BLE001 - docxtpl's path reports the problem
+            entry = None
+        _CACHE[key] = entry
+        while len(_CACHE) > MAX_TEMPLATES:
+            _CACHE.popitem(last=False)
+        return entry
+
+
+def clear() -> None:
+    """Forget every compiled template."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _story(name: str, xml: str, env: Environment, encoding: str = "utf-8") -> _Story:
+    source = _PARA_BREAK.sub(r"\n<w:p\1", _DOCXTPL.patch_xml(xml))
+    return _Story(name, source, env.from_string(source), encoding)
+
+
+def _compile(data: bytes, digits: str, env: Environment) -> CompiledTemplate | None:
+    document = docx.Document(io.BytesIO(data))
+    part = document.part
+    package = part.package
+    if any(p.content_type == _FOOTNOTES for p in package.iter_parts()):
+        return None
+    if not any(rel.reltype == RT.CORE_PROPERTIES for rel in package.rels.values()):
+        return None
+    props = document.core_properties
+    for name in _CORE_PROPERTIES:
+        text = getattr(props, name)
+        if "{" in text:
+            return None
+        setattr(props, name, env.from_string(text).render({}))  # what docxtpl does, the same for every context
+    body = _story(part.partname.membername, etree.tostring(document.element.body, encoding="unicode"), env)
+    stories = []
+    for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
+        for rel in part.rels.values():
+            if rel.reltype == uri and rel.target_part.blob:
+                xml = etree.tostring(parse_xml(rel.target_part.blob), encoding="unicode")
+                encoding = _DOCXTPL.get_headers_footers_encoding(xml)
+                stories.append(_story(rel.target_part.partname.membername, xml, env, encoding))
+    shell = etree.fromstring(etree.tostring(document.element), _PART_PARSER)
+    body_el = shell.find(f"{ooxml.W}body")
+    body_index = shell.index(body_el)
+    shell.remove(body_el)
+    snapshot = PartSnapshot.of(package)
+    buf = io.BytesIO()
+    document.save(buf)  # python-docx's members in its order: the unrendered template, core properties rendered
+    rendered = {body.name, *(s.name for s in stories)}
+    members: list[Member | str] = []
+    for name, raw in read_members(buf.getvalue()):
+        members.append(name if name in rendered else deflate(name, ooxml.fix_member(name, raw, CS_FONT, digits=digits)))
+    return CompiledTemplate(digits, members, body, stories, shell, body_index, snapshot)
