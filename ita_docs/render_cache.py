@@ -171,6 +171,7 @@ class FastRender:
         self._package: LightPackage | None = None
         self._current: str | None = None
         self._roots: dict[str, etree._Element] = {}
+        self._fixed = False
 
     # ------------------------------------------------------------------ what context functions use
 
@@ -225,12 +226,17 @@ class FastRender:
         for story in c.stories:
             self._roots[story.name] = etree.fromstring(self._render_story(story, context).encode(story.encoding), _PART_PARSER)
 
+    def fix(self) -> None:
+        """Fix the rendered parts for Thai (`ita_docs.ooxml.fix_root`); `save` does it if not done."""
+        if not self._fixed:
+            for name, root in self._roots.items():
+                ooxml.fix_root(name, root, CS_FONT, digits=self._c.digits)
+            self._fixed = True
+
     def save(self) -> bytes:
         """The .docx: rendered parts fixed for Thai, every other member as cached."""
-        rendered: dict[str, Member] = {}
-        for name, root in self._roots.items():
-            ooxml.fix_root(name, root, CS_FONT, digits=self._c.digits)
-            rendered[name] = deflate(name, ooxml.part_bytes(root))
+        self.fix()
+        rendered = {name: deflate(name, ooxml.part_bytes(root)) for name, root in self._roots.items()}
         if self._package is not None and self._package.changed():
             members = self._package.members(rendered, self._c.members, self._c.digits, CS_FONT)
         else:

@@ -1,0 +1,202 @@
+"""Render speed: ita-docs against bare docxtpl, on the same template and the same context.
+
+For every Word document of the bundled samples, in interleaved rounds (no tracer):
+
+- ita: ``render_template(template, context, digits=...)``, the fast path
+  (template compiled once, unchanging parts fixed for Thai once), .docx bytes;
+- slow: ``render_template(..., fast=False)``, docxtpl then ``ooxml.fix_package``
+  (what ita-docs did before: "before" in the table);
+- docxtpl: bare docxtpl, ``DocxTemplate(path).render(context, jinja_env, autoescape=True)``
+  and ``save`` to a BytesIO. ``jinja_env`` is a plain ``jinja2.Environment`` with the
+  Thai filters the templates use (bare docxtpl cannot render them without), no sandbox;
+  a context that is a function of the template is called with the DocxTemplate.
+
+Before timing, every document is checked: ita's bytes equal the slow path's and pass
+``ooxml.audit_package``. Medians of ``--rounds`` rounds (at least 5) are printed per
+document, with the share of the Thai fix-up (before: ``fix_package``; after: fixing
+the rendered parts), the first render of each template (which compiles it), and the
+loading of the samples with libyaml against PyYAML alone. Each timed call runs with the
+garbage collector paused after a collection (as ``timeit`` does), on every side.
+
+    python benchmarks/bench_render.py [--rounds 15]
+
+The last line is the headline, the huapho-2565 analysis report:
+``speedup_vs_docxtpl=R ita_ms=A docxtpl_ms=B``.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import inspect
+import io
+import statistics
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import jinja2  # noqa: E402
+from docxtpl import DocxTemplate  # noqa: E402
+
+from ita_docs import loader, ooxml, render_cache, thaifmt  # noqa: E402
+from ita_docs.documents import DOCUMENTS, writer  # noqa: E402
+from ita_docs.pipeline import load_all  # noqa: E402
+from ita_docs.render import limits, make_env, render_template  # noqa: E402
+from ita_docs.resources import sample_sets, template_dirs, template_path  # noqa: E402
+
+HEADLINE = "huapho-2565/analysis-report.docx"
+
+
+def plain_env(digits: str) -> jinja2.Environment:
+    """What bare docxtpl needs to render the templates: Jinja with the Thai filters, nothing else."""
+    env = jinja2.Environment(autoescape=True)
+    for name, fn in thaifmt.FILTERS.items():
+        env.filters[name] = partial(fn, digits=digits) if "digits" in inspect.signature(fn).parameters else fn
+    env.filters["fiscal_digits"] = lambda year: thaifmt.to_digits(str(year), digits=digits)
+    return env
+
+
+def jobs() -> list[tuple[str, Path, object, str]]:
+    """(name, template, context, digits) of every Word document of the samples, as ``render_set`` makes them."""
+    out = []
+    for loaded in load_all(sample_sets()):
+        c = loaded.content
+        dirs = template_dirs(None, loaded.content_templates())
+        writers = {d: writer(loaded, d) for d in {c.digits, *c.document_digits.values()}}
+        for doc in DOCUMENTS:
+            if doc.template is None or not doc.supported(c):
+                continue
+            digits = c.document_digits.get(doc.name, c.digits)
+            for filename, ctx in doc.contexts(writers[digits]):
+                out.append((f"{loaded.root.name}/{filename}", template_path(doc.template, dirs), ctx, digits))
+    return out
+
+
+def ita(template: Path, ctx: object, digits: str) -> bytes:
+    return render_template(template, ctx, digits=digits)
+
+
+def slow(template: Path, ctx: object, digits: str) -> bytes:
+    return render_template(template, ctx, digits=digits, fast=False)
+
+
+def docxtpl(template: Path, ctx: object, digits: str) -> bytes:
+    tpl = DocxTemplate(str(template))
+    tpl.render(ctx(tpl) if callable(ctx) else ctx, jinja_env=plain_env(digits), autoescape=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return buf.getvalue()
+
+
+def timed(fn, *args) -> float:
+    """Seconds of one call, garbage collected before and not during it (as ``timeit``), for every side alike."""
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        fn(*args)
+        return time.perf_counter() - t0
+    finally:
+        gc.enable()
+
+
+def fix_share_before(template: Path, ctx: object, digits: str) -> float:
+    """Share of ``fix_package`` in the slow path."""
+    t0 = time.perf_counter()
+    tpl = DocxTemplate(str(template))
+    tpl.init_docx()
+    with limits():
+        tpl.render(ctx(tpl) if callable(ctx) else ctx, jinja_env=make_env(digits), autoescape=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    t1 = time.perf_counter()
+    ooxml.fix_package(buf.getvalue(), digits=digits)
+    t2 = time.perf_counter()
+    return (t2 - t1) / (t2 - t0)
+
+
+def fix_share_after(template: Path, ctx: object, digits: str) -> float:
+    """Share of fixing the rendered parts in the fast path."""
+    t0 = time.perf_counter()
+    r = render_cache.compiled(template, digits, make_env).start()
+    with limits():
+        r.render(ctx(r) if callable(ctx) else ctx)
+    t1 = time.perf_counter()
+    r.fix()
+    t2 = time.perf_counter()
+    r.save()
+    t3 = time.perf_counter()
+    return (t2 - t1) / (t3 - t0)
+
+
+def load_times(rounds: int) -> tuple[float, float]:
+    """Median ms to load the samples with libyaml's parser and with PyYAML's alone (interleaved)."""
+    c_parser = loader._CParser
+    fast, pure = [], []
+    for _ in range(rounds):
+        for parser, out in ((c_parser, fast), (None, pure)):
+            loader._CParser = parser
+            t0 = time.perf_counter()
+            load_all(sample_sets())
+            out.append(time.perf_counter() - t0)
+    loader._CParser = c_parser
+    return statistics.median(fast) * 1000, statistics.median(pure) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    rounds = max(5, args.rounds)
+
+    todo = jobs()
+    print(f"checking {len(todo)} documents: ita == docxtpl + fix_package, audit clean")
+    first: dict[str, float] = {}
+    for name, template, ctx, digits in todo:
+        t0 = time.perf_counter()
+        data = ita(template, ctx, digits)
+        first.setdefault(template.name, (time.perf_counter() - t0) * 1000)
+        if data != slow(template, ctx, digits) or ooxml.audit_package(data):
+            sys.exit(f"{name}: the fast path's bytes differ from docxtpl + fix_package, or fail the audit")
+        docxtpl(template, ctx, digits)
+    sides = {"ita": ita, "slow": slow, "docxtpl": docxtpl}
+    times: dict[tuple[str, str], list[float]] = {}
+    shares: dict[tuple[str, str], list[float]] = {}
+    for i in range(rounds):
+        order = list(sides.items())
+        order = order[i % 3 :] + order[: i % 3]
+        for name, template, ctx, digits in todo:
+            for side, fn in order:
+                times.setdefault((name, side), []).append(timed(fn, template, ctx, digits))
+            shares.setdefault((name, "before"), []).append(fix_share_before(template, ctx, digits))
+            shares.setdefault((name, "after"), []).append(fix_share_after(template, ctx, digits))
+
+    def ms(name: str, side: str) -> float:
+        return statistics.median(times[(name, side)]) * 1000
+
+    def share(name: str, when: str) -> float:
+        return statistics.median(shares[(name, when)]) * 100
+
+    print(f"\nmedian of {rounds} interleaved rounds, ms per document")
+    print(f"{'document':52} {'before':>8} {'ita':>7} {'docxtpl':>8} {'vs docxtpl':>10} {'vs before':>9} {'fix-up before/after':>20}")
+    for name, *_ in todo:
+        b, a, d = ms(name, "slow"), ms(name, "ita"), ms(name, "docxtpl")
+        fix = f"{share(name, 'before'):.0f}% / {share(name, 'after'):.0f}%"
+        print(f"{name:52} {b:8.1f} {a:7.1f} {d:8.1f} {d / a:9.1f}x {b / a:8.1f}x {fix:>20}")
+    total = {side: sum(ms(n, side) for n, *_ in todo) for side in sides}
+    print(f"{'all documents':52} {total['slow']:8.1f} {total['ita']:7.1f} {total['docxtpl']:8.1f} "
+          f"{total['docxtpl'] / total['ita']:9.1f}x {total['slow'] / total['ita']:8.1f}x")
+    print("\nfirst render of each template (compiles it, fixes its unchanging parts once):")
+    for tpl, t in first.items():
+        print(f"  {tpl:28} {t:7.1f} ms")
+    c_ms, py_ms = load_times(rounds)
+    print(f"\nloading the samples: {c_ms:.1f} ms with libyaml's parser, {py_ms:.1f} ms with PyYAML alone ({py_ms / c_ms:.1f}x)")
+    a, d = ms(HEADLINE, "ita"), ms(HEADLINE, "docxtpl")
+    print(f"\n{HEADLINE}: same template, same context, .docx bytes in memory")
+    print(f"speedup_vs_docxtpl={d / a:.2f} ita_ms={a:.2f} docxtpl_ms={d:.2f}")
+
+
+if __name__ == "__main__":
+    main()
