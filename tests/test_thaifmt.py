@@ -7,14 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-import ita_docs.thaifmt
 from ita_docs import thaifmt as tf
 
 THAI_DIGITS = set("๐๑๒๓๔๕๖๗๘๙")
 
 
-def test_doctests_pass():
-    result = doctest.testmod(ita_docs.thaifmt)
+@pytest.mark.parametrize("module", [tf.digits, tf.dates, tf.numbers], ids=lambda m: m.__name__)
+def test_doctests_pass(module):
+    result = doctest.testmod(module)
     assert result.attempted > 0
     assert result.failed == 0
 

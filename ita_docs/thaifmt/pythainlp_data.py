@@ -1,0 +1,34 @@
+"""PyThaiNLP's data folder outside HOME: imported by `ita_docs.thaifmt` before anything imports pythainlp.
+
+Importing this module points the folder at the temp dir (`pythainlp_data_outside_home`),
+unless the user chose one. The package imports it first, so every module of
+`ita_docs.thaifmt` may import ``pythainlp`` at its top.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from importlib import metadata
+
+
+def pythainlp_data_outside_home() -> None:
+    """Point PyThaiNLP's data folder at the temp dir unless the user chose one.
+
+    Importing PyThaiNLP creates its data folder, by default ``~/pythainlp-data``;
+    with a read-only or missing HOME (a service account, a locked-down PC) the
+    import itself crashes. ita-docs needs none of that data (only digit, number and
+    date helpers), so the folder goes under `tempfile.gettempdir` instead. PyThaiNLP
+    5.4 reads ``PYTHAINLP_DATA`` (and refuses both variables at once); earlier
+    versions read ``PYTHAINLP_DATA_DIR``. Must run before ``pythainlp`` is imported.
+    """
+    if os.environ.get("PYTHAINLP_DATA") or os.environ.get("PYTHAINLP_DATA_DIR"):
+        return
+    try:
+        major, minor = (int(x) for x in metadata.version("pythainlp").split(".")[:2])
+        folder = os.path.join(tempfile.gettempdir(), f"ita-docs-pythainlp-{getattr(os, 'getuid', lambda: 'user')()}")
+    except (ValueError, OSError, metadata.PackageNotFoundError):
+        return
+    os.environ["PYTHAINLP_DATA" if (major, minor) >= (5, 4) else "PYTHAINLP_DATA_DIR"] = folder
+
+
+pythainlp_data_outside_home()
