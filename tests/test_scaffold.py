@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from ita_docs import scaffold, schema
+from ita_docs.scaffold import new, rollover
 from ita_docs.errors import ContentErrors, OutputError
 from ita_docs.models import Assessment, Content
 from ita_docs.pipeline import render_set
@@ -74,7 +75,7 @@ def test_new_set_examples_are_valid_content(tmp_path):
     """Every commented example, uncommented, loads and renders every document type."""
     folder = tmp_path / "live"
     folder.mkdir()
-    files = scaffold._new_files(folder, **{**NEW, "kind": "เทศบาลตำบล", "district": None}, assessment_year=2566, live=True)
+    files = new._new_files(folder, **{**NEW, "kind": "เทศบาลตำบล", "district": None}, assessment_year=2566, live=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     loaded = load(folder)
@@ -89,8 +90,8 @@ def test_new_set_examples_are_valid_content(tmp_path):
 
 def test_new_set_examples_uncomment_by_removing_the_marker(tmp_path):
     """What the files tell the user works: drop ``[]`` and the "# " before each example line."""
-    live = scaffold._new_files(tmp_path / "x", **NEW, assessment_year=2566, live=True)
-    commented = scaffold._new_files(tmp_path / "x", **NEW, assessment_year=2566, live=False)
+    live = new._new_files(tmp_path / "x", **NEW, assessment_year=2566, live=True)
+    commented = new._new_files(tmp_path / "x", **NEW, assessment_year=2566, live=False)
     assert live.keys() == commented.keys()
     for name in live:
         lines = commented[name].splitlines()
@@ -296,8 +297,8 @@ def test_next_year_cuts_files_at_their_top_level_keys(tmp_path):
 
 def test_blocks_attach_comments_to_the_key_below():
     text = "# head\nfiscal_year: 2566  # ปี\n\n# about obstacles\nobstacles:\n  - x\n  # inner\n# about digits\ndigits: thai\n"
-    assert scaffold._carry(text, 2567) == ("# head\nfiscal_year: 2567  # ปี\n\n# about digits\ndigits: thai\n", True)
-    assert scaffold._carry("obstacles: [x]\n", 2567) == (None, True)
+    assert rollover._carry(text, 2567) == ("# head\nfiscal_year: 2567  # ปี\n\n# about digits\ndigits: thai\n", True)
+    assert rollover._carry("obstacles: [x]\n", 2567) == (None, True)
 
 
 def test_next_year_copies_the_emblem(tmp_path):
