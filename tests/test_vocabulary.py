@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 from pydantic import BaseModel
 
-from ita_docs import messages, render, vocabulary
+from ita_docs import messages, render, vocabulary, vocabulary_context
 from ita_docs.documents import writer
 from ita_docs.loader import parse
 from ita_docs.errors import TemplateError
@@ -128,7 +128,7 @@ def _read_only(value, seen=None, path="ctx"):
     elif isinstance(value, MappingProxyType):
         for k, v in value.items():
             _read_only(v, seen, f"{path}[{k!r}]")
-    elif isinstance(value, vocabulary.Titles):
+    elif isinstance(value, vocabulary_context.Titles):
         return
     elif isinstance(value, BaseModel):
         assert value.model_config.get("frozen"), path
@@ -173,7 +173,7 @@ def test_scores_are_text_in_the_documents_digits(huapho, writers):
     assert (nine.name, nine.score, nine.rank, nine.tool, nine.below_pass) == ("การเปิดเผยข้อมูล", "๖๓.๖๗", 10, "OIT", True)
     assert huapho["tools"]["oit"].score == "๗๘.๗๑" and huapho["tools"]["oit"].weight == 40
     assert huapho["count"].below_pass == 1 and huapho["count"].indicators == 10
-    arabic = vocabulary.context(writers["huapho-2565"].loaded, "arabic")
+    arabic = vocabulary_context.context(writers["huapho-2565"].loaded, "arabic")
     assert arabic["overall"] == "85.85" and arabic["indicators"][9].score == "63.67"
     pakkret = writers["pakkret-2568"].expr_context()
     assert (pakkret["previous_overall"], pakkret["change"]) == ("๘๘.๖๑", "+๒.๖๒")
@@ -211,7 +211,7 @@ def test_overall_is_computed_when_the_content_leaves_it_out(tmp_path):
     path.write_text("\n".join(l for l in path.read_text(encoding="utf-8").splitlines() if not l.strip().startswith(("overall:", "level:"))), encoding="utf-8")
     for loaded in (parse(folder), load(folder)):  # as written, and completed at load
         assert "overall" not in loaded.content.assessment.model_fields_set
-        ctx = vocabulary.context(loaded)
+        ctx = vocabulary_context.context(loaded)
         assert (ctx["overall"], ctx["level"]) == ("๘๕.๘๔", "A")
         assert ctx["assessment"].overall == 85.84  # filled in for {{ assessment.overall|score }}
 

@@ -128,12 +128,12 @@ class Writer:
 
     def expr_context(self) -> dict[str, Any]:
         """Names available inside ``{{ }}`` in content text: the vocabulary of this content
-        (`ita_docs.vocabulary.context`, documented in ``docs/vocabulary.md``), scores in this
+        (`ita_docs.vocabulary_context.context`, documented in ``docs/vocabulary.md``), scores in this
         writer's digits; ``titles`` are worded by `title_lines` when first read."""
         if self._expr_ctx is None:
-            from .. import vocabulary
+            from .. import vocabulary_context
 
-            self._expr_ctx = vocabulary.context(self, self.digits)
+            self._expr_ctx = vocabulary_context.context(self, self.digits)
         return self._expr_ctx
 
     def date_long(self, d) -> str:
