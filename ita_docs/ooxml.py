@@ -596,11 +596,15 @@ def fix_part(root: etree._Element, cs_font: str = "TH Sarabun New") -> None:
     _thai_bullets(root, cs_font)
     _merge_runs(root)
     for ppr in root.iter(_W_PPR):
+        if len(ppr) < 2:  # one child: in order, nothing twice
+            continue
         children = list(ppr)
         tags = [c.tag for c in children]
         if not _clean(tuple(tags), PPR_ORDER):
             _sort(ppr, PPR_ORDER, children, tags)
     for props in root.iter(*(f"{W}{tag}" for tag in PROPERTY_ORDERS)):
+        if len(props) < 2:
+            continue
         order = PROPERTY_ORDERS[_tag_local(props.tag)]
         children = list(props)
         if _clean(tuple([c.tag for c in children]), order):

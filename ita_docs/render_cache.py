@@ -35,6 +35,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import io
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -60,7 +61,6 @@ _CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _DOCXTPL = DocxTemplate(io.BytesIO())  # for its preprocessing and postprocessing methods, which use no state
 _PARA_BREAK = re.compile(r"<w:p([ >])")
-_LISTING_CHARS = re.compile("[\t\a\n\f]")
 _TAGS = re.compile(r"<[^>]+>")
 # python-docx's parser without its element classes (plain elements are faster to walk; the XML is the same)
 _PART_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
@@ -95,64 +95,78 @@ class CompiledTemplate:
         return FastRender(self)
 
 
-_P_HEAD = re.compile(r"<w:p(?: [^>]*)?>")  # how docxtpl's paragraph pattern starts
-_ODD_HEAD = re.compile(r"<w:p [^>]*<")  # a paragraph start tag holding "<": docxtpl's own code resolves that text
-_RUN = re.compile(r"<w:r(?: [^>]*)?>.*?</w:r>", re.DOTALL)
+_P_HEAD = re.compile(r"<w:p(?: [^>]*)?>")  # how docxtpl's paragraph and run patterns start
+_R_HEAD = re.compile(r"<w:r(?: [^>]*)?>")
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>.*?</w:t>", re.DOTALL)
 _PPR = re.compile(r"<w:pPr>.*?</w:pPr>")
 _RPR = re.compile(r"<w:rPr>.*?</w:rPr>")
 
 
-def _listing_paragraph(p: str) -> str:
-    """docxtpl's ``resolve_listing`` of one of its paragraphs; runs without those characters are left alone."""
-    m = _PPR.search(p)
-    ppr = m.group(0) if m else ""
+class _Odd(Exception):
+    """A start tag holding the end tag docxtpl looks for: its own function resolves that text."""
 
-    def run(r: re.Match) -> str:
-        xml = r.group(0)
-        if not _LISTING_CHARS.search(xml):
-            return xml
-        m = _RPR.search(xml)
-        rpr = m.group(0) if m else ""
 
-        def text(t: re.Match) -> str:
-            x = t.group(0).replace("\t", f'</w:t></w:r><w:r>{rpr}<w:tab/></w:r><w:r>{rpr}<w:t xml:space="preserve">')
-            x = x.replace("\a", f'</w:t></w:r></w:p><w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">')
-            x = x.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-            return x.replace(
-                "\f", f'</w:t></w:r></w:p><w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">'
-            )
+def _segment(xml: str, i: int, head: re.Pattern, open_: str, close: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Where docxtpl's ``head.*?close`` match holding ``xml[i]`` is, matches being cut one after the
+    other in ``xml[lo:hi]``: the first ``head`` after the last ``close`` before ``i``. That ``close``
+    must not be the end of a start tag ``open_ ...`` (`_Odd`)."""
+    last = xml.rfind(close, lo, i)
+    if last >= 0:
+        gt = xml.rfind(">", lo, last)
+        if xml.find(open_, gt + 1, last) >= 0:
+            raise _Odd
+    m = head.search(xml, last + len(close) if last >= 0 else lo, hi)
+    if m is None or m.start() > i:
+        return None
+    end = xml.find(close, m.end(), hi)
+    return None if end < 0 else (m.start(), end + len(close))
 
-        return _TEXT.sub(text, xml)
 
-    return _RUN.sub(run, p)
+def _listing_run(run: str, ppr: str, rpr: str) -> str:
+    """docxtpl's ``resolve_listing`` of one run (``ppr``: its paragraph's properties, ``rpr``: its own)."""
+
+    def text(t: re.Match) -> str:
+        x = t.group(0).replace("\t", f'</w:t></w:r><w:r>{rpr}<w:tab/></w:r><w:r>{rpr}<w:t xml:space="preserve">')
+        x = x.replace("\a", f'</w:t></w:r></w:p><w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">')
+        x = x.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+        return x.replace(
+            "\f", f'</w:t></w:r></w:p><w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">'
+        )
+
+    return _TEXT.sub(text, run)
 
 
 def _resolve_listing(xml: str) -> str:
-    """docxtpl's ``resolve_listing`` (tab, newline, \\a and \\f inside ``w:t`` become markup), the same
-    text out, looking only at the paragraphs that hold one of those characters.
+    """docxtpl's ``resolve_listing`` (tab, newline, \\a and \\f inside a run's ``w:t`` become markup),
+    the same text out, looking only at the runs that hold one of those characters.
 
-    docxtpl cuts the text into paragraphs from ``<w:p ...>`` to the next
-    ``</w:p>``, one after the other. The paragraph holding a character at ``i``
-    (if any) is the first ``<w:p ...>`` after the last ``</w:p>`` before ``i``,
-    when no start tag holds a "<" (else docxtpl's own function runs).
+    docxtpl cuts the text into paragraphs (``<w:p ...>`` to the next ``</w:p>``),
+    each paragraph into runs, each run into ``w:t``, one after the other; `_segment`
+    finds the paragraph and run holding a character without cutting the rest.
     """
-    found = _LISTING_CHARS.search(xml)
-    if found is None:
+    where = []
+    for c in "\t\a\n\f":
+        i = xml.find(c)
+        while i >= 0:
+            where.append(i)
+            i = xml.find(c, i + 1)
+    if not where:
         return xml
-    if _ODD_HEAD.search(xml):
-        return _DOCXTPL.resolve_listing(xml)
     out = []
     done = 0  # xml[:done] is in out
-    while found is not None:
-        i = found.start()
-        last = xml.rfind("</w:p>", 0, i)
-        head = _P_HEAD.search(xml, last + 6 if last >= 0 else 0)
-        end = xml.find("</w:p>", head.end()) if head is not None and head.start() <= i else -1
-        if end >= 0:
-            out += (xml[done : head.start()], _listing_paragraph(xml[head.start() : end + 6]))
-            done = end + 6
-        found = _LISTING_CHARS.search(xml, max(done, i + 1))
+    try:
+        for i in sorted(where):
+            if i < done:
+                continue
+            para = _segment(xml, i, _P_HEAD, "<w:p ", "</w:p>", 0, len(xml))
+            run = _segment(xml, i, _R_HEAD, "<w:r ", "</w:r>", *para) if para else None
+            if para and run:
+                ppr = _PPR.search(xml, *para)
+                rpr = _RPR.search(xml, *run)
+                out += (xml[done : run[0]], _listing_run(xml[run[0] : run[1]], ppr.group(0) if ppr else "", rpr.group(0) if rpr else ""))
+                done = run[1]
+    except _Odd:
+        return _DOCXTPL.resolve_listing(xml)
     out.append(xml[done:])
     return "".join(out)
 
@@ -247,19 +261,36 @@ class FastRender:
 # --------------------------------------------------------------------------- compiling and the cache
 
 _CACHE: OrderedDict[tuple[bytes, str], CompiledTemplate | None] = OrderedDict()
+_STATS: dict[str, tuple[tuple[int, ...], bytes]] = {}  # path -> (its stat when last read, hash of its content)
 _LOCK = threading.Lock()
 
 
 def compiled(path: Any, digits: str, make_env: Callable[[str], Environment]) -> CompiledTemplate | None:
     """The template at ``path`` compiled for ``digits`` (cached by file content), or None when
-    the fast path does not take it (see the module docstring) or the file cannot be read."""
+    the fast path does not take it (see the module docstring) or the file cannot be read.
+
+    A file whose modification time, change time, size and inode are as when it was
+    last read is not read again.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    stat = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+    seen = _STATS.get(str(path))
+    with _LOCK:
+        if seen is not None and seen[0] == stat and (seen[1], digits) in _CACHE:
+            _CACHE.move_to_end((seen[1], digits))
+            return _CACHE[(seen[1], digits)]
     try:
         with open(path, "rb") as f:
             data = f.read()
     except OSError:
         return None
-    key = (hashlib.sha256(data).digest(), digits)
+    digest = hashlib.sha256(data).digest()
+    key = (digest, digits)
     with _LOCK:
+        _STATS[str(path)] = (stat, digest)
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
@@ -277,6 +308,7 @@ def clear() -> None:
     """Forget every compiled template."""
     with _LOCK:
         _CACHE.clear()
+        _STATS.clear()
 
 
 def _story(name: str, xml: str, env: Environment, encoding: str = "utf-8") -> _Story:

@@ -152,6 +152,7 @@ def test_resolve_listing_is_docxtpls():
         "<w:p>", '<w:p w:x="1">', "</w:p>", "<w:pPr>", "</w:pPr>", "<w:r>", '<w:r w:a="b">', "</w:r>", "<w:rPr>",
         "</w:rPr>", "<w:t>", '<w:t xml:space="preserve">', "</w:t>", "\t", "\n", "\a", "\f", "x", "ก", '<w:p a="<">',
         "<w:tab/>", "<w:pPr/>", "<w:b/>", '<w:t xml:space="preserve"/>', "<w:p", "<w:r", "<w:t", ">", "</w:p",
+        '<w:p a="</w:p>">', '<w:r a="</w:r>">', '<w:r a="x">', "<w:p/>", "<w:r/>",
     ]
     rng = random.Random(2568)
     for _ in range(5000):
