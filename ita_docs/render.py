@@ -913,6 +913,20 @@ def make_env(digits: str) -> BoundedSandbox:
     return env
 
 
+@lru_cache(maxsize=None)
+def _expression_env(digits: str) -> BoundedSandbox:
+    """The environment of content expressions (no autoescape: content text is not XML), one per digits."""
+    env = make_env(digits)
+    env.autoescape = False
+    return env
+
+
+@lru_cache(maxsize=8192)
+def _compiled_expression(digits: str, text: str) -> jinja2.Template:
+    """A content string compiled once (a batch repeats the same wording in every set)."""
+    return _expression_env(digits).from_string(text)
+
+
 def expand(text: str, context: dict[str, Any], digits: str) -> str:
     """Render Jinja expressions inside a content string (sandboxed, bounded, strict, no autoescape).
 
@@ -927,9 +941,7 @@ def expand(text: str, context: dict[str, Any], digits: str) -> str:
         return text
     with limits():
         try:
-            env = make_env(digits)
-            env.autoescape = False
-            return env.from_string(text).render(context)
+            return _compiled_expression(digits, text).render(context)
         except ItaDocsError:
             raise
         except Exception as exc:  # one exception type for every expression problem
