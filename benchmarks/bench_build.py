@@ -1,70 +1,88 @@
-"""Benchmark: rendering every bundled sample, against plain docxtpl in the same run.
+"""Build speed: loading and rendering every bundled sample in memory, as ``ita-docs build`` does
+before writing (``pipeline.load_all`` then ``pipeline.render_set`` per set).
 
-Prints, per document, the time of the full ita-docs render (context building,
-docxtpl, Thai OOXML fixing) and of the baseline (docxtpl rendering of the same
-template and context, without the Thai fix-up), the overhead ratio, and the
-peak memory of the whole run. Run: ``python benchmarks/bench_build.py [repeats]``.
+Per round, interleaved: the whole build with the fast render path (the default), then with
+docxtpl's own path (``render_template(..., fast=False)``, what ita-docs did before). Medians
+of ``--rounds`` rounds, no tracer while timing; the peak memory of one build is measured
+afterwards in a separate, untimed run (``tracemalloc`` slows everything it traces).
+The first build of the process is shown apart: it compiles the templates.
+``benchmarks/bench_render.py`` compares each document with bare docxtpl.
+
+    python benchmarks/bench_build.py [--rounds 7]
 """
 from __future__ import annotations
 
-import io
+import argparse
+import gc
 import statistics
 import sys
 import time
 import tracemalloc
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from docxtpl import DocxTemplate  # noqa: E402
+from ita_docs import render  # noqa: E402
+from ita_docs.pipeline import load_all, render_set  # noqa: E402
+from ita_docs.resources import sample_sets  # noqa: E402
 
-from ita_docs.documents import DOCUMENTS, Writer  # noqa: E402
-from ita_docs.pipeline import load_all  # noqa: E402
-from ita_docs.render import make_env, render_template  # noqa: E402
-from ita_docs.resources import sample_sets, templates_dir  # noqa: E402
+OUT = Path("/nonexistent-output")  # render_set only computes paths under it; nothing is written
 
 
-def timed(fn, repeats: int) -> float:
-    runs = []
-    for _ in range(repeats):
+def build(fast: bool) -> dict[str, float]:
+    """Seconds per stage of one in-memory build: load, then each set's render."""
+    original = render.render_template
+    render.render_template = partial(original, fast=fast)
+    try:
+        times: dict[str, float] = {}
         t0 = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - t0)
-    return statistics.median(runs)
+        loaded = load_all(sample_sets())
+        times["load + validate"] = time.perf_counter() - t0
+        for item in loaded:
+            t0 = time.perf_counter()
+            render_set(item, OUT)
+            times[f"render {item.root.name}"] = time.perf_counter() - t0
+        return times
+    finally:
+        render.render_template = original
 
 
-def main(repeats: int = 5) -> None:
+def timed_build(fast: bool) -> dict[str, float]:
+    gc.collect()
+    gc.disable()
+    try:
+        return build(fast)
+    finally:
+        gc.enable()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    first = timed_build(True)
+    runs: dict[bool, list[dict[str, float]]] = {True: [], False: []}
+    for i in range(max(3, args.rounds)):
+        for fast in (True, False) if i % 2 else (False, True):
+            runs[fast].append(timed_build(fast))
+
+    def med(fast: bool, stage: str) -> float:
+        return statistics.median(r[stage] for r in runs[fast]) * 1000
+
+    print(f"median of {len(runs[True])} interleaved builds, ms")
+    print(f"{'stage':40} {'first':>8} {'fast':>8} {'docxtpl':>8}")
+    for stage in first:
+        print(f"{stage:40} {first[stage] * 1000:8.1f} {med(True, stage):8.1f} {med(False, stage):8.1f}")
+    totals = {fast: statistics.median(sum(r.values()) for r in runs[fast]) * 1000 for fast in runs}
+    print(f"{'whole build':40} {sum(first.values()) * 1000:8.1f} {totals[True]:8.1f} {totals[False]:8.1f}")
     tracemalloc.start()
-    t0 = time.perf_counter()
-    loaded = load_all(sample_sets())
-    load_s = time.perf_counter() - t0
-    print(f"load + validate {len(loaded)} content sets: {load_s * 1000:.0f} ms")
-    print(f"{'document':58} {'ita-docs':>9} {'docxtpl':>9} {'ratio':>6}")
-    total_full = total_base = 0.0
-    for item in loaded:
-        w = Writer(item)
-        for doc in DOCUMENTS:
-            if not doc.supported(item.content):
-                continue
-            for filename, ctx in doc.contexts(w):
-                template = templates_dir() / doc.template
-
-                def full(ctx=ctx, template=template):
-                    render_template(template, ctx, digits=item.content.digits)
-
-                def base(ctx=ctx, template=template):
-                    tpl = DocxTemplate(str(template))
-                    tpl.render(ctx(tpl) if callable(ctx) else ctx, jinja_env=make_env(item.content.digits), autoescape=True)
-                    tpl.save(io.BytesIO())
-
-                f, b = timed(full, repeats), timed(base, repeats)
-                total_full += f
-                total_base += b
-                print(f"{item.root.name + '/' + filename:58} {f * 1000:8.0f}ms {b * 1000:8.0f}ms {f / b:6.2f}")
-    print(f"{'all documents':58} {total_full * 1000:8.0f}ms {total_base * 1000:8.0f}ms {total_full / total_base:6.2f}")
+    build(True)
     _, peak = tracemalloc.get_traced_memory()
-    print(f"peak traced memory: {peak / 2**20:.1f} MiB")
+    tracemalloc.stop()
+    print(f"peak traced memory of one build (separate, untimed run): {peak / 2**20:.1f} MiB")
+    print(f"build_ms={totals[True]:.1f} docxtpl_path_ms={totals[False]:.1f}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    main()
