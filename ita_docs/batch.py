@@ -1,8 +1,12 @@
 """Many content sets in one run: render and convert set by set, in parallel, memory flat.
 
-`ita_docs.pipeline.build` validates every set first (all problems reported
-before anything is written), then hands each set to `run_job` through an
-executor and writes each result as it arrives, one transaction per set:
+`ita_docs.pipeline.build` hands each set to `run_job` through an executor.
+A job loads and checks its set, renders it and (with ``stage``) writes every
+output to a temporary file beside its target, returning only paths and
+hashes, so memory stays flat. Content problems come back as data, not
+raised: when any set has one, the run removes every temporary and reports
+all problems of all sets, and nothing is written. Otherwise each set is
+committed (renamed into place, guarded by its manifest) as one transaction:
 
 - ``jobs == 1``: in this process;
 - ``jobs > 1``: a process pool (``fork``: workers share the imported modules
@@ -24,7 +28,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .sets import Rendered, load_all, render_set
+from .errors import ContentError
+from .publish.outputs import Staged, discard, stage_file
+from .sets import Rendered, check_set, load_all, render_set
+
+BUNDLE_NAME = "bundle.pdf"
 
 
 @dataclass(frozen=True)
@@ -38,16 +46,20 @@ class Job:
     only: tuple[str, ...] | None = None
     templates: Path | None = None
     pdf: bool = False
+    bundle: bool = False
     reuse: dict[str, str] = field(default_factory=dict)  # docx file name -> sha256 whose PDF on disk is good
+    stage: bool = True  # write temporaries beside the targets (a shared folder); False: return the bytes
 
 
 @dataclass
 class Done:
-    """A rendered set: its files in publication order and PDFs converted for it (by .docx path)."""
+    """What became of a set: its outputs (bytes, or `Staged` temporaries) in publication order,
+    or the content problems found, and the first PDF problem if any."""
 
     job: Job
-    rendered: list[Rendered]
-    pdfs: dict[Path, bytes] = field(default_factory=dict)
+    files: dict[Path, bytes | Staged] = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
     pdf_error: str | None = None
 
 
@@ -66,26 +78,69 @@ def _converter():
 
 
 def run_job(job: Job) -> Done:
-    """Load, render and (with ``pdf``) convert one set. Runs in a worker; raises `ItaDocsError`s as they are."""
+    """Load, check, render and (with ``pdf``) convert one set; stage its files when ``job.stage``.
+
+    Content problems are returned in ``Done.errors`` (nothing staged);
+    template and output problems are raised as `ItaDocsError`.
+    """
+    from .errors import ContentErrors
+
+    try:
+        (loaded,) = load_all([job.source])
+    except ContentErrors as exc:
+        return Done(job, errors=exc.errors)
+    errors = check_set(loaded, list(job.only) if job.only else None)
+    if errors:
+        return Done(job, errors=errors, warnings=loaded.warnings)
+    rendered = render_set(loaded, job.output, list(job.only) if job.only else None, job.templates, job.name)
+    done = Done(job, warnings=loaded.warnings)
+    files: dict[Path, bytes] = {r.path: r.data for r in rendered}
+    if job.pdf:
+        pdfs, done.pdf_error = _convert(job, rendered)
+        files.update(pdfs)
+        docs = [r for r in rendered if r.path.suffix == ".docx"]
+        if job.bundle and docs and not done.pdf_error:
+            from .publish import bundle as merge
+
+            files[docs[0].path.parent / BUNDLE_NAME] = merge([(r.title or r.path.stem, pdfs[r.path.with_suffix(".pdf")]) for r in docs])
+    if job.stage:
+        try:
+            done.files = {path: stage_file(path, data) for path, data in files.items()}
+        except BaseException:
+            discard(done.files)
+            raise
+    else:
+        done.files = dict(files)
+    return done
+
+
+def _convert(job: Job, rendered: list[Rendered]) -> tuple[dict[Path, bytes], str | None]:
+    """PDFs of the set's .docx ({pdf path: bytes}): converted, or read back when unchanged (``reuse``)."""
     from .errors import ItaDocsError
 
-    (loaded,) = load_all([job.source])
-    done = Done(job, render_set(loaded, job.output, list(job.only) if job.only else None, job.templates, job.name))
-    if job.pdf:
-        todo = [r for r in done.rendered if r.path.suffix == ".docx"
-                and job.reuse.get(r.path.name) != hashlib.sha256(r.data).hexdigest()]
-        if todo:
-            try:
-                results = _converter().convert_many([(r.path.name, r.data) for r in todo], return_exceptions=True)
-            except ItaDocsError as exc:  # LibreOffice missing: the .docx are still written
-                done.pdf_error = str(exc)
-                return done
-            for r, res in zip(todo, results):
-                if isinstance(res, ItaDocsError):
-                    done.pdf_error = done.pdf_error or str(res)
-                else:
-                    done.pdfs[r.path] = res
-    return done
+    pdfs: dict[Path, bytes] = {}
+    todo = []
+    for r in rendered:
+        if r.path.suffix != ".docx":
+            continue
+        target = r.path.with_suffix(".pdf")
+        if job.reuse.get(r.path.name) == hashlib.sha256(r.data).hexdigest() and target.is_file():
+            pdfs[target] = target.read_bytes()
+        else:
+            todo.append(r)
+    if not todo:
+        return pdfs, None
+    try:
+        results = _converter().convert_many([(r.path.name, r.data) for r in todo], return_exceptions=True)
+    except ItaDocsError as exc:  # LibreOffice missing: the .docx are still written
+        return {}, str(exc)
+    error = None
+    for r, res in zip(todo, results):
+        if isinstance(res, ItaDocsError):
+            error = error or str(res)
+        else:
+            pdfs[r.path.with_suffix(".pdf")] = res
+    return pdfs, error
 
 
 Executor = Callable[[list[Job]], Iterator[Done]]

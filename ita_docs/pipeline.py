@@ -18,12 +18,11 @@ from typing import Callable
 
 from .errors import ContentError, ContentErrors, ItaDocsError, Location, OutputError
 from .messages import msg
-from .publish.outputs import Manifest, Outcome, commit
+from .publish.outputs import Manifest, Outcome, commit, discard, remove_stale_temporaries
 from .resources import sample_sets
 from .sets import Rendered, load_all, output_names, render_set, set_key, set_name
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-BUNDLE_NAME = "bundle.pdf"
 
 
 @dataclass
@@ -83,11 +82,11 @@ def build(
 ) -> BuildResult:
     """Render what changed, convert it to PDF if asked, and write each set as one transaction.
 
-    Every set is checked first (`ita_docs.sets.check_set`): the content
-    problems of all sets are raised together (`ContentErrors`) before anything
-    is written. Then each stale set is rendered (in parallel with ``jobs`` > 1
-    or a Dask ``scheduler``, `ita_docs.batch`) and written as it arrives, all
-    or nothing per set, guarded by that set's manifest: a set whose inputs are
+    Every stale set is checked and rendered (in parallel with ``jobs`` > 1 or
+    a Dask ``scheduler``, `ita_docs.batch`), its files staged as temporaries;
+    the content problems of all sets are raised together (`ContentErrors`)
+    and nothing is written. Otherwise each set is committed, all or nothing,
+    guarded by its manifest: a set whose inputs are
     unchanged and whose outputs are as written is skipped; a hand-edited output
     is never overwritten. ``jobs`` defaults to the number of cores (at most one
     worker per set). ``bundle`` also writes ``<set>/bundle.pdf``. When
@@ -95,7 +94,6 @@ def build(
     how to install it.
     """
     from .batch import Job, executor
-    from .sets import check_set
 
     _check_only(only)
     sources = list(sources) if sources else sample_sets()
@@ -106,30 +104,41 @@ def build(
     result = BuildResult(up_to_date=[names[s] for s in sources if s not in stale])
     if not stale:
         return result
-    errors: list[ContentError] = []
-    for source in stale:  # check every set before anything is written
-        try:
-            (loaded,) = load_all([source])
-        except ContentErrors as exc:
-            errors += exc.errors
-            continue
-        errors += check_set(loaded, only)
-        result.warnings += loaded.warnings
-    if errors:
-        raise ContentErrors(errors)
-    todo = [Job(s, names[s], keys[s], output, tuple(only) if only else None, templates, want_pdf,
-                _reusable_pdfs(output / names[s]) if want_pdf else {}) for s in stale]
+    for s in stale:
+        remove_stale_temporaries(output / names[s])
+    todo = [Job(s, names[s], keys[s], output, tuple(only) if only else None, templates, want_pdf, bundle,
+                _reusable_pdfs(output / names[s]) if want_pdf else {}, stage=scheduler is None) for s in stale]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, len(todo))
-    for i, done in enumerate(executor(workers, scheduler)(todo), 1):
-        manifest = Manifest.load(output / done.job.name)
-        files = {r.path: r.data for r in done.rendered}
-        if want_pdf:
-            files.update(_pdfs(done, bundle))
-            if done.pdf_error and result.pdf_error is None:
-                result.pdf_error = OutputError(done.pdf_error)
-        _record(result, commit(manifest, {done.job.name: (done.job.key, files)}, force=force))
-        if progress:
-            progress("render", i, len(todo))
+    existed = {output, *(output / names[s] for s in stale)}
+    existed = {d for d in existed if d.exists()}
+    done = []
+
+    def undo() -> None:
+        """Remove every temporary of this run, and the folders it made for them."""
+        for d in done:
+            discard(d.files)
+        for folder in [*(output / names[s] for s in stale), output]:
+            remove_stale_temporaries(folder)
+            if folder not in existed and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+
+    try:
+        for i, d in enumerate(executor(workers, scheduler)(todo), 1):
+            done.append(d)
+            if progress:
+                progress("render", i, len(todo))
+    except BaseException:
+        undo()
+        raise
+    errors = [e for d in done for e in d.errors]
+    result.warnings = [w for d in done for w in d.warnings]
+    if errors:  # every set was checked (and rendered) before anything is written
+        undo()
+        raise ContentErrors(errors)
+    for d in sorted(done, key=lambda d: names[d.job.source]):
+        if d.pdf_error and result.pdf_error is None:
+            result.pdf_error = OutputError(d.pdf_error)
+        _record(result, commit(Manifest.load(output / d.job.name), {d.job.name: (d.job.key, d.files)}, force=force))
     return result
 
 
@@ -151,22 +160,6 @@ def _reusable_pdfs(folder: Path) -> dict[str, str]:
         if pdf.is_file() and not manifest.edited(docx) and not manifest.edited(pdf):
             out[docx.name] = sha256(docx.read_bytes())
     return out
-
-
-def _pdfs(done, bundle: bool) -> dict[Path, bytes]:
-    """The PDFs of a rendered set: converted ones, the unchanged ones read back from disk, and the bundle."""
-    pdfs: dict[Path, bytes] = {}
-    docs = [r for r in done.rendered if r.path.suffix == ".docx"]
-    for r in docs:
-        if r.path in done.pdfs:
-            pdfs[r.path.with_suffix(".pdf")] = done.pdfs[r.path]
-        elif r.path.name in done.job.reuse and r.path.with_suffix(".pdf").is_file():
-            pdfs[r.path.with_suffix(".pdf")] = r.path.with_suffix(".pdf").read_bytes()
-    if bundle and docs and len(pdfs) == len(docs) and not done.pdf_error:
-        from .publish import bundle as merge
-
-        pdfs[docs[0].path.parent / BUNDLE_NAME] = merge([(r.title or r.path.stem, pdfs[r.path.with_suffix(".pdf")]) for r in docs])
-    return pdfs
 
 
 def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:

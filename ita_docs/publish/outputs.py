@@ -119,50 +119,70 @@ class Outcome:
     backups: list[tuple[Path, Path]] = field(default_factory=list)  # (file, its backup) with force
 
 
-def _remove_stale_temporaries(folder: Path) -> None:
-    """Temporary files a killed run left behind (``.tmp-*``): never outputs, removed before writing."""
-    for tmp in folder.glob(".tmp-*") if folder.is_dir() else []:
-        tmp.unlink(missing_ok=True)
-
-
 def side_path(path: Path, tag: str) -> Path:
     """``report.docx`` → ``report.<tag>.docx``."""
     return path.with_name(f"{path.stem}.{tag}{path.suffix}")
 
 
+@dataclass(frozen=True)
+class Staged:
+    """An output already written to a temporary file beside its target (by a worker): path and SHA-256."""
+
+    tmp: Path
+    digest: str
+
+
+def stage_file(target: Path, data: bytes) -> Staged:
+    """Write ``data`` to a temporary file beside ``target`` (mode 0644 less the umask), for `commit` to rename.
+
+    Raises `OutputError` naming ``target`` when the folder cannot be written.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+    except OSError as exc:
+        raise OutputError(str(exc.strerror or exc), target) from None
+    return Staged(Path(tmp), sha256(data))
+
+
+def discard(files: dict[Path, bytes | Staged]) -> None:
+    """Remove the temporary files of staged outputs that will not be committed."""
+    for value in files.values():
+        if isinstance(value, Staged):
+            value.tmp.unlink(missing_ok=True)
+
+
 def commit(
     manifest: Manifest,
-    sets: dict[str, tuple[str, dict[Path, bytes]]],
+    sets: dict[str, tuple[str, dict[Path, bytes | Staged]]],
     *,
     force: bool = False,
     now: dt.datetime | None = None,
 ) -> Outcome:
-    """Write the outputs of ``sets`` (``name -> (key, {path: bytes})``) into ``manifest.folder`` as one transaction.
+    """Write the outputs of ``sets`` (``name -> (key, {path: bytes or Staged})``) into ``manifest.folder`` as one transaction.
 
     Unchanged files are not touched. A hand-edited file is kept and the new
     bytes go to ``name.new.ext`` (or, with ``force``, the edited file is
-    renamed ``name.edited-<time>.ext`` first). Raises `OutputError` naming the
-    file when anything cannot be written; then nothing has changed.
+    renamed ``name.edited-<time>.ext`` first). Every file is in a temporary
+    file before the first rename; raises `OutputError` naming the file when
+    anything cannot be written, and then no earlier file has changed (the
+    renames themselves are each atomic).
     """
     now = now or dt.datetime.now()
     outcome = Outcome()
     moves: list[tuple[Path, Path]] = []  # (temporary or existing file, final path), in order
-    temps: list[Path] = []
-    mode = 0o666 & ~_umask()
+    temps: list[Path] = [v.tmp for _k, files in sets.values() for v in files.values() if isinstance(v, Staged)]
+    unused: list[Path] = []
 
-    def stage(target: Path, data: bytes) -> None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
-            temps.append(Path(tmp))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, mode)
-        except OSError as exc:
-            raise OutputError(str(exc.strerror or exc), target) from None
-        moves.append((Path(tmp), target))
+    def stage(target: Path, data: bytes | Staged) -> None:
+        if isinstance(data, bytes):
+            data = stage_file(target, data)
+            temps.append(data.tmp)
+        moves.append((data.tmp, target))
 
-    _remove_stale_temporaries(manifest.folder)
     try:
         for name, (key, files) in sets.items():
             rels = []
@@ -171,9 +191,11 @@ def commit(
                     raise OutputError(msg("is_directory"), path)
                 rel = manifest.rel(path)
                 rels.append(rel)
-                digest = sha256(data)
+                digest = data.digest if isinstance(data, Staged) else sha256(data)
                 if path.exists() and sha256(path.read_bytes()) == digest:
                     outcome.unchanged.append(path)
+                    if isinstance(data, Staged):
+                        unused.append(data.tmp)
                 elif manifest.edited(path) and not force:
                     new = side_path(path, "new")
                     stage(new, data)
@@ -197,7 +219,15 @@ def commit(
         if isinstance(exc, OSError):
             raise OutputError(str(exc.strerror or exc), None) from None
         raise
+    for tmp in unused:
+        tmp.unlink(missing_ok=True)
     return outcome
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files a killed run left behind (``.tmp-*``): never outputs, removed before a build writes."""
+    for tmp in folder.glob(".tmp-*") if folder.is_dir() else []:
+        tmp.unlink(missing_ok=True)
 
 
 def write_new_files(folder: Path, files: dict[str, bytes], *, replace: bool = False) -> list[Path]:
