@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.opc.part import Part, XmlPart
-from docx.opc.pkgwriter import _ContentTypesItem  # what python-docx writes as [Content_Types].xml
+from docx.opc.pkgwriter import (
+    _ContentTypesItem,  # what python-docx writes as [Content_Types].xml
+)
 from docx.package import Package
 from docx.parts.image import ImagePart
 

@@ -46,10 +46,10 @@ from typing import Any
 
 import yaml
 from docx.image.image import Image
+from pydantic import BaseModel, ValidationError
 from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
-from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, ContentErrors, Location
 from .messages import msg
@@ -72,8 +72,8 @@ a second of validation."""
 MAX_CONTROL_REPORTED = 20
 """Control characters reported one by one per file; the rest are counted."""
 
-try:
-    from yaml._yaml import CParser as _CParser  # libyaml's scanner and parser (`_CLoader`)
+try:  # libyaml's scanner and parser (`_CLoader`)
+    from yaml._yaml import CParser as _CParser
 except ImportError:  # PyYAML built without libyaml: `_Loader` reads everything
     _CParser = None
 

@@ -22,7 +22,9 @@ A context that is a function of the template gets the `FastRender` as its
 ``tpl``: charts (`ita_docs.charts.InlineChart`) and images (docxtpl's
 ``InlineImage``) add their parts and relationships to a light python-docx package
 (`ita_docs.docx_package.LightPackage`), whose parts are then written the way
-python-docx orders them.
+python-docx orders them. Of docxtpl's ``DocxTemplate`` it offers what those use:
+``current_rendering_part``, ``docx.part`` and ``build_url_id``; a context function
+that needs more (``new_subdoc``...) renders with ``fast=False``.
 
 Templates this path does not take (`compiled` returns None, the caller uses
 docxtpl): a file that is not a .docx, a Jinja error in the template (docxtpl
@@ -39,8 +41,9 @@ import os
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import docx
 import docx.oxml.ns
@@ -217,7 +220,8 @@ class FastRender:
         except TemplateError as exc:
             if getattr(exc, "lineno", None) is not None:
                 line = max(exc.lineno - 4, 0)  # type: ignore[operator]
-                exc.docx_context = map(lambda x: _TAGS.sub("", x), story.source.splitlines()[line : line + 7])  # type: ignore[attr-defined]
+                # a map, as docxtpl's (always true, even empty): render_template reads it the same way
+                exc.docx_context = map(lambda x: _TAGS.sub("", x), story.source.splitlines()[line : line + 7])  # type: ignore[attr-defined]  # noqa: C417
             raise
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # docxtpl: re.sub(r"\n<w:p([ >])", ...)
         if "_" in xml:
@@ -269,15 +273,17 @@ def compiled(path: Any, digits: str, make_env: Callable[[str], Environment]) -> 
     """The template at ``path`` compiled for ``digits`` (cached by file content), or None when
     the fast path does not take it (see the module docstring) or the file cannot be read.
 
-    A file whose modification time, change time, size and inode are as when it was
-    last read is not read again.
+    A file whose modification and change times, size, inode and device are as
+    when it was last read is not read again. The Jinja environment is made once per
+    compiled template (``make_env(digits)``).
     """
     try:
         st = os.stat(path)
     except OSError:
         return None
-    stat = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-    seen = _STATS.get(str(path))
+    stat = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev)
+    where = os.path.abspath(path)
+    seen = _STATS.get(where)
     with _LOCK:
         if seen is not None and seen[0] == stat and (seen[1], digits) in _CACHE:
             _CACHE.move_to_end((seen[1], digits))
@@ -290,7 +296,7 @@ def compiled(path: Any, digits: str, make_env: Callable[[str], Environment]) -> 
     digest = hashlib.sha256(data).digest()
     key = (digest, digits)
     with _LOCK:
-        _STATS[str(path)] = (stat, digest)
+        _STATS[where] = (stat, digest)
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]

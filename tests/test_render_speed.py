@@ -13,8 +13,8 @@ from docx import Document
 from docxtpl import DocxTemplate
 
 from ita_docs import ooxml, render_cache
-from ita_docs.docx_package import deflate, write_zip
 from ita_docs.documents import DOCUMENTS, writer
+from ita_docs.docx_package import deflate, write_zip
 from ita_docs.errors import TemplateError
 from ita_docs.pipeline import load_all
 from ita_docs.render import make_env, render_template
@@ -58,7 +58,7 @@ def test_fast_path_gives_docxtpl_bytes(samples, digits):
 
 
 def test_rendering_twice_gives_the_same_bytes(samples):
-    name, template, ctx, digits = next(s for s in samples if s[0].endswith("analysis-report.docx"))
+    _, template, ctx, digits = next(s for s in samples if s[0].endswith("analysis-report.docx"))
     assert callable(ctx)  # charts: parts added to the package while rendering
     first = render_template(template, ctx, digits=digits)
     assert render_template(template, ctx, digits=digits) == first
