@@ -42,7 +42,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import docx
@@ -90,11 +90,9 @@ class CompiledTemplate:
     shell: etree._Element  # the document element without its body
     body_index: int
     snapshot: PartSnapshot
-    renders: int = field(default=0)
 
     def start(self) -> FastRender:
         """A new render of this template (what a context function gets as ``tpl``)."""
-        self.renders += 1
         return FastRender(self)
 
 
