@@ -158,8 +158,14 @@ class _Generator(GenerateJsonSchema):
             return copy.deepcopy(DATE_SCHEMA)
         if name == "_to_time":
             return copy.deepcopy(TIME_SCHEMA)
-        if name in ("_from_string", "_from_list") and schema["schema"].get("type") == "model-fields":
-            self.shorthand[schema["schema"]["model_name"]] = name
+        target = schema["schema"]
+        while target.get("type") in ("function-before", "function-after", "function-wrap"):
+            target = target["schema"]  # the model's other validators (e.g. the base's shorthand hook)
+        if target.get("type") == "model-fields":
+            model_name = target["model_name"]
+            model = models().get(model_name)
+            if name == "_from_list" or (name == "_from_shorthand" and model is not None and model._shorthand):
+                self.shorthand[model_name] = "_from_list" if name == "_from_list" else "_from_string"
         return inner
 
 

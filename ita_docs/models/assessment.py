@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import field_validator
 
-from .. import thaifmt
-from .base import Model, Score, YearBE
+from .base import ItemCode, Model, Score, YearBE
 
 
 class ItemScore(Model):
     """The score of one ITA item (ข้อ i๑/e๑/o๑), optionally with its question text."""
 
-    code: str
+    code: ItemCode
     score: Score
     title: str | None = None
 
-    @field_validator("code")
-    @classmethod
-    def _code(cls, value: str) -> str:
-        letter, number = thaifmt.parse_item_code(value)
-        return f"{letter}{number}"
 
 
 class ToolScores(Model):

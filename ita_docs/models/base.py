@@ -4,9 +4,9 @@ dates typed in BE, one-or-many lists and prose `Block`s.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Iterator, Literal
+from typing import Annotated, Any, ClassVar, Iterator, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .. import thaifmt
 
@@ -71,9 +71,30 @@ Date = Annotated[dt.date, BeforeValidator(_to_date)]
 
 
 class Model(BaseModel):
-    """Base of every content model: unknown keys are errors, values are immutable."""
+    """Base of every content model: unknown keys are errors, values are immutable.
+
+    A model whose ``_shorthand`` names a field also accepts a plain string in
+    YAML for that field alone (``- ตามที่...`` is ``{paragraph: ตามที่...}``).
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    _shorthand: ClassVar[str | None] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_shorthand(cls, value: Any) -> Any:
+        if cls._shorthand and isinstance(value, str):
+            return {cls._shorthand: value}
+        return value
+
+
+def _item_code(value: str) -> str:
+    letter, number = thaifmt.parse_item_code(value)
+    return f"{letter}{number}"
+
+
+# An ITA item code as written in documents' data: i1, e7, o22 (Thai digits and capitals accepted).
+ItemCode = Annotated[str, AfterValidator(_item_code)]
 
 
 # --------------------------------------------------------------------------- prose
@@ -105,6 +126,8 @@ class Block(Model):
     paragraph; ``center: true`` centres a heading or paragraph.
     """
 
+    _shorthand = "paragraph"
+
     paragraph: str | None = None
     heading: str | None = None
     bullets: list[str] | None = None
@@ -114,13 +137,6 @@ class Block(Model):
     insert: Literal[INSERTS] | None = None  # type: ignore[valid-type]
     indent: bool = True
     center: bool = False
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return {"paragraph": value}
-        return value
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Block:

@@ -82,10 +82,6 @@ def _to_time(value: Any) -> Any:
 Time = Annotated[dt.time, BeforeValidator(_to_time)]
 
 
-def _ref_from_string(value: Any) -> Any:
-    return {"ref": value} if isinstance(value, str) else value
-
-
 # --------------------------------------------------------------------------- committee
 
 
@@ -156,16 +152,13 @@ class Committee(Model):
 class Who(Model):
     """Someone named in minutes. A plain string in YAML is ``ref`` (a person or member id)."""
 
+    _shorthand = "ref"
+
     ref: str | None = None
     person: str | None = None
     member: str | None = None
     name: str | None = None
     position: StrList = []
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        return _ref_from_string(value)
 
     @model_validator(mode="after")
     def _someone(self) -> Who:

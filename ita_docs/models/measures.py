@@ -2,12 +2,11 @@
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from .. import thaifmt
-from .base import Date, Model, StrList, YearBE
+from .base import Date, ItemCode, Model, StrList, YearBE
 
 
 class Period(Model):
@@ -23,6 +22,8 @@ class Period(Model):
     - ``until``: "ภายใน ๑๕ เม.ย. ๖๖" (short) or "ภายใน ๓๐ มิถุนายน ๒๕๖๖" (long).
     """
 
+    _shorthand = "text"
+
     text: str | None = None
     fiscal_year: YearBE | None = None
     start: Date | None = None
@@ -30,12 +31,6 @@ class Period(Model):
     until: Date | None = None
     style: Literal["months", "short", "long"] = "short"
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return {"text": value}
-        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Period:
@@ -51,15 +46,11 @@ class Period(Model):
 class Step(Model):
     """One step of a measure; a plain string in YAML is ``text``. ``bullets`` are sub-points."""
 
+    _shorthand = "text"
+
     text: str
     bullets: list[str] = []
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return {"text": value}
-        return value
 
 
 class Measure(Model):
@@ -76,7 +67,7 @@ class Measure(Model):
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     title: StrList
-    item: str | None = None
+    item: ItemCode | None = None
     indicators: list[int] = []
     items: list[str] = []
     requirement: str | None = None
@@ -87,13 +78,6 @@ class Measure(Model):
     period: Period | None = None
     follow_up: StrList = []
 
-    @field_validator("item")
-    @classmethod
-    def _item(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        letter, number = thaifmt.parse_item_code(value)
-        return f"{letter}{number}"
 
 
 class MeasureGroup(Model):

@@ -5,26 +5,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field
 
-from .. import thaifmt
-from .base import Blocks, Date, Model, Score, StrList
+from .base import Blocks, Date, ItemCode, Model, Score, StrList
 from .measures import MeasureGroup
 
 
 class FindingItem(Model):
     """An item-level finding: ข้อ E๗ ในประเด็น “question” โดยมีผลคะแนน ๓๙.๕๖ text."""
 
-    code: str
+    code: ItemCode
     question: str | None = None
     score: Score
     text: str | None = None
 
-    @field_validator("code")
-    @classmethod
-    def _code(cls, value: str) -> str:
-        letter, number = thaifmt.parse_item_code(value)
-        return f"{letter}{number}"
 
 
 class Finding(Model):
@@ -179,30 +173,21 @@ class MeasurePlan(Model):
 class Output(Model):
     """One output (ผลการดำเนินการ) of a measure; ``date`` is appended in bold."""
 
+    _shorthand = "text"
+
     text: str
     date: Date | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_string(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return {"text": value}
-        return value
 
 
 class ItemCitation(Model):
     """An item score cited as evidence of an outcome, optionally with last year's score."""
 
-    code: str
+    code: ItemCode
     score: Score
     previous: Score | None = None
     title: str | None = None
 
-    @field_validator("code")
-    @classmethod
-    def _code(cls, value: str) -> str:
-        letter, number = thaifmt.parse_item_code(value)
-        return f"{letter}{number}"
 
 
 class MeasureResult(Model):
