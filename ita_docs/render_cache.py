@@ -313,6 +313,7 @@ def clear() -> None:
     with _LOCK:
         _CACHE.clear()
         _STATS.clear()
+        _MEMBERS.clear()
 
 
 def _story(name: str, xml: str, env: Environment, encoding: str = "utf-8") -> _Story:
@@ -333,7 +334,8 @@ def _compile(data: bytes, digits: str, env: Environment) -> CompiledTemplate | N
         text = getattr(props, name)
         if "{" in text:
             return None
-        setattr(props, name, env.from_string(text).render({}))  # what docxtpl does, the same for every context
+        # what docxtpl does, the same for every context (an empty text renders empty)
+        setattr(props, name, env.from_string(text).render({}) if text else text)
     body = _story(part.partname.membername, etree.tostring(document.element.body, encoding="unicode"), env)
     stories = []
     for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
@@ -352,5 +354,20 @@ def _compile(data: bytes, digits: str, env: Environment) -> CompiledTemplate | N
     rendered = {body.name, *(s.name for s in stories)}
     members: list[Member | str] = []
     for name, raw in read_members(buf.getvalue()):
-        members.append(name if name in rendered else deflate(name, ooxml.fix_member(name, raw, CS_FONT, digits=digits)))
+        members.append(name if name in rendered else _fixed_member(name, raw, digits))
     return CompiledTemplate(digits, members, body, stories, shell, body_index, snapshot)
+
+
+_MEMBERS: OrderedDict[tuple[str, bytes, str], Member] = OrderedDict()
+
+
+def _fixed_member(name: str, raw: bytes, digits: str) -> Member:
+    """A member as `ooxml.fix_package` writes it, deflated; members alike in several templates
+    (stylesWithEffects, theme, fonts...) are fixed once (called under `_LOCK`)."""
+    key = (name, hashlib.sha256(raw).digest(), digits)
+    member = _MEMBERS.get(key)
+    if member is None:
+        member = _MEMBERS[key] = deflate(name, ooxml.fix_member(name, raw, CS_FONT, digits=digits))
+        while len(_MEMBERS) > 16 * MAX_TEMPLATES:
+            _MEMBERS.popitem(last=False)
+    return member
