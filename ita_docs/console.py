@@ -58,7 +58,7 @@ def outcome(result: BuildResult, *, quiet: bool = False) -> None:
     for path, new in result.edited:
         err.print(msg("hand_edited", path=path, new=new), style="yellow", markup=False)
     if result.pdf_error is not None:
-        err.print(f"{msg('pdf_failed')} {result.pdf_error}", style="bold red", markup=False)
+        err.print(f"{msg('pdf_not_made')} {result.pdf_error}", style="bold red", markup=False)
         raise typer.Exit(1)
 
 

@@ -201,9 +201,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} was edited after it was built and is not overwritten; the new version is {new} (--force replaces it, keeping the edited file as a backup)",
     ),
     "backed_up": ("เก็บไฟล์ที่แก้ด้วยมือไว้เป็น {backup} แล้วเขียน {path} ใหม่", "kept the hand-edited file as {backup} and rewrote {path}"),
-    "pdf_failed": ("เขียนไฟล์ .docx แล้ว แต่สร้าง PDF ไม่ได้:", "the .docx files were written, but no PDF:"),
+    "pdf_not_made": ("เขียนไฟล์ .docx แล้ว แต่สร้าง PDF ไม่ได้:", "the .docx files were written, but no PDF:"),
     "is_directory": ("เป็นโฟลเดอร์ จึงเขียนไฟล์ผลลัพธ์ชื่อนี้ไม่ได้ ไม่ได้เขียนไฟล์ใด", "is a folder: the output cannot be written there; nothing was written"),
     "exists_differs": ("มีไฟล์ชื่อนี้อยู่แล้วและต่างจากที่จะเขียน จึงไม่เขียนทับ", "a different file with this name is already there: not overwritten"),
+    # PDF (ita_docs.publish){install} is the apt-get line
+    "pdf_no_soffice": (
+        "ไม่พบ LibreOffice สำหรับสร้าง PDF: ติดตั้งด้วย {install}",
+        "LibreOffice is needed to make PDFs and was not found: install it with {install}",
+    ),
+    "pdf_no_uno": (
+        "ไม่พบ Python ที่ใช้โมดูล uno ของ LibreOffice ได้ ({soffice}): ติดตั้งด้วย sudo apt-get install python3-uno"
+        " หรือตั้ง ITA_DOCS_UNO_PYTHON เป็น Python ที่ import uno ได้",
+        "no Python that can import LibreOffice's uno module ({soffice}): install it with sudo apt-get install python3-uno"
+        " or set ITA_DOCS_UNO_PYTHON to a Python that can import uno",
+    ),
+    "pdf_no_font": (
+        "ไม่พบฟอนต์ไทยสำหรับ PDF (TH Sarabun New หรือ Laksaman): ติดตั้งด้วย sudo apt-get install fonts-tlwg-laksaman",
+        "no Thai font for the PDF (TH Sarabun New or Laksaman): install it with sudo apt-get install fonts-tlwg-laksaman",
+    ),
+    "pdf_no_fonttools": (
+        "ต้องใช้แพ็กเกจ fonttools เพื่อเตรียมฟอนต์ Laksaman: pip install fonttools",
+        "the fonttools package is needed to prepare the Laksaman font: pip install fonttools",
+    ),
+    "pdf_start_failed": ("เริ่ม LibreOffice ไม่สำเร็จ: {reason}", "LibreOffice did not start: {reason}"),
+    "pdf_failed": ("แปลงเป็น PDF ไม่สำเร็จ: {reason}", "PDF conversion failed: {reason}"),
+    "pdf_timeout": (
+        "ใช้เวลาเกิน {seconds:g} วินาที (หยุด LibreOffice แล้วเริ่มใหม่)",
+        "took longer than {seconds:g} s (LibreOffice was stopped and restarted)",
+    ),
+    "pdf_crashed": ("LibreOffice หยุดทำงานระหว่างแปลง ({reason})", "LibreOffice stopped during the conversion ({reason})"),
+    "pdf_missing_file": ("ไม่พบไฟล์", "no such file"),
+    "pdf_unreadable": (
+        "LibreOffice เปิดไฟล์นี้ไม่ได้ (ไม่ใช่ไฟล์ Word หรือไฟล์เสีย)",
+        "LibreOffice cannot open this file (not a Word file, or damaged)",
+    ),
+    "pdf_closed": ("ตัวแปลง PDF ถูกปิดแล้ว", "the PDF converter is closed"),
+    "pdf_bad_pdf": ("ไฟล์ PDF เสีย: {reason}", "broken PDF: {reason}"),
     "progress_render": ("สร้างเอกสาร", "rendering"),
     "progress_pdf": ("แปลงเป็น PDF", "converting to PDF"),
     "watching": ("กำลังเฝ้าดูการแก้ไข... (กด Ctrl+C เพื่อหยุด)", "watching for changes... (Ctrl+C to stop)"),
