@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 import jinja2
 
-from .. import analysis, ooxml, thaifmt
+from .. import ooxml, thaifmt
 from ..errors import ContentError, Location
 from ..loader import LoadedContent
 from ..messages import msg
