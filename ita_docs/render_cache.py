@@ -172,6 +172,45 @@ def _resolve_listing(xml: str) -> str:
     return "".join(out)
 
 
+def _fix_tables(xml: str) -> etree._Element:
+    """docxtpl's ``fix_tables``: the body parsed (leniently, as docxtpl does) and, where a row has
+    more cells than its table's grid or no row fills it, the grid fixed by docxtpl's own code.
+
+    The check walks children rather than calling ``find``; anything docxtpl would
+    change (or fail on) is left to docxtpl, which parses the text again.
+    """
+    tree = etree.fromstring(xml, etree.XMLParser(recover=True))
+    w = tree.nsmap.get("w")
+    if w is None:
+        return _DOCXTPL.fix_tables(xml)
+    tbl_grid, grid_col, tr, tc, tc_pr, grid_span = (f"{{{w}}}{n}" for n in ("tblGrid", "gridCol", "tr", "tc", "tcPr", "gridSpan"))
+    for table in tree.iter(f"{{{w}}}tbl"):
+        grid = next((c for c in table if c.tag == tbl_grid), None)
+        if grid is None:
+            return _DOCXTPL.fix_tables(xml)
+        columns = sum(1 for c in grid if c.tag == grid_col)
+        widest = 0
+        for row in table.iter(tr):
+            cells = [c for c in row if c.tag == tc]
+            if len(cells) > columns:
+                return _DOCXTPL.fix_tables(xml)
+            width = 0
+            for cell in cells:
+                props = next((c for c in cell if c.tag == tc_pr), None)
+                span = None if props is None else next((c for c in props if c.tag == grid_span), None)
+                if span is None:
+                    width += 1
+                    continue
+                try:
+                    width += int(span.get(f"{{{w}}}val"))  # type: ignore[arg-type]
+                except (TypeError, ValueError):
+                    return _DOCXTPL.fix_tables(xml)
+            widest = max(widest, width)
+        if columns > widest:
+            return _DOCXTPL.fix_tables(xml)
+    return tree
+
+
 class FastRender:
     """One render of a `CompiledTemplate`: `render` the context, then `save`.
 
@@ -229,7 +268,7 @@ class FastRender:
     def render(self, context: dict[str, Any]) -> None:
         """Render every part (call within `ita_docs.render.limits`); errors are docxtpl's."""
         c = self._c
-        tree = _DOCXTPL.fix_tables(self._render_story(c.body, context))
+        tree = _fix_tables(self._render_story(c.body, context))
         docx_id = 1000
         for el in tree.xpath("//wp:docPr", namespaces=docx.oxml.ns.nsmap):
             docx_id += 1

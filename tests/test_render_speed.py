@@ -121,6 +121,20 @@ def test_errors_are_the_same(tmp_path, body, header, context):
     assert errors[0] == errors[1]
 
 
+@pytest.mark.parametrize("rows", [1, 2])
+@pytest.mark.parametrize("n", [0, 1, 3, 5])
+def test_tables_docxtpl_regrids_are_the_same(tmp_path, n, rows):
+    """Cells made by a loop: more than the grid (docxtpl adds columns), fewer (it removes some), as many."""
+    doc = Document()
+    table = doc.add_table(rows=rows, cols=3)
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(0, 2).text = "{%tc for x in xs %}", "{{ x }}", "{%tc endfor %}"
+    table.cell(rows - 1, 0).text += "ก"
+    path = tmp_path / "loop.docx"
+    doc.save(path)
+    ctx = {"xs": [f"คอลัมน์ {i}" for i in range(n)]}
+    assert render_template(path, ctx) == render_template(path, ctx, fast=False)
+
+
 def test_what_the_fast_path_leaves_to_docxtpl(tmp_path):
     assert render_cache.compiled(tmp_path / "missing.docx", "thai", make_env) is None
     (tmp_path / "not.docx").write_bytes(b"not a zip")
