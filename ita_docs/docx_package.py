@@ -21,7 +21,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from docx.opc.part import Part, XmlPart
 from docx.opc.pkgwriter import (
@@ -161,12 +161,17 @@ class LightPackage:
 
     def members(self, rendered: dict[str, Member], cached: list[Member | str], digits: str, cs_font: str) -> list[Member]:
         """Every member in python-docx's order: ``rendered`` parts, ``cached`` members where
-        unchanged, new parts fixed for Thai, relationships and content types as python-docx writes them."""
+        unchanged, new parts fixed for Thai, relationships and content types as python-docx writes them.
+
+        Content types and relationships alike in several documents (the same
+        parts and targets) are written and deflated once (`_shaped`).
+        """
         known = {m.name: m for m in cached if isinstance(m, Member)}
         parts = list(self.package.iter_parts())
         out = [
-            deflate("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob),
-            deflate("_rels/.rels", self.package.rels.xml),
+            _shaped("[Content_Types].xml", tuple((str(p.partname), p.content_type) for p in parts),
+                    lambda: _ContentTypesItem.from_parts(parts).blob),
+            _rels_member("_rels/.rels", "/", self.package.rels),
         ]
         for part in parts:
             name = part.partname.membername
@@ -179,5 +184,29 @@ class LightPackage:
             if len(part.rels):
                 rels_name = part.partname.rels_uri.membername
                 same = len(part.rels) == self._counts.get(str(part.partname)) and rels_name in known
-                out.append(known[rels_name] if same else deflate(rels_name, part.rels.xml))
+                out.append(known[rels_name] if same else _rels_member(rels_name, str(part.partname), part.rels))
         return out
+
+
+_SHAPED: dict[tuple[str, tuple], Member] = {}  # (member name, what its bytes depend on) -> the member
+_MAX_SHAPED = 512
+
+
+def _shaped(name: str, shape: tuple, write: Callable[[], bytes]) -> Member:
+    """The member ``name`` whose bytes depend only on ``shape``: ``write()`` deflated, once per shape."""
+    key = (name, shape)
+    member = _SHAPED.get(key)
+    if member is None:
+        if len(_SHAPED) >= _MAX_SHAPED:
+            _SHAPED.clear()
+        member = _SHAPED[key] = deflate(name, write())
+    return member
+
+
+def _rels_member(name: str, source: str, rels: Any) -> Member:
+    """The relationships member ``name`` of the part ``source`` (``/`` for the package), as python-docx writes it."""
+    shape = tuple(
+        (r.rId, r.reltype, r.target_ref if r.is_external else str(r.target_part.partname), r.is_external)
+        for r in rels.values()
+    )
+    return _shaped(name, (source, shape), lambda: rels.xml)

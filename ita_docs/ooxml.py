@@ -442,6 +442,30 @@ def _mark_thai_run(run: etree._Element) -> None:
     lang.set(f"{W}bidi", "th-TH")
 
 
+def _strip_invisible_mark_thai(root: etree._Element) -> None:
+    """Invisible characters removed from every w:t and w:instrText, then every w:r holding a w:t
+    with Thai text (at any depth, e.g. a text box in a drawing) marked as Thai (`_mark_thai_run`).
+
+    Both are found in C: the part's text as one string for the invisible
+    characters, one XPath for the unmarked runs with Thai text.
+    """
+    if INVISIBLE.search(etree.tostring(root, method="text", encoding="unicode")):
+        for t in root.iter(_W_T, _W_INSTR):
+            if t.text and INVISIBLE.search(t.text):
+                t.text = INVISIBLE.sub("", t.text)
+    for run in _X_UNMARKED_THAI(root):
+        _mark_thai_run(run)
+
+
+_THAI_CHARS = "".join(map(chr, range(0x0E00, 0x0E80)))  # the THAI pattern's range, for XPath's translate()
+# Runs `_mark_thai_run` would change (no first w:rPr with w:cs and a first w:lang of bidi th-TH) holding Thai text.
+_X_UNMARKED_THAI = etree.XPath(
+    "descendant-or-self::w:r[not(w:rPr[1][w:cs][w:lang[1][@w:bidi = 'th-TH']])]"
+    f"[.//w:t[translate(., '{_THAI_CHARS}', '') != .]]",
+    namespaces={"w": W_NS},
+)
+
+
 def _simple_run(run: etree._Element) -> bool:
     return all(_local(c) in ("rPr", "t") for c in run)
 
@@ -477,16 +501,21 @@ def _adjacent_runs(tags: list[object]) -> bool:
 def _run_pairs(root: etree._Element) -> list[etree._Element]:
     """Every paragraph or hyperlink of ``root`` where two runs may be in a row (`_merge_runs`).
 
-    w:r elements in a row are found by XPath; a run of another namespace (any
-    element named r) makes it look at every paragraph.
+    A w:r whose next element sibling is a w:r marks its parent; a run of
+    another namespace (any element named r) makes it look at every paragraph.
     """
-    if any(r.tag != _W_R for r in root.iter("{*}r")):
-        return [p for p in root.iter(f"{W}p", f"{W}hyperlink") if _adjacent_runs([c.tag for c in p])]
     parents: dict[etree._Element, None] = {}
-    for run in _X_RUN_PAIRS(root):
-        parent = run.getparent()
-        if run is not root and parent.tag in (f"{W}p", f"{W}hyperlink"):
-            parents[parent] = None
+    containers = (f"{W}p", f"{W}hyperlink")
+    for run in root.iter("{*}r"):
+        if run.tag != _W_R:
+            return [p for p in root.iter(*containers) if _adjacent_runs([c.tag for c in p])]
+        after = run.getnext()
+        while after is not None and not isinstance(after.tag, str):  # comments, processing instructions
+            after = after.getnext()
+        if after is not None and after.tag == _W_R and run is not root:
+            parent = run.getparent()
+            if parent.tag in containers:
+                parents[parent] = None
     return list(parents)
 
 
@@ -538,11 +567,6 @@ def _thai_bullets(root: etree._Element, cs_font: str) -> None:
                 fonts.set(f"{W}{a}", cs_font)
 
 
-_NS = {"w": W_NS}
-_X_TEXTS = etree.XPath("descendant-or-self::w:t/text() | descendant-or-self::w:instrText/text()", namespaces=_NS)
-# Runs that `_mark_thai_run` would change: no first w:rPr with w:cs and a first w:lang of bidi th-TH.
-_X_UNMARKED = etree.XPath("descendant-or-self::w:r[not(w:rPr[1][w:cs][w:lang[1][@w:bidi = 'th-TH']])]", namespaces=_NS)
-_X_RUN_PAIRS = etree.XPath("descendant-or-self::w:r[following-sibling::*[1][self::w:r]]", namespaces=_NS)
 _CLEAN: dict[tuple[int, tuple], bool] = {}  # (id(order), child tags) -> nothing to change there
 
 
@@ -578,15 +602,9 @@ def fix_part(root: etree._Element, cs_font: str = "TH Sarabun New") -> None:
     Elements are changed only where a rule asks; the checks go by the tags of
     an element's children, and what is clean for a sequence of tags is remembered.
     """
-    if INVISIBLE.search("".join(_X_TEXTS(root))):
-        for t in root.iter(_W_T, _W_INSTR):
-            if t.text and INVISIBLE.search(t.text):
-                t.text = INVISIBLE.sub("", t.text)
     for el in list(root.iter(_W_NOPROOF)):
         el.getparent().remove(el)
-    for run in _X_UNMARKED(root):
-        if any(t.text and THAI.search(t.text) for t in run.iter(_W_T)):
-            _mark_thai_run(run)
+    _strip_invisible_mark_thai(root)
     for rpr in root.iter(_W_RPR):
         children = list(rpr)
         sig = tuple([c.tag for c in children])

@@ -67,6 +67,7 @@ _PARA_BREAK = re.compile(r"<w:p([ >])")
 _TAGS = re.compile(r"<[^>]+>")
 # python-docx's parser without its element classes (plain elements are faster to walk; the XML is the same)
 _PART_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_DOC_PR = etree.XPath("//wp:docPr", namespaces=docx.oxml.ns.nsmap)  # docxtpl renumbers these in the body
 
 
 @dataclass
@@ -172,43 +173,54 @@ def _resolve_listing(xml: str) -> str:
     return "".join(out)
 
 
+def _first(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of ``el`` named ``tag`` (``el.find(tag)``), looked for at the first child first."""
+    if len(el) and el[0].tag == tag:
+        return el[0]
+    return next((c for c in el if c.tag == tag), None)
+
+
+def _grid_kept(table: etree._Element, w: str) -> bool:
+    """Whether docxtpl's ``fix_tables`` leaves the grid of ``table`` as it is: it has a w:tblGrid,
+    no row (nested tables' rows included, as docxtpl counts them) has more w:tc than the grid
+    has columns, and some row spans them all (or the grid is empty)."""
+    tbl_grid, grid_col, tr, tc, tc_pr, grid_span = (f"{{{w}}}{n}" for n in ("tblGrid", "gridCol", "tr", "tc", "tcPr", "gridSpan"))
+    grid = _first(table, tbl_grid)
+    if grid is None:
+        return False
+    columns = sum(1 for c in grid if c.tag == grid_col)
+    widest = 0
+    for row in table.iter(tr):
+        cells = [c for c in row if c.tag == tc]
+        if len(cells) > columns:
+            return False
+        width = 0
+        for cell in cells:
+            props = _first(cell, tc_pr)
+            span = None if props is None else _first(props, grid_span)
+            if span is None:
+                width += 1
+                continue
+            try:
+                width += int(span.get(f"{{{w}}}val"))  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                return False
+        widest = max(widest, width)
+    return columns <= widest
+
+
 def _fix_tables(xml: str) -> etree._Element:
     """docxtpl's ``fix_tables``: the body parsed (leniently, as docxtpl does) and, where a row has
     more cells than its table's grid or no row fills it, the grid fixed by docxtpl's own code.
 
-    The check walks children rather than calling ``find``; anything docxtpl would
-    change (or fail on) is left to docxtpl, which parses the text again.
+    Anything docxtpl would change (or fail on) is left to docxtpl, which parses the text again.
     """
     tree = etree.fromstring(xml, etree.XMLParser(recover=True))
     w = tree.nsmap.get("w")
     if w is None:
         return _DOCXTPL.fix_tables(xml)
-    tbl_grid, grid_col, tr, tc, tc_pr, grid_span = (f"{{{w}}}{n}" for n in ("tblGrid", "gridCol", "tr", "tc", "tcPr", "gridSpan"))
-    for table in tree.iter(f"{{{w}}}tbl"):
-        grid = next((c for c in table if c.tag == tbl_grid), None)
-        if grid is None:
-            return _DOCXTPL.fix_tables(xml)
-        columns = sum(1 for c in grid if c.tag == grid_col)
-        widest = 0
-        for row in table.iter(tr):
-            cells = [c for c in row if c.tag == tc]
-            if len(cells) > columns:
-                return _DOCXTPL.fix_tables(xml)
-            width = 0
-            for cell in cells:
-                props = next((c for c in cell if c.tag == tc_pr), None)
-                span = None if props is None else next((c for c in props if c.tag == grid_span), None)
-                if span is None:
-                    width += 1
-                    continue
-                try:
-                    width += int(span.get(f"{{{w}}}val"))  # type: ignore[arg-type]
-                except (TypeError, ValueError):
-                    return _DOCXTPL.fix_tables(xml)
-            widest = max(widest, width)
-        if columns > widest:
-            return _DOCXTPL.fix_tables(xml)
-    return tree
+    kept = all(_grid_kept(table, w) for table in tree.iter(f"{{{w}}}tbl"))
+    return tree if kept else _DOCXTPL.fix_tables(xml)
 
 
 class FastRender:
@@ -270,7 +282,7 @@ class FastRender:
         c = self._c
         tree = _fix_tables(self._render_story(c.body, context))
         docx_id = 1000
-        for el in tree.xpath("//wp:docPr", namespaces=docx.oxml.ns.nsmap):
+        for el in _DOC_PR(tree):
             docx_id += 1
             el.attrib["id"] = str(docx_id)
         root = copy.deepcopy(c.shell)
