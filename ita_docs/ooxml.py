@@ -125,15 +125,17 @@ def _run_xml(run: Run) -> str:
     cs = bool(THAI.search(run.text))
     if cs:
         props += '<w:cs/><w:lang w:bidi="th-TH"/>'
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    # a tab ends the run, as docxtpl's resolve_listing would make it of a tab in the text
+    tab = f'</w:t></w:r><w:r>{rpr}<w:tab/></w:r><w:r>{rpr}<w:t xml:space="preserve">'
     parts = []
     for i, line in enumerate(run.text.split("\n")):
         if i:
             parts.append("<w:br/>")
         if line:
-            parts.append(f'<w:t xml:space="preserve">{escape(INVISIBLE.sub("", line))}</w:t>')
+            parts.append(f'<w:t xml:space="preserve">{escape(INVISIBLE.sub("", line)).replace(chr(9), tab)}</w:t>')
     if run.br:
         parts.append("<w:br/>")
-    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f"<w:r>{rpr}{''.join(parts)}</w:r>"
 
 
@@ -665,8 +667,9 @@ def fix_settings(root: etree._Element) -> None:
 
 
 def is_fixed_member(name: str) -> bool:
-    """Whether `fix_package` parses and fixes the package member ``name`` (Word XML parts, not the theme)."""
-    return name.startswith("word/") and name.endswith(".xml") and "/theme/" not in name
+    """Whether `fix_package` parses and fixes the package member ``name``: the XML parts under
+    ``word/`` that hold WordprocessingML, so not the theme nor charts (DrawingML, copied as they are)."""
+    return name.startswith("word/") and name.endswith(".xml") and "/theme/" not in name and "/charts/" not in name
 
 
 def _xml_parts(names: list[str]) -> list[str]:

@@ -781,6 +781,7 @@ def _context_names(args: tuple, kwargs: dict) -> list[str]:
 
 
 _BASEMODEL_ATTRS = frozenset(name for name in dir(BaseModel) if not name.startswith("_"))
+_SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}  # (type of the object, attribute name) -> readable
 
 
 class BoundedSandbox(ImmutableSandboxedEnvironment):
@@ -815,10 +816,15 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Content models: fields and their own properties only, none of pydantic's API
-        # (model_copy, model_rebuild, ... could build or change models).
-        if attr in _BASEMODEL_ATTRS and isinstance(obj, BaseModel):
-            return False
-        return super().is_safe_attribute(obj, attr, value)
+        # (model_copy, model_rebuild, ... could build or change models). Every check here and in
+        # jinja2's sandbox goes by the object's type and the name only, so the answer is kept per (type, name).
+        key = (type(obj), attr)
+        safe = _SAFE_ATTRIBUTES.get(key)
+        if safe is None:
+            safe = not (attr in _BASEMODEL_ATTRS and isinstance(obj, BaseModel)) and super().is_safe_attribute(obj, attr, value)
+            if len(_SAFE_ATTRIBUTES) < 10_000:
+                _SAFE_ATTRIBUTES[key] = safe
+        return safe
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         budget = _BUDGET.get()

@@ -87,7 +87,7 @@ class CompiledTemplate:
     digits: str
     members: list[Member | str]  # in output order: a cached member, or the name of a rendered one
     body: _Story
-    stories: list[_Story]  # headers, then footers, in docxtpl's order
+    stories: list[_Story]  # headers, then footers with a Jinja tag, in docxtpl's order (the others are members)
     shell: etree._Element  # the document element without its body
     body_index: int
     snapshot: PartSnapshot
@@ -189,6 +189,9 @@ def _grid_kept(table: etree._Element, w: str) -> bool:
     if grid is None:
         return False
     columns = sum(1 for c in grid if c.tag == grid_col)
+    if next(table.iter(grid_span), None) is None:  # no spans: a row is as wide as its cells
+        counts = [sum(1 for c in row if c.tag == tc) for row in table.iter(tr)]
+        return max(counts, default=0) <= columns <= max(counts, default=0)
     widest = 0
     for row in table.iter(tr):
         cells = [c for c in row if c.tag == tc]
@@ -221,6 +224,19 @@ def _fix_tables(xml: str) -> etree._Element:
         return _DOCXTPL.fix_tables(xml)
     kept = all(_grid_kept(table, w) for table in tree.iter(f"{{{w}}}tbl"))
     return tree if kept else _DOCXTPL.fix_tables(xml)
+
+
+def _post_process(xml: str) -> str:
+    """What docxtpl's ``render_xml_part`` does to a part's rendered text."""
+    xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # docxtpl: re.sub(r"\n<w:p([ >])", ...)
+    if "_" in xml:
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    return _resolve_listing(xml)
+
+
+def _story_root(story: _Story, xml: str) -> etree._Element:
+    """A header or footer's rendered text parsed as docxtpl's ``map_headers_footers_xml`` reads it."""
+    return etree.fromstring(xml.encode(story.encoding), _PART_PARSER)
 
 
 class FastRender:
@@ -272,10 +288,7 @@ class FastRender:
                 # a map, as docxtpl's (always true, even empty): render_template reads it the same way
                 exc.docx_context = map(lambda x: _TAGS.sub("", x), story.source.splitlines()[line : line + 7])  # type: ignore[attr-defined]  # noqa: C417
             raise
-        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # docxtpl: re.sub(r"\n<w:p([ >])", ...)
-        if "_" in xml:
-            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return _resolve_listing(xml)
+        return _post_process(xml)
 
     def render(self, context: dict[str, Any]) -> None:
         """Render every part (call within `ita_docs.render.limits`); errors are docxtpl's."""
@@ -291,7 +304,7 @@ class FastRender:
         if self._package is not None:
             self._package.set_element(c.body.name, root)
         for story in c.stories:
-            self._roots[story.name] = etree.fromstring(self._render_story(story, context).encode(story.encoding), _PART_PARSER)
+            self._roots[story.name] = _story_root(story, self._render_story(story, context))
 
     def fix(self) -> None:
         """Fix the rendered parts for Thai (`ita_docs.ooxml.fix_root`); `save` does it if not done."""
@@ -402,10 +415,19 @@ def _compile(data: bytes, digits: str, env: Environment) -> CompiledTemplate | N
     snapshot = PartSnapshot.of(package)
     buf = io.BytesIO()
     document.save(buf)  # python-docx's members in its order: the unrendered template, core properties rendered
+    # a header or footer without a Jinja tag renders the same for every context: rendered once here
+    tags = (env.block_start_string, env.variable_start_string, env.comment_start_string)
+    static = {s.name: s for s in stories if not any(tag in s.source for tag in tags)}
+    stories = [s for s in stories if s.name not in static]
     rendered = {body.name, *(s.name for s in stories)}
     members: list[Member | str] = []
     for name, raw in read_members(buf.getvalue()):
-        members.append(name if name in rendered else _fixed_member(name, raw, digits))
+        if name in static:
+            root = _story_root(static[name], _post_process(static[name].template.render({})))
+            ooxml.fix_root(name, root, CS_FONT, digits=digits)
+            members.append(deflate(name, ooxml.part_bytes(root)))
+        else:
+            members.append(name if name in rendered else _fixed_member(name, raw, digits))
     return CompiledTemplate(digits, members, body, stories, shell, body_index, snapshot)
 
 
