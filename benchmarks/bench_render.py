@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import jinja2  # noqa: E402
 from docxtpl import DocxTemplate  # noqa: E402
 
-from ita_docs import loader, ooxml, render_cache, thaifmt  # noqa: E402
+from ita_docs import ooxml, render_cache, thaifmt, yaml_reader  # noqa: E402
 from ita_docs.documents import DOCUMENTS, writer  # noqa: E402
 from ita_docs.pipeline import load_all  # noqa: E402
 from ita_docs.render import limits, make_env, render_template  # noqa: E402
@@ -133,15 +133,15 @@ def fix_share_after(template: Path, ctx: object, digits: str) -> float:
 
 def load_times(rounds: int) -> tuple[float, float]:
     """Median ms to load the samples with libyaml's parser and with PyYAML's alone (interleaved)."""
-    c_parser = loader._CParser
+    c_parser = yaml_reader._CParser
     fast, pure = [], []
     for _ in range(rounds):
         for parser, out in ((c_parser, fast), (None, pure)):
-            loader._CParser = parser
+            yaml_reader._CParser = parser
             t0 = time.perf_counter()
             load_all(sample_sets())
             out.append(time.perf_counter() - t0)
-    loader._CParser = c_parser
+    yaml_reader._CParser = c_parser
     return statistics.median(fast) * 1000, statistics.median(pure) * 1000
 
 
