@@ -13,7 +13,7 @@ import jinja2
 import pytest
 from docx import Document
 
-from ita_docs import messages, render
+from ita_docs import messages, render, sandbox_limits
 from ita_docs.errors import ContentErrors, TemplateError
 from ita_docs.render import ExpressionError, expand, render_template
 from ita_docs.resources import sample_sets
@@ -176,7 +176,7 @@ def test_content_cannot_be_changed(content, ctx, text):
 
 def test_time_limit_is_a_backstop(ctx, monkeypatch):
     """Exponentially many macro calls stay within every size limit: the deadline stops them."""
-    monkeypatch.setattr(render, "TIME_LIMIT", 0.3)
+    monkeypatch.setattr(sandbox_limits, "TIME_LIMIT", 0.3)
     text = "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}"
     err = refused(text, ctx)
     assert err.kind == "time" and "นานเกินไป" in str(err)
@@ -198,7 +198,7 @@ def test_limits_work_off_the_main_thread(ctx):
 
 
 def test_limits_are_shared_inside_limits(ctx, monkeypatch):
-    monkeypatch.setattr(render, "MAX_ITERATIONS", 150)
+    monkeypatch.setattr(sandbox_limits, "MAX_ITERATIONS", 150)
     loop = "{% for i in range(50) %}{% endfor %}"  # 100 (range + loop)
     assert expand(loop, ctx, "thai") == "" and expand(loop, ctx, "thai") == ""  # each render has its own
     with render.limits():
@@ -244,7 +244,7 @@ def test_template_errors_name_the_template(tmp_path, text, needle):
 
 def test_template_limits_are_per_document(tmp_path, monkeypatch):
     """Every part of a template (body, header...) shares one budget."""
-    monkeypatch.setattr(render, "MAX_ITERATIONS", 300)
+    monkeypatch.setattr(sandbox_limits, "MAX_ITERATIONS", 300)
     path = tmp_path / "parts.docx"
     doc = Document()
     doc.add_paragraph("{% for i in range(100) %}{% endfor %}")  # 200 of 300
