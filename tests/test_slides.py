@@ -10,7 +10,7 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Inches
 
-from ita_docs import slides
+from ita_docs import pptx_package, slides, thaifmt
 from ita_docs.documents import writer
 from ita_docs.documents.analysis_slides import deck_data
 from ita_docs.resources import sample_sets
@@ -277,7 +277,7 @@ def _pptx_reference(draw) -> bytes:
             p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
             p.alignment = align[al]
             run = p.add_run()
-            run.text = slides.thaifmt.to_digits(text, digits)
+            run.text = thaifmt.to_digits(text, digits)
             run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, RGBColor.from_string(color)
             set_typeface(run.font._rPr, slides.FONT)
 
@@ -321,7 +321,7 @@ def _pptx_reference(draw) -> bytes:
 
         def chart(self, s, categories, values, horizontal, digits="arabic"):
             data = StableChartData(number_format=number_format(digits))
-            data.categories = [slides.thaifmt.to_digits(c, digits) for c in categories]
+            data.categories = [thaifmt.to_digits(c, digits) for c in categories]
             data.add_series("คะแนน", values)
             kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
             frame = s.shapes.add_chart(kind, slides.MARGIN, slides.TOP, slides.BODY_W, slides.BODY_H, data)
@@ -387,4 +387,4 @@ def test_zip_writer_gives_the_bytes_of_zipfile():
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, blob in entries:
             z.writestr(zipfile.ZipInfo(name, (2000, 1, 1, 0, 0, 0)), blob, zipfile.ZIP_DEFLATED)
-    assert slides._zip([slides._member(n, b) for n, b in entries]) == buf.getvalue()
+    assert pptx_package._zip([pptx_package._member(n, b) for n, b in entries]) == buf.getvalue()
