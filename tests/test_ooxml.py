@@ -9,6 +9,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from ita_docs import ooxml
+from ita_docs.ooxml.names import _local
+from ita_docs.ooxml.order import _sort
 
 
 def broken_docx() -> bytes:
@@ -55,7 +57,7 @@ def test_table_xml_repeats_header_and_bolds_markup():
 
 def _children(xml: bytes, tag: str) -> list[list[str]]:
     root = ooxml.etree.fromstring(xml)
-    return [[ooxml._local(c) for c in el] for el in root.iter(f"{ooxml.W}{tag}")]
+    return [[_local(c) for c in el] for el in root.iter(f"{ooxml.W}{tag}")]
 
 
 def shuffled_table_docx() -> bytes:
@@ -103,8 +105,8 @@ def test_table_and_section_properties_in_schema_order():
 
 def test_unknown_property_goes_before_the_revision_element():
     tblpr = parse_xml(f'<w:tblPr {nsdecls("w")}><w:tblPrChange w:id="1" w:author="x"/><w:tblW/><w:madeUp/></w:tblPr>')
-    ooxml._sort(tblpr, ooxml.TBLPR_ORDER)
-    assert [ooxml._local(c) for c in tblpr] == ["tblW", "madeUp", "tblPrChange"]
+    _sort(tblpr, ooxml.TBLPR_ORDER)
+    assert [_local(c) for c in tblpr] == ["tblW", "madeUp", "tblPrChange"]
 
 
 def test_templates_have_table_properties_in_schema_order():
