@@ -41,10 +41,10 @@ import jinja2  # noqa: E402
 from docxtpl import DocxTemplate  # noqa: E402
 
 from ita_docs import ooxml, render_cache, thaifmt, yaml_reader  # noqa: E402
-from ita_docs.documents import DOCUMENTS, writer  # noqa: E402
 from ita_docs.pipeline import load_all  # noqa: E402
 from ita_docs.render import limits, make_env, render_template  # noqa: E402
 from ita_docs.resources import sample_sets, template_dirs, template_path  # noqa: E402
+from ita_docs.sets import document_contexts  # noqa: E402
 
 HEADLINE = "huapho-2565/analysis-report.docx"
 
@@ -60,18 +60,12 @@ def plain_env(digits: str) -> jinja2.Environment:
 
 def jobs() -> list[tuple[str, Path, object, str]]:
     """(name, template, context, digits) of every Word document of the samples, as ``render_set`` makes them."""
-    out = []
-    for loaded in load_all(sample_sets()):
-        c = loaded.content
-        dirs = template_dirs(None, loaded.content_templates())
-        writers = {d: writer(loaded, d) for d in {c.digits, *c.document_digits.values()}}
-        for doc in DOCUMENTS:
-            if doc.template is None or not doc.supported(c):
-                continue
-            digits = c.document_digits.get(doc.name, c.digits)
-            for filename, ctx in doc.contexts(writers[digits]):
-                out.append((f"{loaded.root.name}/{filename}", template_path(doc.template, dirs), ctx, digits))
-    return out
+    return [
+        (f"{loaded.root.name}/{filename}", template_path(doc.template, template_dirs(None, loaded.content_templates())), ctx, digits)
+        for loaded in load_all(sample_sets())
+        for doc, filename, ctx, digits in document_contexts(loaded)
+        if doc.template is not None
+    ]
 
 
 def ita(template: Path, ctx: object, digits: str) -> bytes:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import ContentError, ContentErrors, Location
@@ -57,26 +57,12 @@ def render_set(
     content's own template folder, then the bundled ones (`template_dirs`).
     Outputs go to ``output/<name>`` (default: `set_name` of the content folder).
     """
-    from .documents import DOCUMENTS, emblem_path, writer
+    from .documents import emblem_path
     from .render import render_template
 
     dirs = template_dirs(templates, loaded.content_templates())
-    c = loaded.content
-    writers = {d: writer(loaded, d) for d in {c.digits, *c.document_digits.values()}}
-    w = writers[c.digits]
-    w.check_expressions()
     out_dir = output / (name or loaded.root.resolve().name)
-    # Every context first: expression errors of all documents are reported together, located.
-    jobs = [
-        (doc, filename, ctx, digits)
-        for doc in DOCUMENTS
-        if (not only or doc.name in only) and doc.supported(c)
-        for digits in [c.document_digits.get(doc.name, c.digits)]
-        for filename, ctx in doc.contexts(writers[digits])
-    ]
-    errors = [e for x in writers.values() for e in x.errors]
-    if errors:
-        raise ContentErrors(errors)
+    jobs = document_contexts(loaded, only)
     rendered = [
         Rendered(
             out_dir / filename,
@@ -90,6 +76,31 @@ def render_set(
         if not (e and e.is_file()):
             loaded.warn(("organisation", "emblem"), msg("warn_emblem"))
     return rendered
+
+
+def document_contexts(loaded: LoadedContent, only: list[str] | None = None) -> list[tuple[Any, str, Any, str]]:
+    """(document type, file name, context, digits) of every document the set supports (or those
+    in ``only``), in the registry's order: what `render_set` renders.
+
+    Every context is made before any is rendered, so the expression errors of
+    all documents are reported together, located. Raises `ContentErrors`.
+    """
+    from .documents import DOCUMENTS, writer
+
+    c = loaded.content
+    writers = {d: writer(loaded, d) for d in {c.digits, *c.document_digits.values()}}
+    writers[c.digits].check_expressions()
+    jobs = [
+        (doc, filename, ctx, digits)
+        for doc in DOCUMENTS
+        if (not only or doc.name in only) and doc.supported(c)
+        for digits in [c.document_digits.get(doc.name, c.digits)]
+        for filename, ctx in doc.contexts(writers[digits])
+    ]
+    errors = [e for x in writers.values() for e in x.errors]
+    if errors:
+        raise ContentErrors(errors)
+    return jobs
 
 
 def check_set(loaded: LoadedContent, only: list[str] | None = None) -> list[ContentError]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ita_docs import messages
 from ita_docs.pipeline import load_all, render_set
 from ita_docs.resources import sample_sets
 
@@ -14,6 +15,15 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the current output")
+
+
+@pytest.fixture()
+def thai_messages():
+    """Messages in Thai for the test (``pytestmark = pytest.mark.usefixtures("thai_messages")``), then as before."""
+    before = messages.language()
+    messages.set_language("th")
+    yield
+    messages.set_language(before)
 
 
 @pytest.fixture(scope="session")

@@ -13,27 +13,22 @@ from docx import Document
 from docxtpl import DocxTemplate
 
 from ita_docs import ooxml, render_cache
-from ita_docs.documents import DOCUMENTS, writer
 from ita_docs.docx_package import deflate, write_zip
+from ita_docs.docxtpl_post import resolve_listing
 from ita_docs.errors import TemplateError
 from ita_docs.pipeline import load_all
 from ita_docs.render import make_env, render_template
-from ita_docs.render_cache import _resolve_listing
 from ita_docs.resources import sample_sets, template_dirs, template_path
+from ita_docs.sets import document_contexts
 
 from .conftest import copy_sample
 
 
 def jobs(loaded):
     """(name, template, context, digits) of every Word document of a content set, as ``render_set`` makes them."""
-    c = loaded.content
     dirs = template_dirs(None, loaded.content_templates())
-    writers = {d: writer(loaded, d) for d in {c.digits, *c.document_digits.values()}}
-    for doc in DOCUMENTS:
-        if doc.template is None or not doc.supported(c):
-            continue
-        digits = c.document_digits.get(doc.name, c.digits)
-        for filename, ctx in doc.contexts(writers[digits]):
+    for doc, filename, ctx, digits in document_contexts(loaded):
+        if doc.template is not None:
             yield f"{loaded.root.name}/{filename}", template_path(doc.template, dirs), ctx, digits
 
 
@@ -171,9 +166,9 @@ def test_resolve_listing_is_docxtpls():
     rng = random.Random(2568)
     for _ in range(5000):
         text = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 40)))
-        assert _resolve_listing(text) == docxtpl.resolve_listing(text), repr(text)
+        assert resolve_listing(text) == docxtpl.resolve_listing(text), repr(text)
     real = '<w:p><w:pPr><w:pStyle w:val="A"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">•\tก\nข</w:t></w:r></w:p>'
-    assert _resolve_listing(real * 3) == docxtpl.resolve_listing(real * 3) != real * 3
+    assert resolve_listing(real * 3) == docxtpl.resolve_listing(real * 3) != real * 3
 
 
 def test_zip_is_zipfiles():

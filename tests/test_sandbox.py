@@ -24,12 +24,7 @@ BACKSTOP_S = 10.0  # far above what any payload needs; not a benchmark
 TOO_LARGE = "นิพจน์ใหญ่เกินไป"
 
 
-@pytest.fixture(autouse=True)
-def thai_messages():
-    before = messages.language()
-    messages.set_language("th")
-    yield
-    messages.set_language(before)
+pytestmark = pytest.mark.usefixtures("thai_messages")
 
 
 @pytest.fixture(scope="module")

@@ -20,12 +20,7 @@ from ita_docs.validate import load
 PLAN = templates_dir() / "measures-plan.docx"
 
 
-@pytest.fixture(autouse=True)
-def thai_messages():
-    before = messages.language()
-    messages.set_language("th")
-    yield
-    messages.set_language(before)
+pytestmark = pytest.mark.usefixtures("thai_messages")
 
 
 def edited(tmp_path: Path, name: str, change, part: str = "word/document.xml", source: Path = PLAN) -> Path:

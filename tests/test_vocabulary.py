@@ -12,8 +12,8 @@ from pydantic import BaseModel
 
 from ita_docs import messages, render, vocabulary, vocabulary_context
 from ita_docs.documents import writer
-from ita_docs.loader import parse
 from ita_docs.errors import TemplateError
+from ita_docs.loader import parse
 from ita_docs.render import ExpressionError, expand, render_template
 from ita_docs.resources import sample_sets
 from ita_docs.validate import load
@@ -29,12 +29,7 @@ def _gen_docs():
     return module
 
 
-@pytest.fixture(autouse=True)
-def thai_messages():
-    before = messages.language()
-    messages.set_language("th")
-    yield
-    messages.set_language(before)
+pytestmark = pytest.mark.usefixtures("thai_messages")
 
 
 @pytest.fixture(scope="module")
