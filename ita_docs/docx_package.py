@@ -1,10 +1,9 @@
-"""The package side of the fast render path (`ita_docs.render_cache`): members kept deflated,
-the zip written from them, and a light python-docx package for charts and images.
+"""The package side of the fast render path (`ita_docs.render_cache`): a light python-docx
+package for charts and images, and the output's members in python-docx's order.
 
-`write_zip` writes exactly the bytes `ita_docs.ooxml.fix_package` writes with
-``zipfile`` (same local headers, fixed time, deflate level, central directory),
-from members deflated once (`deflate`), so a member that never changes is
-compressed once per template rather than once per document.
+Members are deflated once and zipped by `ita_docs.zip_members` (the bytes
+`ita_docs.ooxml.fix_package` writes with ``zipfile``), so a member that never
+changes is compressed once per template rather than once per document.
 
 `LightPackage` is the template's python-docx package rebuilt without parsing
 anything: a `docx.package.Package` whose parts are bare `Part` objects (the
@@ -16,10 +15,6 @@ rendered into a document relate new parts to it through python-docx's own API;
 """
 from __future__ import annotations
 
-import io
-import struct
-import zipfile
-import zlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -31,61 +26,7 @@ from docx.package import Package
 from docx.parts.image import ImagePart
 
 from . import ooxml
-
-
-@dataclass(frozen=True)
-class Member:
-    """One zip member, deflated as ``zipfile`` does: name, CRC-32 and size of the data, deflated bytes."""
-
-    name: str
-    crc: int
-    size: int
-    data: bytes
-
-
-def deflate(name: str, raw: bytes) -> Member:
-    """``raw`` deflated as ``zipfile`` deflates one ``writestr`` (default level, raw stream)."""
-    c = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    return Member(name, zlib.crc32(raw), len(raw), c.compress(raw) + c.flush())
-
-
-def read_members(data: bytes) -> list[tuple[str, bytes]]:
-    """Every member of the zip ``data``, in order."""
-    z = zipfile.ZipFile(io.BytesIO(data))
-    return [(info.filename, z.read(info.filename)) for info in z.infolist()]
-
-
-def write_zip(members: list[Member]) -> bytes:
-    """The zip of ``members`` as ``zipfile.ZipFile(..., "w", ZIP_DEFLATED)`` writes it when each is
-    added by ``writestr(ZipInfo(name, ooxml.FIXED_TIME))`` (no zip64: members stay far below 2 GB)."""
-    out = bytearray()
-    central = bytearray()
-    dt = ooxml.FIXED_TIME
-    dosdate = (dt[0] - 1980) << 9 | dt[1] << 5 | dt[2]
-    dostime = dt[3] << 11 | dt[4] << 5 | (dt[5] // 2)
-    for m in members:
-        if max(m.size, len(m.data), len(out)) >= zipfile.ZIP64_LIMIT // 2:
-            raise ValueError(f"{m.name}: too large for a .docx member")
-        zi = zipfile.ZipInfo(m.name, dt)
-        zi.compress_type = zipfile.ZIP_DEFLATED
-        zi.external_attr = 0o600 << 16  # what ZipFile.open(..., "w") gives a ZipInfo without one
-        zi.CRC, zi.compress_size, zi.file_size = m.crc, len(m.data), m.size
-        offset = len(out)
-        out += zi.FileHeader(False)
-        out += m.data
-        try:
-            filename, flags = m.name.encode("ascii"), zi.flag_bits
-        except UnicodeEncodeError:
-            filename, flags = m.name.encode("utf-8"), zi.flag_bits | 0x800
-        central += struct.pack(
-            zipfile.structCentralDir, zipfile.stringCentralDir, zi.create_version, zi.create_system,
-            zi.extract_version, zi.reserved, flags, zi.compress_type, dostime, dosdate, zi.CRC,
-            zi.compress_size, zi.file_size, len(filename), 0, 0, 0, zi.internal_attr, zi.external_attr, offset,
-        ) + filename
-    start = len(out)
-    out += central
-    out += struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(members), len(members), len(central), start, 0)
-    return bytes(out)
+from .zip_members import Member, deflate
 
 
 @dataclass

@@ -3,17 +3,15 @@
 The parts python-pptx takes from its default template (master, layouts, theme,
 ...) come from one python-pptx save of a 16:9 deck, made and compressed once per
 process (`_skeleton`); `_package` adds each deck's slides (`_Slide`), charts and
-their workbooks, content types and relationships, and zips them by hand (`_zip`,
-zipfile's bytes), every entry stamped 2000-01-01: same data, same bytes.
+their workbooks, content types and relationships, and zips them (`ita_docs.zip_members.write_zip`, zipfile's bytes), every entry
+stamped 2000-01-01: same data, same bytes.
 """
 from __future__ import annotations
 
 import functools
 import io
 import re
-import struct
 import zipfile
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,13 +20,13 @@ from pptx import Presentation
 
 from . import charts
 from .slide_layout import H, W
+from .zip_members import Member, deflate, write_zip
 
 _NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _DECL = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-_STAMP = (2000, 1, 1, 0, 0, 0)  # every zip entry's time: same data, same bytes
 
 
 class _Slide:
@@ -50,8 +48,8 @@ class _Slide:
 class _Skeleton:
     """What python-pptx writes for a 16:9 deck of one blank slide, cut where the slides go."""
 
-    before: list[_Member | str]  # entries before the slides, compressed; a name: written per deck
-    after: list[_Member]
+    before: list[Member | str]  # entries before the slides, compressed; a name: written per deck
+    after: list[Member]
     slide_head: bytes  # the slide XML up to its shapes
     slide_tail: bytes
     slide_rels_head: bytes  # the slide's rels with the layout, without the closing tag
@@ -96,7 +94,7 @@ def _skeleton() -> _Skeleton:
     overrides = {el.get("PartName"): el.get("ContentType") for el in types if el.tag.endswith("Override")}
     slide_type = overrides.pop("/ppt/slides/slide1.xml")
     return _Skeleton(
-        [n if n in dynamic else _member(n, b) for n, b in entries[:at]], [_member(n, b) for n, b in entries[at + 2:]],
+        [n if n in dynamic else deflate(n, b) for n, b in entries[:at]], [deflate(n, b) for n, b in entries[at + 2:]],
         head, b"</p:spTree>" + tail, parts["ppt/slides/_rels/slide1.xml.rels"].removesuffix(b"</Relationships>"),
         pres[:ids.start()], pres[ids.end():], int(ids.group(1)), rels[:rel.start()], int(ids.group(2)),
         defaults, overrides, slide_type,
@@ -127,59 +125,17 @@ def _package(slides: list[_Slide], chart_parts: list[charts.ChartPart]) -> bytes
         "ppt/presentation.xml": b"%s<p:sldIdLst>%s</p:sldIdLst>%s" % (sk.pres_head, sld_ids.encode(), sk.pres_tail),
         "ppt/_rels/presentation.xml.rels": sk.pres_rels_head + pres_rels.encode() + b"</Relationships>",
     }
-    members = [m if isinstance(m, _Member) else _member(m, dynamic[m]) for m in sk.before]
+    members = [m if isinstance(m, Member) else deflate(m, dynamic[m]) for m in sk.before]
     for k, slide in enumerate(slides, 1):
-        members.append(_member(f"ppt/slides/slide{k}.xml", sk.slide_head + "".join(slide.shapes).encode("utf-8") + sk.slide_tail))
+        members.append(deflate(f"ppt/slides/slide{k}.xml", sk.slide_head + "".join(slide.shapes).encode("utf-8") + sk.slide_tail))
         rels = "".join(f'<Relationship Id="rId{r}" Type="{_RT}chart" Target="../charts/chart{c}.xml"/>'
                        for r, c in enumerate(slide.charts, 2))
-        members.append(_member(f"ppt/slides/_rels/slide{k}.xml.rels", sk.slide_rels_head + rels.encode() + b"</Relationships>"))
+        members.append(deflate(f"ppt/slides/_rels/slide{k}.xml.rels", sk.slide_rels_head + rels.encode() + b"</Relationships>"))
         for c in slide.charts:
-            members.append(_member(f"ppt/charts/chart{c}.xml", chart_parts[c - 1].xml))
-            members.append(_member(f"ppt/charts/_rels/chart{c}.xml.rels", _DECL + (
+            members.append(deflate(f"ppt/charts/chart{c}.xml", chart_parts[c - 1].xml))
+            members.append(deflate(f"ppt/charts/_rels/chart{c}.xml.rels", _DECL + (
                 f'<Relationships xmlns="{_NS_REL}"><Relationship Id="rId1" Type="{_RT}package" '
                 f'Target="../embeddings/Microsoft_Excel_Sheet{c}.xlsx"/></Relationships>').encode()))
-            members.append(_member(f"ppt/embeddings/Microsoft_Excel_Sheet{c}.xlsx", chart_parts[c - 1].xlsx))
+            members.append(deflate(f"ppt/embeddings/Microsoft_Excel_Sheet{c}.xlsx", chart_parts[c - 1].xlsx))
     members.extend(sk.after)
-    return _zip(members)
-
-
-# --------------------------------------------------------------------------- the zip
-#
-# The bytes `zipfile` writes for ``writestr(ZipInfo(name, _STAMP), data, ZIP_DEFLATED)``
-# (default level, no data descriptor on a seekable file, mode 0600), written here so
-# that the template's parts are compressed once per process, not once per deck.
-
-_LOCAL = struct.Struct("<4s2B4HL2L2H")
-_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
-_END = struct.Struct("<4s4H2LH")
-_DOSDATE = (_STAMP[0] - 1980) << 9 | _STAMP[1] << 5 | _STAMP[2]
-_DOSTIME = _STAMP[3] << 11 | _STAMP[4] << 5 | _STAMP[5] // 2
-_SYSTEM = zipfile.ZipInfo().create_system  # 3 (Unix), 0 on Windows
-
-
-@dataclass(frozen=True)
-class _Member:
-    name: bytes
-    crc: int
-    size: int
-    data: bytes  # deflated
-
-
-def _member(name: str, blob: bytes) -> _Member:
-    z = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    return _Member(name.encode("ascii"), zlib.crc32(blob), len(blob), z.compress(blob) + z.flush())
-
-
-def _zip(members: list[_Member]) -> bytes:
-    out: list[bytes] = []
-    central: list[bytes] = []
-    offset = 0
-    for m in members:
-        local = _LOCAL.pack(b"PK\x03\x04", 20, 0, 0, zipfile.ZIP_DEFLATED, _DOSTIME, _DOSDATE, m.crc, len(m.data), m.size,
-                            len(m.name), 0)
-        central.append(_CENTRAL.pack(b"PK\x01\x02", 20, _SYSTEM, 20, 0, 0, zipfile.ZIP_DEFLATED, _DOSTIME, _DOSDATE, m.crc,
-                                     len(m.data), m.size, len(m.name), 0, 0, 0, 0, 0o600 << 16, offset) + m.name)
-        out += (local, m.name, m.data)
-        offset += len(local) + len(m.name) + len(m.data)
-    directory = b"".join(central)
-    return b"".join(out) + directory + _END.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), offset, 0)
+    return write_zip(members)

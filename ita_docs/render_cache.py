@@ -54,14 +54,8 @@ from jinja2 import Environment, Template, TemplateError
 from lxml import etree
 
 from . import docxtpl_post, ooxml
-from .docx_package import (
-    LightPackage,
-    Member,
-    PartSnapshot,
-    deflate,
-    read_members,
-    write_zip,
-)
+from .docx_package import LightPackage, PartSnapshot
+from .zip_members import Member, deflate, read_members, write_zip
 
 MAX_TEMPLATES = 32
 """Compiled templates kept (least recently used dropped first)."""

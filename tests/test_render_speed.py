@@ -13,13 +13,13 @@ from docx import Document
 from docxtpl import DocxTemplate
 
 from ita_docs import ooxml, render_cache
-from ita_docs.docx_package import deflate, write_zip
 from ita_docs.docxtpl_post import resolve_listing
 from ita_docs.errors import TemplateError
 from ita_docs.pipeline import load_all
 from ita_docs.render import make_env, render_template
 from ita_docs.resources import sample_sets, template_dirs, template_path
 from ita_docs.sets import document_contexts
+from ita_docs.zip_members import deflate, write_zip
 
 from .conftest import copy_sample
 

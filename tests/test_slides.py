@@ -10,11 +10,12 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Inches
 
-from ita_docs import pptx_package, slides, thaifmt
+from ita_docs import slides, thaifmt
 from ita_docs.documents import writer
 from ita_docs.documents.analysis_slides import deck_data
 from ita_docs.resources import sample_sets
 from ita_docs.validate import load
+from ita_docs.zip_members import deflate, write_zip
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -265,7 +266,12 @@ def _pptx_reference(draw) -> bytes:
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Pt
 
-    from ita_docs.charts import StableChartData, number_format, set_typeface, style_chart
+    from ita_docs.charts import (
+        StableChartData,
+        number_format,
+        set_typeface,
+        style_chart,
+    )
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = slides.W, slides.H
@@ -387,4 +393,4 @@ def test_zip_writer_gives_the_bytes_of_zipfile():
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, blob in entries:
             z.writestr(zipfile.ZipInfo(name, (2000, 1, 1, 0, 0, 0)), blob, zipfile.ZIP_DEFLATED)
-    assert pptx_package._zip([pptx_package._member(n, b) for n, b in entries]) == buf.getvalue()
+    assert write_zip([deflate(n, b) for n, b in entries]) == buf.getvalue()
