@@ -13,7 +13,7 @@ import re
 import zipfile
 from pathlib import Path
 
-# A read-only glance at one attribute; all OOXML building stays in ita_docs/ooxml.py.
+# A read-only glance at one attribute; all OOXML building stays in ita_docs/ooxml/.
 _PGNUMTYPE = re.compile(rb"<w:pgNumType\b[^>]*\bw:fmt=\"([A-Za-z]+)\"")
 THAI_FORMATS = {b"thaiNumbers"}
 
