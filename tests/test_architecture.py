@@ -92,3 +92,12 @@ def test_one_module_per_document_type():
     assert sorted(owners) == sorted(d.name for d in DOCUMENTS)
     for d in DOCUMENTS:
         assert d.template is None or (templates_dir() / d.template).is_file(), d.template
+
+
+def test_every_package_is_installed():
+    """``pip install .`` ships every package of ita_docs (pyproject lists them by name)."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(("ita_docs", *p.parent.relative_to(ROOT).parts)) for p in ROOT.rglob("__init__.py")}
+    assert found - listed == set()
