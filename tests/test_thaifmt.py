@@ -106,7 +106,7 @@ def test_dates(func, args, kwargs, expected):
 
 @pytest.mark.parametrize(
     "month, abbr",
-    enumerate("ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split(), start=1),
+    list(enumerate("ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split(), start=1)),
 )
 def test_month_abbreviations(month, abbr):
     assert tf.date_short(date(2024, month, 1)) == f"๑ {abbr} ๖๗"
