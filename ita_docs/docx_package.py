@@ -15,8 +15,9 @@ rendered into a document relate new parts to it through python-docx's own API;
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from docx.opc.part import Part, XmlPart
 from docx.opc.pkgwriter import (

@@ -13,10 +13,11 @@ once per (file content, digits) by `compiled`:
 
 A render (`FastRender`) then evaluates the compiled templates, post-processes the
 result as docxtpl's ``render`` does (newlines, ``{_{`` escapes, ``resolve_listing``,
-``fix_tables``, ``docPr`` ids), fixes only the rendered parts and writes the zip
-(`ita_docs.docx_package.write_zip`); docxtpl's post-processing is `ita_docs.docxtpl_post`. The output is byte for byte that of docxtpl
-followed by `fix_package` (``render_template(..., fast=False)``); the tests
-compare the two for every bundled document.
+``fix_tables``, ``docPr`` ids; `ita_docs.docxtpl_post`), fixes only the rendered
+parts and writes the zip (`ita_docs.zip_members.write_zip`). Headers and footers
+without a Jinja tag are rendered and fixed once, at compile time. The output is
+byte for byte that of docxtpl followed by `fix_package` (``render_template(...,
+fast=False)``); the tests compare the two for every bundled document.
 
 A context that is a function of the template gets the `FastRender` as its
 ``tpl``: charts (`ita_docs.charts.InlineChart`) and images (docxtpl's
