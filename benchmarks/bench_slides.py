@@ -31,7 +31,7 @@ import time
 import zipfile
 from collections import defaultdict
 
-from ita_docs import analysis, charts, slides
+from ita_docs import analysis, chart_embed, slides
 from ita_docs.documents import writer
 from ita_docs.documents.analysis_slides import deck_data
 from ita_docs.resources import sample_sets
@@ -73,7 +73,7 @@ def _word_charts_ms(w, rounds: int) -> tuple[float, float, int]:
         part = Document().part
         start = time.perf_counter()
         for p in parts:
-            charts.drawing_xml(part, p, width_cm=16, height_cm=9)
+            chart_embed.drawing_xml(part, p, width_cm=16, height_cm=9)
         embed.append((time.perf_counter() - start) / len(parts))
     return statistics.median(make) * 1000, statistics.median(embed) * 1000, len(parts)
 

@@ -20,7 +20,7 @@ byte for byte that of docxtpl followed by `fix_package` (``render_template(...,
 fast=False)``); the tests compare the two for every bundled document.
 
 A context that is a function of the template gets the `FastRender` as its
-``tpl``: charts (`ita_docs.charts.InlineChart`) and images (docxtpl's
+``tpl``: charts (`ita_docs.chart_embed.InlineChart`) and images (docxtpl's
 ``InlineImage``) add their parts and relationships to a light python-docx package
 (`ita_docs.docx_package.LightPackage`), whose parts are then written the way
 python-docx orders them. Of docxtpl's ``DocxTemplate`` it offers what those use:

@@ -12,7 +12,7 @@ from docx import Document
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from ita_docs import charts, ooxml
+from ita_docs import chart_embed, charts, ooxml
 from ita_docs.render import make_env
 
 NS = {
@@ -118,7 +118,7 @@ def test_same_input_same_bytes(chart):
 def _docx_with_chart(chart: charts.ChartPart) -> bytes:
     doc = Document()
     doc.add_paragraph("ผลคะแนน")
-    charts.add_chart(doc.add_paragraph().add_run(), chart, width_cm=15, height_cm=8)
+    chart_embed.add_chart(doc.add_paragraph().add_run(), chart, width_cm=15, height_cm=8)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -161,7 +161,7 @@ def test_inline_chart_in_a_docxtpl_template(tmp_path, chart):
     doc.save(tmp_path / "t.docx")
     tpl = DocxTemplate(str(tmp_path / "t.docx"))
     tools = charts.bar_chart(["IIT", "EIT", "OIT"], [89.43, 91.77, 78.71], title="")
-    ctx = {"chart": charts.InlineChart(tpl, chart), "tools": charts.InlineChart(tpl, tools, width_cm=10, height_cm=6)}
+    ctx = {"chart": chart_embed.InlineChart(tpl, chart), "tools": chart_embed.InlineChart(tpl, tools, width_cm=10, height_cm=6)}
     tpl.render(ctx, jinja_env=make_env("thai"), autoescape=True)
     buf = io.BytesIO()
     tpl.save(buf)

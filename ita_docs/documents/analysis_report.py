@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .. import analysis, charts, drafting, thaifmt
+from .. import analysis, chart_embed, charts, drafting, thaifmt
 from ..models import FindingGroup, Measure
 from ..models.assessment import ToolPart
 from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
@@ -139,7 +139,7 @@ def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
     """Context of ``templates/analysis-report.docx`` (seed 002's structure).
 
     Everything is computed here; the returned function only embeds the
-    charts in the template being rendered (`ita_docs.charts.InlineChart`).
+    charts in the template being rendered (`ita_docs.chart_embed.InlineChart`).
     """
     c = w.c
     a = c.assessment
@@ -154,7 +154,7 @@ def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
     chart_parts = _charts(w, fw) if r.charts else []
 
     def with_charts(tpl: Any) -> dict[str, Any]:
-        inline = [charts.InlineChart(tpl, ch, width_cm=CHART_WIDTH_CM, height_cm=_chart_height(ch)) for ch in chart_parts]
+        inline = [chart_embed.InlineChart(tpl, ch, width_cm=CHART_WIDTH_CM, height_cm=_chart_height(ch)) for ch in chart_parts]
         return {**ctx, "charts": inline}
 
     return with_charts

@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import ooxml, thaifmt
 from ..models import AgendaItem, AgendaSubItem, Attendee, Committee, Minutes, Who
-from ..models.committee import AGENDA_ORDER, meeting_numbers
+from ..models.minutes import AGENDA_ORDER, meeting_numbers
 from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from ..phrases import data_file as phrase_file
 from .base import DocumentType

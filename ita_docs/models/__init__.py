@@ -25,27 +25,27 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from .assessment import Assessment, ItemScore, ToolScores
+from .base import BLOCK_KINDS, Block, Blocks, Date, Model, Score, StrList, Table, YearBE
 from .committee import (
-    OIT_STATUS,
     ROLE_LABELS,
-    AgendaItem,
-    AgendaSubItem,
     AppointingOrder,
-    Attendee,
     Committee,
     Member,
+    committee_problems,
+)
+from .measures import Measure, MeasureGroup, Period, Step
+from .memos import Distribution, Endorsement, Memo
+from .minutes import (
+    AgendaItem,
+    AgendaSubItem,
+    Attendee,
     Minutes,
-    OitFollowup,
-    OitRow,
     Turn,
     Who,
-    committee_problems,
     meeting_numbers,
     minutes_ids,
 )
-from .base import BLOCK_KINDS, Block, Blocks, Date, Model, Score, StrList, Table, YearBE
-from .measures import Measure, MeasureGroup, Period, Step
-from .memos import Distribution, Endorsement, Memo
+from .oit_followup import OIT_STATUS, OitFollowup, OitRow
 from .organisation import Division, Organisation, OrganisationKind, Person
 from .reports import (
     AnalysisReport,

@@ -13,6 +13,8 @@ from .. import thaifmt
 
 Score = Annotated[float, Field(ge=0, le=100)]
 YearBE = Annotated[int, Field(ge=2500, le=2700)]
+#: The pattern of an id that content refers to (committees, members, minutes).
+ID = r"^[A-Za-z0-9_.-]+$"
 
 
 def _to_list(value: Any) -> Any:
