@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ita_docs import cli
-from ita_docs.pipeline import build
+from ita_docs.build import build
 
 from .conftest import copy_sample
 
@@ -68,7 +68,7 @@ def test_dask_is_not_imported_without_a_scheduler(tmp_path):
     import subprocess
 
     code = (
-        "import sys; from pathlib import Path; from ita_docs.pipeline import build; "
+        "import sys; from pathlib import Path; from ita_docs.build import build; "
         f"build([Path({str(_sets(tmp_path, 1)[0])!r})], Path({str(tmp_path / 'o')!r}), jobs=1); "
         "print('dask' in sys.modules or 'distributed' in sys.modules)"
     )

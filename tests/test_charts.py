@@ -12,8 +12,8 @@ from docx import Document
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from ita_docs import chart_embed, charts, ooxml
-from ita_docs.render import make_env
+from ita_docs.render import chart_embed, charts, ooxml
+from ita_docs.render.docx import make_env
 
 NS = {
     "c": charts.C_NS,

@@ -7,10 +7,10 @@ import zipfile
 import pytest
 from docx import Document
 
-from ita_docs import ooxml
-from ita_docs.analysis import framework, ranking
-from ita_docs.validate import load
-from ita_docs.pipeline import render_set
+from ita_docs.render import ooxml
+from ita_docs.analyse.rules import framework, ranking
+from ita_docs.load.validate import load
+from ita_docs.build import render_set
 from ita_docs.resources import sample_sets
 
 from .conftest import SEEDS, copy_sample

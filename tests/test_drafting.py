@@ -1,4 +1,4 @@
-"""The analysis report drafted from scores alone (`ita_docs.drafting`), computed figures, charts."""
+"""The analysis report drafted from scores alone (`ita_docs.analyse.drafting`), computed figures, charts."""
 from __future__ import annotations
 
 import io
@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from ita_docs import analysis, drafting, ooxml
+from ita_docs.analyse import rules as analysis, drafting
+from ita_docs.render import ooxml
 from ita_docs.errors import ContentErrors
-from ita_docs.pipeline import render_set
-from ita_docs.validate import load
+from ita_docs.build import render_set
+from ita_docs.load.validate import load
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 THAI_DIGIT = re.compile("[๐-๙]")
@@ -113,7 +114,7 @@ def test_rule_thresholds_are_data():
     fw = analysis.framework(2566)
     rules = analysis.classification_rules(fw)
     assert (rules.weakness_below, rules.strength_min) == (fw.pass_mark, fw.levels[0].min) == (85, 95)
-    from ita_docs.models.reports import Classification
+    from ita_docs.model.reports import Classification
 
     rules = analysis.classification_rules(fw, Classification(weakness_below=90, strength_min=99, strengths_top=1))
     assert (rules.weakness_below, rules.strength_min, rules.strengths_top) == (90, 99, 1)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ita_docs.analysis import framework
+from ita_docs.analyse.rules import framework
 
 O1_TO_O43 = [f"o{n}" for n in range(1, 44)]
 THAI = re.compile(r"[\u0E01-\u0E5B]")

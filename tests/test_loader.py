@@ -7,7 +7,7 @@ import pytest
 
 from ita_docs import messages
 from ita_docs.errors import ContentErrors
-from ita_docs.validate import load
+from ita_docs.load.validate import load
 
 
 def errors_of(path: Path) -> list:

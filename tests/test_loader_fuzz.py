@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ita_docs.errors import ContentErrors
-from ita_docs.loader import LoadedContent
+from ita_docs.load.loader import LoadedContent
 from ita_docs.resources import sample_sets
-from ita_docs.validate import load
+from ita_docs.load.validate import load
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from ita_docs import cli, loader, messages
+from ita_docs import cli, messages
+from ita_docs.load import loader
 from ita_docs.errors import ContentErrors
-from ita_docs.validate import load
+from ita_docs.load.validate import load
 
 from .conftest import copy_sample
 
@@ -353,7 +354,7 @@ def test_pythainlp_never_writes_to_home(tmp_path):
     env.update(HOME=str(home), USERPROFILE=str(home), PYTHONPATH=str(REPO), ITA_DOCS_LANG="th")
     sample = next(p for p in (REPO / "content").iterdir() if p.name == "huapho-2565")
     res = subprocess.run(
-        [sys.executable, "-c", "import sys, ita_docs.thaifmt as t; from ita_docs.validate import load; load(sys.argv[1]); print(t.to_digits('2566'), t.baht_text(12.5))", str(sample)],
+        [sys.executable, "-c", "import sys, ita_docs.thaifmt as t; from ita_docs.load.validate import load; load(sys.argv[1]); print(t.to_digits('2566'), t.baht_text(12.5))", str(sample)],
         capture_output=True, text=True, env=env, timeout=120,
     )
     assert res.returncode == 0, res.stderr

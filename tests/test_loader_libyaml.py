@@ -1,4 +1,4 @@
-"""The loader reads YAML with libyaml's parser (`ita_docs.yaml_safe._CLoader`) when it can: same data,
+"""The loader reads YAML with libyaml's parser (`ita_docs.load.safe_yaml._CLoader`) when it can: same data,
 same line/column of every key and value, same errors as PyYAML's pure-Python loader (`_Loader`)."""
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_docs import yaml_reader as L
-from ita_docs.pipeline import load_all
+from ita_docs.load import reader as L
+from ita_docs.build import load_all
 from ita_docs.resources import sample_sets
 
 pytestmark = pytest.mark.skipif(L._CParser is None, reason="PyYAML without libyaml")

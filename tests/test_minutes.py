@@ -6,12 +6,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ita_docs import analysis, cli, ooxml, thaifmt
+from ita_docs.analyse import rules as analysis
+from ita_docs import cli, thaifmt
+from ita_docs.render import ooxml
 from ita_docs.documents.minutes import phrases
-from ita_docs.models import OIT_STATUS, meeting_numbers
-from ita_docs.pipeline import render_set
+from ita_docs.model import OIT_STATUS, meeting_numbers
+from ita_docs.build import render_set
 from ita_docs.resources import sample_sets
-from ita_docs.validate import load, oit_title
+from ita_docs.load.validate import load, oit_title
 
 from .conftest import copy_sample
 

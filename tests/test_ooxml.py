@@ -8,9 +8,9 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from ita_docs import ooxml
-from ita_docs.ooxml.names import _local
-from ita_docs.ooxml.order import _sort
+from ita_docs.render import ooxml
+from ita_docs.render.ooxml.names import _local
+from ita_docs.render.ooxml.order import _sort
 
 
 def broken_docx() -> bytes:

@@ -10,9 +10,9 @@ import jinja2.meta
 import pytest
 from pydantic import ValidationError
 
-from ita_docs.analysis import framework, framework_years
-from ita_docs.models import Measure
-from ita_docs.phrases import (
+from ita_docs.analyse.rules import framework, framework_years
+from ita_docs.model import Measure
+from ita_docs.analyse.phrases import (
     INDICATOR_TEXTS,
     INDICATOR_VARIABLES,
     MEASURE_VARIABLES,
@@ -23,7 +23,7 @@ from ita_docs.phrases import (
     phrases,
     years,
 )
-from ita_docs.render import expand
+from ita_docs.render.docx import expand
 
 YEARS = years()
 THAI = re.compile(r"[\u0E00-\u0E7F]")
@@ -155,7 +155,7 @@ def test_expression_checker_rejects(text, allowed, problem):
 
 
 def test_extends_cycle_is_an_error(monkeypatch):
-    import ita_docs.phrases as mod
+    import ita_docs.analyse.phrases as mod
 
     files = {1: {"year": 1, "extends": 2}, 2: {"year": 2, "extends": 1}}
     monkeypatch.setattr(mod, "_read", lambda y: dict(files[y]))
@@ -242,6 +242,6 @@ def test_merge_validates(override):
 
 
 def test_low_in_the_import_graph():
-    code = "import sys, ita_docs.phrases; print(' '.join(sorted(m for m in sys.modules if m.startswith('ita_docs'))))"
+    code = "import sys, ita_docs.analyse.phrases; print(' '.join(sorted(m for m in sys.modules if m.startswith('ita_docs'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert {m for m in out if not m.startswith(("ita_docs.models", "ita_docs.phrases", "ita_docs.thaifmt."))} <= {"ita_docs", "ita_docs.thaifmt"}
+    assert {m for m in out if not m.startswith(("ita_docs.model", "ita_docs.analyse.phrases", "ita_docs.thaifmt."))} <= {"ita_docs", "ita_docs.analyse", "ita_docs.thaifmt"}

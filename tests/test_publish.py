@@ -13,7 +13,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from ita_docs import cli
-from ita_docs.publish.outputs import MANIFEST_NAME, Manifest, commit
+from ita_docs.write.outputs import MANIFEST_NAME, Manifest, commit
 
 from .conftest import copy_sample
 
@@ -128,7 +128,7 @@ def test_user_templates_override_by_name(built, tmp_path):
     _replace_text(tpl / "measures-plan.docx", "วิธีดำเนินการ", "วิธีการดำเนินงานตามแม่แบบของฉัน")
     result = build(str(src), "-o", str(out), "--templates", str(tpl), "-q")
     assert result.exit_code == 0, result.output
-    from ita_docs.ooxml import document_text
+    from ita_docs.render.ooxml import document_text
 
     assert "วิธีการดำเนินงานตามแม่แบบของฉัน" in document_text((out / "muangklaeng-2565" / "measures-plan.docx").read_bytes())
     # Exporting again over the same files is fine; over an edited one it refuses.
@@ -142,7 +142,7 @@ def test_a_content_set_names_its_own_templates(tmp_path):
     (src / "templates.yaml").write_text("templates: แม่แบบ\n", encoding="utf-8")
     out = tmp_path / "out"
     assert build(str(src), "-o", str(out), "-q").exit_code == 0
-    from ita_docs.ooxml import document_text
+    from ita_docs.render.ooxml import document_text
 
     assert "ขั้นตอนของหน่วยงานเอง" in document_text((out / "set" / "measures-plan.docx").read_bytes())
     (src / "templates.yaml").write_text("templates: ไม่มี\n", encoding="utf-8")

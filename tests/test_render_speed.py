@@ -1,4 +1,4 @@
-"""The fast render path (`ita_docs.render_cache`) gives docxtpl's bytes: every bundled document,
+"""The fast render path (`ita_docs.render.compiled`) gives docxtpl's bytes: every bundled document,
 charts and images, errors, the pieces it reimplements. Correctness only: timings are in
 ``benchmarks/bench_render.py``."""
 from __future__ import annotations
@@ -12,14 +12,14 @@ import pytest
 from docx import Document
 from docxtpl import DocxTemplate
 
-from ita_docs import ooxml, render_cache
-from ita_docs.docxtpl_post import resolve_listing
+from ita_docs.render import ooxml, compiled as render_cache
+from ita_docs.render.docxtpl_post import resolve_listing
 from ita_docs.errors import TemplateError
-from ita_docs.pipeline import load_all
-from ita_docs.render import make_env, render_template
+from ita_docs.build import load_all
+from ita_docs.render.docx import make_env, render_template
 from ita_docs.resources import sample_sets, template_dirs, template_path
-from ita_docs.sets import document_contexts
-from ita_docs.zip_members import deflate, write_zip
+from ita_docs.write.sets import document_contexts
+from ita_docs.render.zip_members import deflate, write_zip
 
 from .conftest import copy_sample
 

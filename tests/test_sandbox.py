@@ -1,4 +1,4 @@
-"""Expressions and templates cannot exhaust the machine, nor change content (ita_docs.render).
+"""Expressions and templates cannot exhaust the machine, nor change content (ita_docs.render.docx).
 
 Every payload must stop with `ExpressionError` (one type, a `jinja2.TemplateError`)
 and a short message; the only timing is a generous backstop per payload.
@@ -13,11 +13,12 @@ import jinja2
 import pytest
 from docx import Document
 
-from ita_docs import messages, render, sandbox_limits
+from ita_docs import messages, render
+from ita_docs.context import limits as sandbox_limits
 from ita_docs.errors import ContentErrors, TemplateError
-from ita_docs.render import ExpressionError, expand, render_template
+from ita_docs.render.docx import ExpressionError, expand, render_template
 from ita_docs.resources import sample_sets
-from ita_docs.validate import load
+from ita_docs.load.validate import load
 
 BACKSTOP_S = 10.0  # far above what any payload needs; not a benchmark
 
@@ -250,7 +251,7 @@ def test_template_limits_are_per_document(tmp_path, monkeypatch):
 
 
 def test_bad_expression_in_content_is_a_content_error(tmp_path):
-    from ita_docs.pipeline import render_set
+    from ita_docs.build import render_set
     from tests.conftest import copy_sample
 
     dst = copy_sample("muangklaeng-2565", tmp_path / "m")

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ita_docs import scaffold, schema
+from ita_docs import scaffold
+from ita_docs.model import schema
 from ita_docs.scaffold import new, rollover
 from ita_docs.errors import ContentErrors, OutputError
-from ita_docs.models import Assessment, Content
-from ita_docs.pipeline import render_set
-from ita_docs.validate import load
+from ita_docs.model import Assessment, Content
+from ita_docs.build import render_set
+from ita_docs.load.validate import load
 
 from .conftest import copy_sample
 
@@ -236,7 +237,7 @@ def test_next_year_without_assessment_and_with_memos(tmp_path):
 
 @pytest.mark.skipif(Assessment.model_fields["overall"].is_required(), reason="assessment.overall is required")
 def test_next_year_carries_a_computed_overall(tmp_path):
-    from ita_docs import analysis
+    from ita_docs.analyse import rules as analysis
 
     src = copy_sample("huapho-2565", tmp_path / "src")
     path = src / "assessment.yaml"

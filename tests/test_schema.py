@@ -1,4 +1,4 @@
-"""The JSON Schema of the content (ita_docs.schema): Thai descriptions for every field,
+"""The JSON Schema of the content (ita_docs.model.schema): Thai descriptions for every field,
 shorthands the models accept, and every bundled sample valid against it."""
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ita_docs import schema
-from ita_docs.loader import content_files
-from ita_docs.models import Content
+from ita_docs.model import schema
+from ita_docs.load.loader import content_files
+from ita_docs.model import Content
 from ita_docs.resources import sample_sets
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -11,11 +11,13 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from ita_docs import slides, thaifmt
+from ita_docs.slides.layout import _row_height, _widths
+from ita_docs.slides.writer import _Deck
 from ita_docs.documents import writer
 from ita_docs.documents.analysis_slides import deck_data
 from ita_docs.resources import sample_sets
-from ita_docs.validate import load
-from ita_docs.zip_members import deflate, write_zip
+from ita_docs.load.validate import load
+from ita_docs.render.zip_members import deflate, write_zip
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -266,7 +268,7 @@ def _pptx_reference(draw) -> bytes:
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Pt
 
-    from ita_docs.charts import (
+    from ita_docs.render.charts import (
         StableChartData,
         number_format,
         set_typeface,
@@ -304,8 +306,8 @@ def _pptx_reference(draw) -> bytes:
             fill(tf, paras, al, digits)
 
         def table(self, s, header, rows, widths, size, left=(1,), colors=None, digits="arabic"):
-            widths_in = slides._widths(slides.BODY_W, widths)
-            heights = [slides._row_height(r, widths_in, size) for r in [header, *rows]]
+            widths_in = _widths(slides.BODY_W, widths)
+            heights = [_row_height(r, widths_in, size) for r in [header, *rows]]
             table = s.shapes.add_table(len(rows) + 1, len(header), slides.MARGIN, slides.TOP, slides.BODY_W,
                                        Inches(sum(heights))).table
             for j, wid in enumerate(widths_in):
@@ -349,8 +351,8 @@ def _pptx_reference(draw) -> bytes:
 
 
 def _draw(deck, digits: str) -> None:
-    """The same shapes through either writer (``deck`` is a slides._Deck or the python-pptx reference)."""
-    ref = not isinstance(deck, slides._Deck)
+    """The same shapes through either writer (``deck`` is a _Deck or the python-pptx reference)."""
+    ref = not isinstance(deck, _Deck)
     kw = {"digits": digits} if ref else {}
     s = deck.blank()
     deck.band(s, Inches(1.8), Inches(3.3))
@@ -374,7 +376,7 @@ def _draw(deck, digits: str) -> None:
 
 @pytest.mark.parametrize("digits", ["arabic", "thai"])
 def test_slides_written_as_text_are_what_python_pptx_writes(digits):
-    deck = slides._Deck(digits)
+    deck = _Deck(digits)
     _draw(deck, digits)
     mine = deck.save()
     reference = _pptx_reference(lambda ref: _draw(ref, digits))

@@ -1,4 +1,4 @@
-"""Template checks and repair (ita_docs.template_lint), on edited copies of the bundled templates."""
+"""Template checks and repair (ita_docs.template_check.lint), on edited copies of the bundled templates."""
 from __future__ import annotations
 
 import io
@@ -10,12 +10,12 @@ import pytest
 from ita_docs import messages
 from ita_docs.documents import DOCUMENTS, measures_plan, writer
 from ita_docs.errors import TemplateError
-from ita_docs.render import render_template
+from ita_docs.render.docx import render_template
 from ita_docs.resources import sample_sets, templates_dir
-from ita_docs.template_lint import lint_template, lint_templates
-from ita_docs.template_names import template_names
-from ita_docs.template_repair import repair_template
-from ita_docs.validate import load
+from ita_docs.template_check.lint import lint_template, lint_templates
+from ita_docs.template_check.names import template_names
+from ita_docs.template_check.repair import repair_template
+from ita_docs.load.validate import load
 
 PLAN = templates_dir() / "measures-plan.docx"
 

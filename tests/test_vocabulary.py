@@ -1,4 +1,4 @@
-"""The vocabulary of content expressions (ita_docs.vocabulary): values, documentation, error wording."""
+"""The vocabulary of content expressions (ita_docs.context.vocabulary): values, documentation, error wording."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,13 +10,14 @@ import pytest
 from docx import Document
 from pydantic import BaseModel
 
-from ita_docs import messages, render, vocabulary, vocabulary_context
+from ita_docs import messages, render
+from ita_docs.context import vocabulary, values as vocabulary_context
 from ita_docs.documents import writer
 from ita_docs.errors import TemplateError
-from ita_docs.loader import parse
-from ita_docs.render import ExpressionError, expand, render_template
+from ita_docs.load.loader import parse
+from ita_docs.render.docx import ExpressionError, expand, render_template
 from ita_docs.resources import sample_sets
-from ita_docs.validate import load
+from ita_docs.load.validate import load
 from tests.conftest import copy_sample
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,11 +17,12 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from .. import ooxml, thaifmt
-from ..models import AgendaItem, AgendaSubItem, Attendee, Committee, Minutes, Who
-from ..models.minutes import AGENDA_ORDER, meeting_numbers
-from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
-from ..phrases import data_file as phrase_file
+from ..render import ooxml
+from .. import thaifmt
+from ..model import AgendaItem, AgendaSubItem, Attendee, Committee, Minutes, Who
+from ..model.minutes import AGENDA_ORDER, meeting_numbers
+from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..analyse.phrases import data_file as phrase_file
 from .base import DocumentType
 from .people import Named, resolve
 from .prose import FLUSH, PORTRAIT_TWIPS, TITLE, Writer

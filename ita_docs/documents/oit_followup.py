@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ooxml import Para, runs_from_markup
-from ..phrases import data_file as phrase_file
-from ..validate import oit_year
+from ..render.ooxml import Para, runs_from_markup
+from ..analyse.phrases import data_file as phrase_file
+from ..load.validate import oit_year
 from . import computed
 from .base import DocumentType, single
 from .prose import TITLE, Writer
