@@ -1,7 +1,10 @@
-"""The house rules of ``shared/architecture.md`` that a test can hold: no import cycles."""
+"""The house rules of ``docs/architecture.md`` that a test can hold: stage order, no cycles, public faces."""
 from __future__ import annotations
 
 import ast
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import ita_docs
@@ -18,59 +21,50 @@ def _modules() -> dict[str, Path]:
     return mods
 
 
-def _imports(name: str, file: Path, mods: dict[str, Path]) -> set[str]:
-    """Modules of the package that ``name`` imports (at any place in the file, TYPE_CHECKING included)."""
+def _private_imports(name: str, file: Path, mods: dict[str, Path]) -> list[str]:
+    """Underscore names ``name`` imports from a module of another package of ita_docs."""
     pkg = name if file.name == "__init__.py" else name.rpartition(".")[0]
-    out: set[str] = set()
+    out = []
     for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
                 parts = pkg.split(".")
-                parts = parts[: len(parts) - node.level + 1]
-                base = ".".join(parts + ([base] if base else []))
+                base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
+            if not base.startswith("ita_docs"):
+                continue
+            source_pkg = base if base in mods and mods[base].name == "__init__.py" else base.rpartition(".")[0]
             for alias in node.names:
-                for cand in (f"{base}.{alias.name}", base):
-                    if cand in mods and cand != name:
-                        out.add(cand)
-                        break
-        elif isinstance(node, ast.Import):
-            out |= {a.name for a in node.names if a.name in mods and a.name != name}
+                if alias.name.startswith("_") and not alias.name.startswith("__") and source_pkg != pkg:
+                    out.append(f"{name}:{node.lineno} imports {base}.{alias.name}")
     return out
 
 
-def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
-    """One import cycle as a list of module names, or None (depth-first search)."""
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(n: str) -> list[str] | None:
-        state[n] = 1
-        stack.append(n)
-        for m in sorted(graph.get(n, ())):
-            if state.get(m) == 1:
-                return stack[stack.index(m):] + [m]
-            if m not in state and (found := visit(m)):
-                return found
-        stack.pop()
-        state[n] = 2
-        return None
-
-    for n in sorted(graph):
-        if n not in state and (found := visit(n)):
-            return found
-    return None
-
-
-def test_cycle_finder_finds_a_cycle():
-    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
-    assert _cycle({"a": {"b"}, "b": set()}) is None
-
-
-def test_no_import_cycles():
+def test_no_private_name_crosses_a_package():
+    """A package shows a public face: nothing imports another package's ``_names``."""
     mods = _modules()
-    graph = {n: _imports(n, f, mods) for n, f in mods.items()}
-    assert _cycle(graph) is None, " -> ".join(_cycle(graph))
+    found = [p for n, f in mods.items() for p in _private_imports(n, f, mods)]
+    assert found == []
+
+
+def test_private_import_finder_finds_one(tmp_path):
+    f = tmp_path / "mod.py"
+    f.write_text("from ..render.ooxml.names import _local\nfrom .names import _local as l2\n", encoding="utf-8")
+    mods = {"ita_docs.render.ooxml.names": ROOT / "render" / "ooxml" / "names.py"}
+    assert _private_imports("ita_docs.documents.mod", f, mods) == ["ita_docs.documents.mod:1 imports ita_docs.render.ooxml.names._local"]
+    f.write_text("from .names import _local\n", encoding="utf-8")
+    assert _private_imports("ita_docs.render.ooxml.mod", f, mods) == []
+
+
+def test_import_contracts_are_kept():
+    """The stage order and the absence of cycles (``[tool.importlinter]`` in pyproject.toml)."""
+    lint = shutil.which("lint-imports")
+    assert lint, "import-linter is a test dependency (pip install '.[test]')"
+    env = {**os.environ, "PYTHONPATH": str(ROOT.parent)}
+    res = subprocess.run([lint, "--config", str(ROOT.parent / "pyproject.toml")], capture_output=True, text=True,
+                         cwd=ROOT.parent, env=env, timeout=300)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-2000:]
+    assert "0 broken" in res.stdout
 
 
 def test_one_module_per_document_type():

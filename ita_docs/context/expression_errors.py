@@ -4,7 +4,7 @@ Division by zero, a filter given the wrong kind of value, an unknown name, an
 unknown filter, a refused attribute, a syntax error, the limits: all come out
 as `ita_docs.context.limits.ExpressionError` (a `jinja2.TemplateError`) with a
 message in the user's language (`ita_docs.messages`) and, when known, the
-template line (`_line_of`). Unknown names, attributes and filters are told with
+template line (`line_of`). Unknown names, attributes and filters are told with
 the closest valid one ("did you mean") and the valid ones (`_Undefined`
 remembers what was missing; `unknown_name_message`, `unknown_filter_message`).
 """
@@ -30,7 +30,7 @@ from .limits import MAX_INT_BITS, MAX_SIZE, ExpressionError
 _BASEMODEL_ATTRS = frozenset(name for name in dir(BaseModel) if not name.startswith("_"))
 
 
-def _line_of(exc: BaseException) -> int | None:
+def line_of(exc: BaseException) -> int | None:
     if getattr(exc, "lineno", None):
         return exc.lineno  # type: ignore[attr-defined]
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
@@ -133,7 +133,7 @@ def unknown_filter_message(name: str, filters: Any = None) -> str:
     )
 
 
-def _unknown_filter(exc: BaseException) -> str | None:
+def unknown_filter_name(exc: BaseException) -> str | None:
     """The name of the unknown filter ``exc`` is about (compile time or, in a branch, run time), if any."""
     if isinstance(exc, (jinja2.TemplateAssertionError, jinja2.TemplateRuntimeError)):
         m = _UNKNOWN_FILTER.search(str(getattr(exc, "message", None) or exc))
@@ -159,7 +159,7 @@ def expression_error(exc: BaseException, names: Any = None) -> ExpressionError:
     """
     if isinstance(exc, ExpressionError):
         if exc.lineno is None:
-            exc.lineno = _line_of(exc)
+            exc.lineno = line_of(exc)
         return exc
     detail = (exc.message if isinstance(exc, jinja2.TemplateError) else str(exc)) or type(exc).__name__
     if isinstance(exc, ZeroDivisionError):
@@ -172,12 +172,12 @@ def expression_error(exc: BaseException, names: Any = None) -> ExpressionError:
         text, kind = msg("expr_number", limit=f"{MAX_INT_BITS:,}"), "number"
     elif isinstance(exc, jinja2.UndefinedError):
         text, kind = _undefined_text(exc, detail, names), "undefined"
-    elif _unknown_filter(exc) is not None:
-        text, kind = unknown_filter_message(_unknown_filter(exc) or ""), "undefined"
+    elif unknown_filter_name(exc) is not None:
+        text, kind = unknown_filter_message(unknown_filter_name(exc) or ""), "undefined"
     elif isinstance(exc, SecurityError):
         text, kind = msg("expr_not_allowed", detail=detail), "not_allowed"
     elif isinstance(exc, jinja2.TemplateSyntaxError):
         text, kind = msg("expr_syntax", detail=detail), "syntax"
     else:
         text, kind = msg("expr_invalid", detail=detail), "invalid"
-    return ExpressionError(text, kind, _line_of(exc))
+    return ExpressionError(text, kind, line_of(exc))

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..render.docx import make_env
+from .sandbox import make_env
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from docxtpl import DocxTemplate, InlineImage
 from . import ooxml, compiled as render_cache
 from ..errors import ItaDocsError, TemplateError
 from ..context.expression_errors import (
-    _line_of,
-    _unknown_filter,
+    line_of,
+    unknown_filter_name,
     did_you_mean,
     expression_error,
     thai_filter_names,
@@ -112,13 +112,13 @@ def render_template(
     except ItaDocsError:
         raise
     except Exception as exc:  # noqa: BLE001 - every rendering problem is the template's
-        err = exc if isinstance(exc, jinja2.TemplateError) and _unknown_filter(exc) is None else expression_error(exc)
+        err = exc if isinstance(exc, jinja2.TemplateError) and unknown_filter_name(exc) is None else expression_error(exc)
         part = getattr(getattr(tpl, "current_rendering_part", None), "partname", "") or ""
         near = " ".join(s.strip() for s in getattr(err, "docx_context", None) or getattr(exc, "docx_context", []) if s.strip())
         message = err.message or type(err).__name__
         if near:
             message += f" — near: {near[:160]}"
-        raise TemplateError(message, template.name, str(part).lstrip("/"), _line_of(err)) from None
+        raise TemplateError(message, template.name, str(part).lstrip("/"), line_of(err)) from None
     if compiled is not None:
         return tpl.save()
     buf = io.BytesIO()
