@@ -4,14 +4,18 @@ Every error a user can meet carries where it happened, so the CLI can print it
 as one line a clerk understands, without a traceback::
 
     ItaDocsError
-    ├── ContentError          one content file problem (file, line, column, field)
-    │   └── ContentErrors     all problems found in one validation pass
-    ├── TemplateError         a template problem (template file, XML part, line)
-    │   └── TemplateErrors    every problem found in a folder of templates
-    └── OutputError           a file could not be written
+    ├── ContentError              one content file problem (file, line, column, field)
+    ├── TemplateError             a template problem (template file, XML part, line)
+    ├── OutputError               a file could not be written
+    ├── publish.PdfUnavailable    LibreOffice is missing or cannot start
+    ├── publish.PdfConversionError  one document could not be converted
+    └── Problems                  several problems raised together (``errors``)
+        ├── ContentErrors         every ContentError of a content set (sorted by file and line)
+        ├── TemplateErrors        every TemplateError of a folder of templates
+        └── publish.PdfConversionErrors  every failed conversion of a run
 
-`ContentErrors` is raised once, after every problem of a content set has been
-collected (mkdocs-style validation: collect all, report all, then stop).
+A `Problems` error is raised once, after every problem has been collected
+(mkdocs-style validation: collect all, report all, then stop).
 """
 from __future__ import annotations
 
@@ -71,21 +75,35 @@ class ContentError(ItaDocsError):
         return f"{loc}: {self.message}" if loc else self.message
 
 
-class ContentErrors(ItaDocsError):
-    """Every problem found in a content set, raised once after collection.
+class Problems(ItaDocsError):
+    """Several problems raised together: ``errors`` (a list of `ItaDocsError`), one per line in ``str``.
 
-    ``errors`` is the list of `ContentError`, sorted by file and line.
+    Pickled (workers, Dask) as the list of its errors.
     """
 
-    def __init__(self, errors: list[ContentError]):
-        self.errors = sorted(
-            errors,
-            key=lambda e: (str(e.location.file or ""), e.location.line or 0, e.location.column or 0),
-        )
+    errors: list
+
+    def __init__(self, errors: list):
+        self.errors = list(errors)
         super().__init__("\n".join(str(e) for e in self.errors))
 
     def __reduce__(self):
         return (type(self), (self.errors,))
+
+
+class ContentErrors(Problems):
+    """Every problem found in a content set, raised once after collection.
+
+    ``errors`` is the list of `ContentError`, sorted by file, line and column.
+    """
+
+    errors: list[ContentError]
+
+    def __init__(self, errors: list[ContentError]):
+        super().__init__(sorted(
+            errors,
+            key=lambda e: (str(e.location.file or ""), e.location.line or 0, e.location.column or 0),
+        ))
 
 
 @dataclass
@@ -106,15 +124,10 @@ class TemplateError(ItaDocsError):
         return f"{where}: {self.message}" if where else self.message
 
 
-class TemplateErrors(ItaDocsError):
+class TemplateErrors(Problems):
     """Every template problem found by ``check --templates``, raised once."""
 
-    def __init__(self, errors: list[TemplateError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
-
-    def __reduce__(self):
-        return (type(self), (self.errors,))
+    errors: list[TemplateError]
 
 
 @dataclass

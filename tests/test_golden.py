@@ -33,9 +33,12 @@ def test_rendered_parts_match_golden(rendered, update_golden):
     for doc, data in sorted(rendered.items()):
         for part, xml in parts_of(data).items():
             path = GOLDEN / doc.replace(".docx", "") / part.replace("word/", "")
-            if update_golden or not path.exists():
+            if update_golden:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(xml, encoding="utf-8")
+                continue
+            if not path.exists():
+                problems.append(f"{path}: no golden file (a new document or part? rerun with --update-golden)")
                 continue
             want = path.read_text(encoding="utf-8")
             if want != xml:
@@ -47,3 +50,15 @@ def test_rendered_parts_match_golden(rendered, update_golden):
 def test_golden_files_exist_for_every_document(rendered):
     for doc in rendered:
         assert (GOLDEN / doc.replace(".docx", "") / "document.xml").is_file(), doc
+
+
+def test_no_stale_golden_file(rendered, update_golden):
+    """A golden file no rendered document has any more is a leftover (``--update-golden`` removes it)."""
+    expected = {GOLDEN / doc.replace(".docx", "") / part.replace("word/", "")
+                for doc, data in rendered.items() for part in parts_of(data)}
+    stale = sorted(p for p in GOLDEN.rglob("*.xml") if p not in expected)
+    if update_golden:
+        for p in stale:
+            p.unlink()
+        return
+    assert stale == [], "golden files of no rendered document (rerun with --update-golden to remove them)"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ItaDocsError
+from ..errors import ItaDocsError, Problems
 from ..messages import msg
 
 INSTALL = "sudo apt-get install libreoffice-writer python3-uno fonts-tlwg-laksaman"
@@ -55,15 +55,10 @@ class PdfConversionError(ItaDocsError):
         return (type(self), (self.name, self.reason))
 
 
-class PdfConversionErrors(ItaDocsError):
+class PdfConversionErrors(Problems):
     """Every failure of a `convert_many` batch, one line each, in input order."""
 
-    def __init__(self, errors: list[PdfConversionError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
-
-    def __reduce__(self):
-        return (type(self), (self.errors,))
+    errors: list[PdfConversionError]
 
 
 def _unavailable(message_id: str, params: dict) -> PdfUnavailable:
