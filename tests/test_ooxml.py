@@ -1,4 +1,4 @@
-"""The Thai OOXML fixer and auditor on a deliberately broken document (domain.md rules 1-6)."""
+"""The Thai OOXML fixer and auditor on a deliberately broken document (docs/domain.md rules 1-6)."""
 from __future__ import annotations
 
 import io

@@ -2,7 +2,7 @@
 
 The templates are ordinary .docx files a user may open and edit in Word; this
 script only makes their first version reproducible. Layout per
-``shared/domain.md`` and ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. ๒๕๒๖: A4,
+``docs/domain.md`` and ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. ๒๕๒๖: A4,
 left margin 3 cm, right 2 cm, TH Sarabun New 16 pt, Thai Distributed body text
 with a 2.5 cm first-line indent, page numbers "- ๒ -" centred at the top from
 page 2. Everything is built on named styles (prefix "ITA"), so restyling a
@@ -468,7 +468,7 @@ def distribution_list():
 
 
 def minutes():
-    """Minutes (รายงานการประชุม), domain.md "Minutes": the parts are built by ita_docs/documents/minutes.py."""
+    """Minutes (รายงานการประชุม), docs/domain.md "Minutes": the parts are built by ita_docs/documents/minutes.py."""
     doc = base_document()
     # Page numbers start at 1 after an optional cover section (the cover itself has none).
     doc.sections[0]._sectPr.find(qn("w:pgNumType")).set(qn("w:start"), "1")
@@ -502,7 +502,7 @@ def _centre_columns(t, columns: tuple[int, ...]) -> None:
 
 
 def oit_followup():
-    """The OIT follow-up checklist (domain.md): one row per OIT item, then the counts per status."""
+    """The OIT follow-up checklist (docs/domain.md): one row per OIT item, then the counts per status."""
     doc = base_document(landscape=True)
     para(doc, "{{p title }}", "ITA Title")
     para(doc, "", "ITA Center")

@@ -4,7 +4,7 @@ One YAML file per fiscal year (``ita_docs/framework/<BE year>.yaml``) holds the
 indicator names and numbering, tool membership, tool and indicator weights
 (percent of the overall score), the pass mark and the level rule of that year
 (AA..F up to 2565; ผ่านดีเยี่ยม..ต้องปรับปรุงโดยด่วน from 2566, see
-``shared/domain.md``). Nothing here is typed by the user: ranking, level,
+``docs/domain.md``). Nothing here is typed by the user: ranking, level,
 indicators below the pass mark, the lowest N, tool scores out of 100 and
 weighted, and the change against the previous year are all computed.
 """
@@ -295,7 +295,7 @@ def classify(a: Assessment, fw: Framework, rules: Rules | None = None) -> Classe
 
     - weakness: score below ``weakness_below`` = the year's pass mark (85):
       the NACC's pass mark, below which the analysis treats an indicator as a
-      defect to correct urgently (shared/domain.md; seed 002 ๓.๒);
+      defect to correct urgently (docs/domain.md; seed 002 ๓.๒);
     - strength: score at or above ``strength_min`` = the overall mark of the
       year's top level (95: AA up to 2565, ผ่านดีเยี่ยม from 2566), i.e. an
       indicator at the level the NACC calls excellent; when none reaches it,

@@ -1,7 +1,7 @@
 """The analysis slide deck (``analysis-slides.pptx``) for the committee meeting.
 
 Built with python-pptx by `ita_docs.slides.deck.build_deck` (no Word template),
-laid out per ``shared/domain.md`` ("Analysis presentations"); this module
+laid out per ``docs/domain.md`` ("Analysis presentations"); this module
 gathers its facts from the content: scores and ranking from
 `ita_docs.analyse.rules`, weaknesses with their problems and remedies from the
 analysis report's findings and the measures aimed at each indicator, the OIT

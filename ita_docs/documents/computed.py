@@ -141,7 +141,7 @@ def ranking(w: Writer, width: int) -> list[Para | str]:
 
 
 def lowest(w: Writer, width: int) -> list[Para | str]:
-    """The three lowest indicators, อันดับที่ ๑ = the lowest (domain.md, "Analysis presentations")."""
+    """The three lowest indicators, อันดับที่ ๑ = the lowest (docs/domain.md, "Analysis presentations")."""
     a = w.c.assessment
     rows = analysis.lowest(a, analysis.framework(a.year), 3)
     return _ranked(w, f"ตัวชี้วัดที่มีคะแนนต่ำสุด {w.d(len(rows))} อันดับ", rows, width, lowest_first=True)
@@ -159,7 +159,7 @@ def below_pass(w: Writer, width: int) -> list[Para | str]:
 
 
 def oit_followup(w: Writer, width: int) -> list[Para | str]:
-    """The OIT follow-up checklist and the number of items per status (domain.md)."""
+    """The OIT follow-up checklist and the number of items per status (docs/domain.md)."""
     year = oit_year(w.c)
     wide = width >= 12000  # landscape: room for the note (URL)
     header = ["ที่", "ข้อ", "รายการ", f"คะแนน\nปี {w.d(year)}", "สถานะการดำเนินการ", "ผู้รับผิดชอบ"]

@@ -1,7 +1,7 @@
 """Official memos (บันทึกข้อความ).
 
 Layout follows ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. ๒๕๒๖ (and
-amendments) as summarised in ``shared/domain.md``; wording of the presets
+amendments) as summarised in ``docs/domain.md``; wording of the presets
 follows seed 001 (the memo of เทศบาลตำบลเมืองแกลง announcing its 2565 measures).
 
 A preset fills the memo's subject, body, closing and attachments with standard

@@ -1,6 +1,6 @@
 """Minutes of a committee meeting (รายงานการประชุม), one document per meeting.
 
-Layout per ``shared/domain.md`` ("Minutes", after published minutes of ITA
+Layout per ``docs/domain.md`` ("Minutes", after published minutes of ITA
 follow-up committees): an optional cover page; the title with the
 committee's name, ครั้งที่ n/ปี (numbered per calendar year), the date and the
 place; numbered attendance rows (ผู้มาประชุม with substitutes, ผู้ไม่มาประชุม

@@ -3,7 +3,7 @@
 One row per OIT item of last year's assessment: the item code, its title (the
 framework's OIT item list of that year unless the content gives one), last
 year's score, this year's status, the responsible division and a note or
-URL; then the number of items per status (domain.md, "OIT follow-up
+URL; then the number of items per status (docs/domain.md, "OIT follow-up
 checklist"). Template: ``templates/oit-followup.docx`` (A4 landscape). The same
 tables appear inside minutes with ``{insert: oit_followup}``.
 """

@@ -9,7 +9,7 @@ for ``{{p var}}``.
 
 Style ids are those of the bundled templates (``tools/build_templates.py``);
 widths are in twips (567 per cm). Wording that the templates do not hold
-follows the seed documents in ``shared/seeds`` (002 analysis report, 001 plan
+follows the seed documents in the seeds (``docs/domain.md``) (002 analysis report, 001 plan
 and memo, 000/004 result reports).
 """
 from __future__ import annotations

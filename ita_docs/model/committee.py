@@ -19,7 +19,7 @@ from .base import ID, Date, Model, StrList
 from .minutes import AGENDA_ORDER, AgendaKind, Minutes, Who, minutes_ids
 from .oit_followup import OitFollowup
 
-# Committee roles (domain.md, "The ITA follow-up committee"); any other text is printed as written.
+# Committee roles (docs/domain.md, "The ITA follow-up committee"); any other text is printed as written.
 ROLE_LABELS = {
     "chair": "ประธานกรรมการ",
     "vice_chair": "รองประธานกรรมการ",

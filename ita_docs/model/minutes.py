@@ -1,6 +1,6 @@
 """Minutes (รายงานการประชุม) of committee meetings.
 
-``minutes`` holds one รายงานการประชุม per meeting, laid out as ``shared/domain.md``
+``minutes`` holds one รายงานการประชุม per meeting, laid out as ``docs/domain.md``
 ("Minutes") describes the published ones: attendees, agenda items
 (ระเบียบวาระที่ ๑..n) with speaker turns and resolutions (มติ), the recorder and
 the checker. The committee (`ita_docs.model.committee.Committee`) and its
@@ -59,7 +59,7 @@ Time = Annotated[dt.time, BeforeValidator(_to_time)]
 
 
 AgendaKind = Literal["chair", "confirm", "inform", "consider", "other"]
-# The five standard agenda items in their usual order (domain.md, "Minutes").
+# The five standard agenda items in their usual order (docs/domain.md, "Minutes").
 AGENDA_ORDER: tuple[str, ...] = ("chair", "confirm", "inform", "consider", "other")
 
 
@@ -175,7 +175,7 @@ class Minutes(Model):
 def meeting_numbers(minutes: list[Minutes]) -> list[int]:
     """ครั้งที่ of each meeting: given, or its rank by date among its committee's meetings of that year.
 
-    Meetings are numbered per calendar year (domain.md, "Minutes"); a given
+    Meetings are numbered per calendar year (docs/domain.md, "Minutes"); a given
     number is kept and the computed ones count every meeting of the year.
 
     >>> m = [Minutes(committee="ita", date=d) for d in ("2566-11-20", "2566-03-01", "2567-01-05")]

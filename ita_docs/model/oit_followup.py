@@ -1,7 +1,7 @@
 """The OIT follow-up checklist (``oit_followup``).
 
 One row per OIT item of last year's assessment, with this year's status (the
-status words of ``shared/domain.md``, `OIT_STATUS`) and the division responsible.
+status words of ``docs/domain.md``, `OIT_STATUS`) and the division responsible.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pydantic import field_validator, model_validator
 from .. import thaifmt
 from .base import Model, Score, YearBE
 
-# OIT follow-up status words seen in published checklists (domain.md), in the order counts are shown.
+# OIT follow-up status words seen in published checklists (docs/domain.md), in the order counts are shown.
 OIT_STATUS = {
     "done": "ดำเนินการเรียบร้อยแล้ว",
     "current": "ดำเนินการเป็นปัจจุบัน",

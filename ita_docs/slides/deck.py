@@ -1,6 +1,6 @@
 """The analysis slide deck (``analysis-slides.pptx``) that committees review.
 
-Layout after domain.md "Analysis presentations", 16:9: title; overall score
+Layout after docs/domain.md "Analysis presentations", 16:9: title; overall score
 and level; scores per tool (native chart); the ten indicators (a table, then a
 native bar chart); the lowest three ranked (อันดับที่ ๑ = lowest); each
 weakness with its problems (ประเด็นที่ ๑..n) and remedies (แนวทางแก้ไข); the OIT

@@ -7,7 +7,7 @@ Two jobs:
    ``{{p var}}``. Inline markup ``**bold**`` becomes bold runs.
 2. **Fix** a rendered package so Thai text behaves in Word (`fix_package`), and
    **audit** a package for the same rules (`audit_package`). The rules are
-   those of ``shared/domain.md`` ("Thai text inside .docx"):
+   those of ``docs/domain.md`` ("Thai text inside .docx"):
 
    1. ``word/settings.xml`` declares compatibilityMode 15 exactly once;
    2. runs holding Thai carry ``<w:cs/>`` and ``<w:lang w:bidi="th-TH"/>``;

@@ -1,4 +1,4 @@
-"""Auditing a .docx for the Thai rules 1-6 of ``shared/domain.md`` ("Thai text inside .docx", listed in `ita_docs.render.ooxml`).
+"""Auditing a .docx for the Thai rules 1-6 of ``docs/domain.md`` ("Thai text inside .docx", listed in `ita_docs.render.ooxml`).
 
 `audit_part` gives the findings of rules 2-6 for one part, `audit_package`
 those of a whole package (rule 1 in ``word/settings.xml``) as human-readable

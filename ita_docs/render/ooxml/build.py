@@ -3,7 +3,7 @@
 `Para`, `Run`, `paragraph_xml`, `parts_xml`, `table_xml`, `grid_xml`,
 `cover_section_xml` and `Xml` (raw XML docxtpl leaves alone). Inline markup
 ``**bold**`` becomes bold runs. What is built already obeys the Thai rules of
-``shared/domain.md``: Thai runs carry ``<w:cs/>`` and ``<w:lang w:bidi="th-TH"/>``
+``docs/domain.md``: Thai runs carry ``<w:cs/>`` and ``<w:lang w:bidi="th-TH"/>``
 (rule 2), bold carries its twin ``w:bCs`` (rule 5), paragraph properties come in
 schema order and invisible characters are dropped (rule 6).
 

@@ -1,6 +1,6 @@
 """Fixing one XML part for Thai in place: rule 1 (`fix_settings`), rules 2-6 (`fix_part`), and the digit switch (`set_digits`).
 
-The rules are those of ``shared/domain.md`` ("Thai text inside .docx"), listed
+The rules are those of ``docs/domain.md`` ("Thai text inside .docx"), listed
 in `ita_docs.render.ooxml`. Here: rule 1, compatibilityMode 15 exactly once in
 ``word/settings.xml``; rule 3, no ``<w:noProof/>``; rule 5, every Latin run
 property with its complex-script twin (``rFonts/@w:cs``, ``szCs``, ``bCs``,

@@ -2,7 +2,7 @@
 
 - the WordprocessingML namespace (``W_NS``; ``W`` is the ``{namespace}`` prefix
   of a whole lxml tag) and Word's compatibility URI;
-- the character classes of the Thai rules of ``shared/domain.md`` ("Thai text
+- the character classes of the Thai rules of ``docs/domain.md`` ("Thai text
   inside .docx"): Thai text (rule 2), Symbol-font bullet code points (``PUA``),
   zero-width/invisible characters (rule 6), and ``**bold**`` markup;
 - ``TWINS``: each Latin run property and its complex-script twin (rule 5);

@@ -1,4 +1,4 @@
-"""Schema order of property elements (rule 6 of ``shared/domain.md``, "Thai text inside .docx").
+"""Schema order of property elements (rule 6 of ``docs/domain.md``, "Thai text inside .docx").
 
 The child sequences of ``w:rPr``, ``w:pPr``, table, row, cell and section
 properties and of ``w:settings`` (around ``w:compat``), from the

@@ -1,4 +1,4 @@
-"""Fixing a whole .docx package for Thai (rules 1-6 of ``shared/domain.md``, "Thai text inside .docx").
+"""Fixing a whole .docx package for Thai (rules 1-6 of ``docs/domain.md``, "Thai text inside .docx").
 
 Which members are fixed (`is_fixed_member`: WordprocessingML parts under
 ``word/``, not the theme nor charts), how one parsed member is fixed

@@ -1,4 +1,4 @@
-"""Run-level fixes of the Thai rules of ``shared/domain.md`` ("Thai text inside .docx").
+"""Run-level fixes of the Thai rules of ``docs/domain.md`` ("Thai text inside .docx").
 
 - rule 2: every ``w:r`` holding Thai text carries ``<w:cs/>`` and
   ``<w:lang w:bidi="th-TH"/>`` (`_mark_thai_run`, found by one XPath);
