@@ -13,8 +13,8 @@ from ita_docs.load.validate import load
 from ita_docs.build import render_set
 from ita_docs.resources import sample_sets
 
-from .conftest import SEEDS, copy_sample
-from .seedcheck import coverage, missing
+from ..conftest import SEEDS, copy_sample
+from ..seedcheck import coverage, missing
 
 EXPECTED = {
     "huapho-2565/analysis-report.docx",

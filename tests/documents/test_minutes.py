@@ -15,9 +15,9 @@ from ita_docs.build import render_set
 from ita_docs.resources import sample_sets
 from ita_docs.load.validate import load, oit_title
 
-from .conftest import copy_sample
+from ..conftest import copy_sample
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minutes-muangthong"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "minutes-muangthong"
 STANDARD_TITLES = list(phrases()["agenda"].values())
 
 

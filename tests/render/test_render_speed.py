@@ -21,7 +21,7 @@ from ita_docs.resources import sample_sets, template_dirs, template_path
 from ita_docs.write.sets import document_contexts
 from ita_docs.render.zip_members import deflate, write_zip
 
-from .conftest import copy_sample
+from ..conftest import copy_sample
 
 
 def jobs(loaded):

@@ -20,7 +20,7 @@ from ita_docs.resources import sample_sets
 from ita_docs.load.validate import load
 from tests.conftest import copy_sample
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _gen_docs():

@@ -13,7 +13,7 @@ from ita_docs.resources import sample_sets
 
 pytestmark = pytest.mark.skipif(L._CParser is None, reason="PyYAML without libyaml")
 FILE = Path("x.yaml")
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def read(text: str, loader_class: type):

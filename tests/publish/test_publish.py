@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from ita_docs import cli
 from ita_docs.write.outputs import MANIFEST_NAME, Manifest, commit
 
-from .conftest import copy_sample
+from ..conftest import copy_sample
 
 runner = CliRunner()
 

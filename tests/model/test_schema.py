@@ -13,7 +13,7 @@ from ita_docs.load.loader import content_files
 from ita_docs.model import Content
 from ita_docs.resources import sample_sets
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 class _TextDates(yaml.SafeLoader):

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from ita_docs import cli
 from ita_docs.build import build
 
-from .conftest import copy_sample
+from ..conftest import copy_sample
 
 
 def _sets(tmp_path: Path, n: int) -> list[Path]:

@@ -23,10 +23,10 @@ from ita_docs.load import loader
 from ita_docs.errors import ContentErrors
 from ita_docs.load.validate import load
 
-from .conftest import copy_sample
+from ..conftest import copy_sample
 
-REPO = Path(__file__).resolve().parents[1]
-BAD = Path(__file__).resolve().parent / "bad_inputs"
+REPO = Path(__file__).resolve().parents[2]
+BAD = Path(__file__).resolve().parents[1] / "bad_inputs"
 BAD_FILES = sorted(BAD.glob("*.yaml"))
 
 MINIMAL = """\

@@ -18,7 +18,7 @@ from ita_docs.model import Assessment, Content
 from ita_docs.build import render_set
 from ita_docs.load.validate import load
 
-from .conftest import copy_sample
+from ..conftest import copy_sample
 
 NEW = {"name": "องค์การบริหารส่วนตำบลทดลอง", "kind": "อบต.", "district": "เมือง", "province": "ราชบุรี", "fiscal_year": 2567}
 
@@ -155,7 +155,7 @@ def test_new_set_quotes_what_yaml_would_misread(tmp_path):
 
 def test_new_set_files_are_valid_against_the_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
-    from .test_schema import _files
+    from ..model.test_schema import _files
 
     written = scaffold.new_set(tmp_path / "s", **NEW)
     validator = jsonschema.Draft202012Validator(json.loads((tmp_path / "s" / schema.FILENAME).read_text(encoding="utf-8")))
@@ -317,7 +317,7 @@ def test_next_year_copies_the_emblem(tmp_path):
 
 def test_next_year_output_is_valid_against_the_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
-    from .test_schema import _files
+    from ..model.test_schema import _files
 
     src = copy_sample("huapho-2565", tmp_path / "src")
     scaffold.next_year(src, tmp_path / "dst")
