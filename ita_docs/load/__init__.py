@@ -8,17 +8,8 @@ file, line, column and field. Modules: `text` (bytes → text), `safe_yaml` (bou
 """
 from __future__ import annotations
 
-from .loader import MAX_CONTROL_REPORTED, MAX_DEPTH, MAX_NODES, LoadedContent, PathKey, Positions, content_files, parse
+from . import loader
+from .loader import *  # noqa: F403 - the public face is loader.__all__
 from .validate import load
 
-__all__ = [
-    "MAX_CONTROL_REPORTED",
-    "MAX_DEPTH",
-    "MAX_NODES",
-    "LoadedContent",
-    "PathKey",
-    "Positions",
-    "content_files",
-    "load",
-    "parse",
-]
+__all__ = [*loader.__all__, "load"]

@@ -10,50 +10,7 @@
 """
 from __future__ import annotations
 
-from .docx import (
-    MAX_INT_BITS,
-    MAX_ITERATIONS,
-    MAX_OUTPUT,
-    MAX_PRODUCED,
-    MAX_RANGE,
-    MAX_SIZE,
-    PRECHECKS,
-    TIME_LIMIT,
-    BoundedSandbox,
-    ExpressionError,
-    TemplateError,
-    did_you_mean,
-    expand,
-    expression_error,
-    inline_image,
-    limits,
-    make_env,
-    render_template,
-    thai_filter_names,
-    unknown_filter_message,
-    unknown_name_message,
-)
+from . import docx
+from .docx import *  # noqa: F403 - the public face is docx.__all__
 
-__all__ = [
-    "MAX_INT_BITS",
-    "MAX_ITERATIONS",
-    "MAX_OUTPUT",
-    "MAX_PRODUCED",
-    "MAX_RANGE",
-    "MAX_SIZE",
-    "PRECHECKS",
-    "TIME_LIMIT",
-    "BoundedSandbox",
-    "ExpressionError",
-    "TemplateError",
-    "did_you_mean",
-    "expand",
-    "expression_error",
-    "inline_image",
-    "limits",
-    "make_env",
-    "render_template",
-    "thai_filter_names",
-    "unknown_filter_message",
-    "unknown_name_message",
-]
+__all__ = [*docx.__all__]

@@ -7,40 +7,7 @@
 """
 from __future__ import annotations
 
-from .deck import (
-    BODY_H,
-    BODY_W,
-    FONT,
-    GREY,
-    LIGHT,
-    MARGIN,
-    NAVY,
-    PAD_X,
-    PAD_Y,
-    RED,
-    TOP,
-    WHITE,
-    DeckData,
-    H,
-    W,
-    build_deck,
-)
+from . import deck
+from .deck import *  # noqa: F403 - the public face is deck.__all__
 
-__all__ = [
-    "BODY_H",
-    "BODY_W",
-    "FONT",
-    "GREY",
-    "LIGHT",
-    "MARGIN",
-    "NAVY",
-    "PAD_X",
-    "PAD_Y",
-    "RED",
-    "TOP",
-    "WHITE",
-    "DeckData",
-    "H",
-    "W",
-    "build_deck",
-]
+__all__ = [*deck.__all__]
