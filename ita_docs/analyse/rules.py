@@ -19,9 +19,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from ..model import Assessment
+from ..model.assessment import Tool
 from ..model.reports import Classification
 
-TOOLS = ("iit", "eit", "oit")
+TOOLS: tuple[Tool, ...] = ("iit", "eit", "oit")
 
 
 class _Frozen(BaseModel):
