@@ -104,7 +104,7 @@ def scores(w: Writer, width: int) -> list[Para | str]:
     total = analysis.overall(a, fw)
     out: list[Para | str] = [
         Para(CAPTION, [Run(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.\u00a0{w.d(a.year)}", bold=True)], keep_next=True),
-        Para(CAPTION, [Run(f"คะแนน {w.score(total) if total is not None else '-'} คะแนน ระดับผลการประเมิน {analysis.level(a, fw)}", bold=True)], keep_next=True),
+        Para(CAPTION, [Run(f"คะแนน {w.score(total) if total is not None else '-'} คะแนน ระดับผลการประเมิน {analysis.level(a, fw) or '-'}", bold=True)], keep_next=True),
     ]
     rows = tool_rows(w)
     if rows:
