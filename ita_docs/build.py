@@ -93,7 +93,7 @@ def build(
     LibreOffice is missing, the .docx files are written and ``pdf_error`` says
     how to install it.
     """
-    from .write.batch import Job, executor
+    from .write.batch import Done, Job, executor
 
     _check_only(only)
     sources = list(sources) if sources else sample_sets()
@@ -111,7 +111,7 @@ def build(
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, len(todo))
     existed = {output, *(output / names[s] for s in stale)}
     existed = {d for d in existed if d.exists()}
-    done = []
+    done: list[Done] = []
 
     def undo() -> None:
         """Remove every temporary of this run, and the folders it made for them."""
@@ -190,9 +190,12 @@ def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
         need = preset_missing(target.content, key)
         if need:
             raise ContentErrors([ContentError(msg("preset_needs", id=key, preset=key, needs=need), Location(target.root))])
-        memo = Memo(id=key, preset=key, date=dt.date.today(), signer=target.content.organisation.people[0].id)
+        # validated as YAML is: pydantic checks that ``key`` is one of Memo's presets
+        memo: Memo | None = Memo.model_validate(
+            {"id": key, "preset": key, "date": dt.date.today(), "signer": target.content.organisation.people[0].id})
     else:
         memo = memo_of(target.content, key)
+        assert memo is not None  # `target` was chosen for having it
     content = target.content.model_copy(update={"memos": [memo]})
     one = LoadedContent(content, target.root, target.files, target.positions, target.warnings)
     rendered = render_set(one, output, ["memo", "distribution-list"], name=set_name(target.root))

@@ -69,9 +69,10 @@ def progress_bar(enabled: bool) -> Iterator[Progress | None]:
         yield None
         return
     from rich.progress import Progress as Bar
+    from rich.progress import TaskID
 
     with Bar(console=err, transient=True) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:

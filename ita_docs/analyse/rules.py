@@ -19,9 +19,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from ..model import Assessment
+from ..model.assessment import Tool
 from ..model.reports import Classification
 
-TOOLS = ("iit", "eit", "oit")
+TOOLS: tuple[Tool, ...] = ("iit", "eit", "oit")
 
 
 class _Frozen(BaseModel):
@@ -160,9 +161,10 @@ def computed_overall(a: Assessment, fw: Framework) -> float | None:
     """The overall score by the year's rule: the tool scores (given, else computed) times
     their weights, rounded to 2 decimals; None when a tool score is unknown."""
     scores = tool_scores(a, fw)
-    if any(s is None for s in scores.values()):
+    known = {t: s for t, s in scores.items() if s is not None}
+    if len(known) < len(scores):
         return None
-    return round2(sum(s * fw.tools[t].weight / 100 for t, s in scores.items()))
+    return round2(sum(s * fw.tools[t].weight / 100 for t, s in known.items()))
 
 
 def overall(a: Assessment, fw: Framework) -> float | None:

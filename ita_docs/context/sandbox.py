@@ -239,7 +239,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             if is_format_map:
                 if kwargs or len(args) != 1:
                     raise TypeError("format_map() takes exactly one argument")
-                args, kwargs = (), args[0]
+                kwargs = args[0]
+                args = ()
             return type(f_self)(formatter.vformat(f_self, args, kwargs))
 
         bounded_format.__name__ = value.__name__

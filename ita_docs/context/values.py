@@ -167,9 +167,9 @@ def tool_facts(a: Assessment, fw: analysis.Framework, digits: str) -> Mapping[st
     """The three tools of ``a`` under the rules ``fw`` (given scores, else computed), formatted in ``digits``."""
     scores = analysis.tool_scores(a, fw)
     weighted = analysis.weighted_tool_scores(a, fw)
-    tools = {}
+    tools: dict[str, ToolFacts] = {}
     for t in analysis.TOOLS:
-        parts = tuple(PartFacts(p.name, _score(p.score, digits), p.score) for p in a.tool_parts.get(t, []))  # type: ignore[call-overload]
+        parts = tuple(PartFacts(p.name, _score(p.score, digits), p.score) for p in a.tool_parts.get(t, []))
         tools[t] = ToolFacts(
             t, TOOL_LABELS[t], fw.tools[t].name, _whole(fw.tools[t].weight),
             _score(scores[t], digits), scores[t], _score(weighted[t], digits), weighted[t], parts,

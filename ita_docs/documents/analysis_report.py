@@ -23,7 +23,7 @@ from ..analyse import rules as analysis, drafting
 from ..render import chart_embed, charts
 from .. import thaifmt
 from ..model import FindingGroup, Measure
-from ..model.assessment import ToolPart
+from ..model.assessment import Tool, ToolPart
 from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from . import computed
 from . import measure_cells as cells
@@ -35,7 +35,7 @@ CHART_WIDTH_CM = 16.0  # the text width of the portrait pages
 
 
 def _finding_group(w: Writer, group: FindingGroup, fw: analysis.Framework) -> list[Para | str]:
-    a = w.c.assessment
+    a = w.assessment
     parts: list[Para | str] = list(w.blocks(group.intro))
     for n, f in enumerate(group.findings, group.start):
         name = f.name or analysis.indicator_name(a, fw, f.indicator)
@@ -92,7 +92,7 @@ def _numbers(w: Writer, show: dict[str, bool]) -> dict[str, str]:
     return num
 
 
-def _tool_rows(w: Writer, parts: dict[str, list[ToolPart]]) -> list[dict[str, str]]:
+def _tool_rows(w: Writer, parts: dict[Tool, list[ToolPart]]) -> list[dict[str, str]]:
     """The tool table: one row per tool, each followed by the tool's published parts (as given)."""
     out: list[dict[str, str]] = []
     rows = computed.tool_rows(w)
@@ -106,7 +106,7 @@ def _tool_rows(w: Writer, parts: dict[str, list[ToolPart]]) -> list[dict[str, st
 
 def _charts(w: Writer, fw: analysis.Framework) -> list[charts.ChartPart]:
     """Bar charts of the ten indicators (framework order) and of the three tools, in the document's digits."""
-    a = w.c.assessment
+    a = w.assessment
     out = []
     nums = [n for n in fw.indicators if n in a.indicators]
     if nums:
@@ -117,11 +117,11 @@ def _charts(w: Writer, fw: analysis.Framework) -> list[charts.ChartPart]:
             digits=w.digits, horizontal=True, font_size=13,
         ))
     tools = analysis.tool_scores(a, fw)
-    known = [t for t in analysis.TOOLS if tools[t] is not None]
+    known = {t: s for t in analysis.TOOLS if (s := tools[t]) is not None}
     if known:
         out.append(charts.bar_chart(
             [f"{TOOL_LABELS[t]} {fw.tools[t].name}" for t in known],
-            [tools[t] for t in known],
+            list(known.values()),
             title=f"คะแนนรายเครื่องมือ ประจำปีงบประมาณ พ.ศ. {a.year}",
             digits=w.digits, font_size=13,
         ))
@@ -144,7 +144,7 @@ def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
     charts in the template being rendered (`ita_docs.render.chart_embed.InlineChart`).
     """
     c = w.c
-    a = c.assessment
+    a = w.assessment
     fw = analysis.framework(a.year)
     d = drafting.report(c, w.digits)
     r = d.report
@@ -163,7 +163,7 @@ def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
 
 
 def _context(w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float | None, level: str) -> dict[str, Any]:
-    c, r, a = w.c, d.report, w.c.assessment
+    c, r, a = w.c, d.report, w.assessment
     tools = _tool_rows(w, a.tool_parts)
     ranking = computed.ranking_rows(w, analysis.ranking(a, fw))
     indicator_rows = [

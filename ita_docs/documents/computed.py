@@ -25,10 +25,11 @@ from .prose import CAPTION, CELL, FLUSH, TABLE, TOOL_LABELS, Insert, Writer
 
 def tool_rows(w: Writer) -> list[dict[str, str]]:
     """One row per tool (IIT, EIT, OIT): score out of 100, weight (%) and weighted score; [] if unknown."""
-    a = w.c.assessment
+    a = w.assessment
     fw = analysis.framework(a.year)
     scores = analysis.tool_scores(a, fw)
-    if not all(s is not None for s in scores.values()):
+    known = {t: s for t, s in scores.items() if s is not None}
+    if len(known) < len(scores):
         return []
     return [
         {
@@ -37,7 +38,7 @@ def tool_rows(w: Writer) -> list[dict[str, str]]:
             "weight": w.d(int(fw.tools[t].weight)),
             "weighted": w.score(s * fw.tools[t].weight / 100),
         }
-        for t, s in scores.items()
+        for t, s in known.items()
     ]
 
 
@@ -76,7 +77,7 @@ def oit_summary(w: Writer) -> list[tuple[str, str, str]]:
 
 def oit_row_title(w: Writer, row: OitRow) -> str:
     """The row's own title, else the framework's title of its item (digits as the document says)."""
-    return w.text(row.title or oit_title(w.c, row.item) or "")
+    return w.text(row.title or (oit_title(w.c, row.item) if row.item is not None else None) or "")
 
 
 # --------------------------------------------------------------------------- tables
@@ -98,11 +99,12 @@ def _caption(text: str) -> Para:
 
 def scores(w: Writer, width: int) -> list[Para | str]:
     """The score box (overall, level) and the tool table, as in the analysis report (seed 002)."""
-    a = w.c.assessment
+    a = w.assessment
     fw = analysis.framework(a.year)
+    total = analysis.overall(a, fw)
     out: list[Para | str] = [
         Para(CAPTION, [Run(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.\u00a0{w.d(a.year)}", bold=True)], keep_next=True),
-        Para(CAPTION, [Run(f"คะแนน {w.score(analysis.overall(a, fw))} คะแนน ระดับผลการประเมิน {analysis.level(a, fw)}", bold=True)], keep_next=True),
+        Para(CAPTION, [Run(f"คะแนน {w.score(total) if total is not None else '-'} คะแนน ระดับผลการประเมิน {analysis.level(a, fw) or '-'}", bold=True)], keep_next=True),
     ]
     rows = tool_rows(w)
     if rows:
@@ -119,7 +121,7 @@ def scores(w: Writer, width: int) -> list[Para | str]:
 
 def indicators(w: Writer, width: int) -> list[Para | str]:
     """The indicators in framework order: number, name, tool, score."""
-    a = w.c.assessment
+    a = w.assessment
     fw = analysis.framework(a.year)
     rows = [
         [w.d(n), analysis.indicator_name(a, fw, n), TOOL_LABELS[fw.indicators[n].tool], w.score(a.indicators[n])]
@@ -136,20 +138,20 @@ def _ranked(w: Writer, caption: str, rows: list[analysis.RankedIndicator], width
 
 def ranking(w: Writer, width: int) -> list[Para | str]:
     """Every indicator by score, highest first (อันดับที่ ๑ = highest)."""
-    a = w.c.assessment
+    a = w.assessment
     return _ranked(w, "คะแนนรายตัวชี้วัดเรียงจากมากไปน้อย", analysis.ranking(a, analysis.framework(a.year)), width, lowest_first=False)
 
 
 def lowest(w: Writer, width: int) -> list[Para | str]:
     """The three lowest indicators, อันดับที่ ๑ = the lowest (docs/domain.md, "Analysis presentations")."""
-    a = w.c.assessment
+    a = w.assessment
     rows = analysis.lowest(a, analysis.framework(a.year), 3)
     return _ranked(w, f"ตัวชี้วัดที่มีคะแนนต่ำสุด {w.d(len(rows))} อันดับ", rows, width, lowest_first=True)
 
 
 def below_pass(w: Writer, width: int) -> list[Para | str]:
     """Indicators below the year's pass mark, lowest first; one sentence when there is none."""
-    a = w.c.assessment
+    a = w.assessment
     fw = analysis.framework(a.year)
     rows = list(reversed(analysis.below_pass(a, fw)))
     mark = w.d(int(fw.pass_mark))
@@ -174,7 +176,8 @@ def oit_followup(w: Writer, width: int) -> list[Para | str]:
         if wide:
             cells.append(w.text(r.note) if r.note else "")
         rows.append(cells)
-    out = [_caption(w.text(w.c.oit_followup.title) if w.c.oit_followup.title else "ผลการติดตามการเปิดเผยข้อมูลสาธารณะ (OIT)")]
+    oit = w.c.oit_followup
+    out: list[Para | str] = [_caption(w.text(oit.title) if oit and oit.title else "ผลการติดตามการเปิดเผยข้อมูลสาธารณะ (OIT)")]
     out += _table(w, header, rows, ratios, width, (0, 1, 3))
     out += status_summary(w, min(width, 9072))
     return out

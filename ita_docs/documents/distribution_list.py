@@ -20,6 +20,8 @@ def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
     each, as on the paper form of seed 001.
     """
     dist = memo.distribution
+    if dist is None:  # made only for a memo that has one (`DOCUMENT`)
+        raise LookupError(f"memo {memo.id} has no distribution")
     r = resolved(w, memo)
     with w.names(**preset_names(w, memo)):
         subject = w.text(r["subject"])

@@ -14,6 +14,8 @@ from .prose import FLUSH, LANDSCAPE_TWIPS, Writer
 def plan_context(w: Writer) -> dict[str, Any]:
     """Context of ``templates/measures-plan.docx`` (seed 001's plan)."""
     p = w.c.measure_plan
+    if p is None:  # made only when the content has one (`DOCUMENT.supported`)
+        raise LookupError("no measure_plan in the content")
     return {
         "title": w.title_xml("measure_plan"),
         "heading": w.xml([w.para(p.heading, FLUSH, bold=True)] if p.heading else [], FLUSH),

@@ -17,6 +17,8 @@ from .prose import CELL, LANDSCAPE_TWIPS, TITLE, Writer
 def results_context(w: Writer) -> dict[str, Any]:
     """Context of ``templates/measures-results.docx`` (seeds 000 and 004)."""
     rep = w.c.measure_results
+    if rep is None:  # made only when the content has one (`DOCUMENT.supported`)
+        raise LookupError("no measure_results in the content")
     rows = []
     for n, res in enumerate(rep.results, 1):
         m = w.c.measure(res.measure)

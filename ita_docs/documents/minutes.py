@@ -60,7 +60,7 @@ class MinutesWriter:
         n = resolve(self.w, self.committee, x)
         if not n.name and x.key and x is not None:
             came = next((a for a in (self.m.present or []) if a.key == x.key and a.name), None)
-            if came is not None:
+            if came is not None and came.name:
                 n = Named(self.w.text(came.name), n.position, n.role, n.member)
         return n
 
@@ -141,7 +141,7 @@ class MinutesWriter:
             return [_left(self.w.text(label), bold=True)]
         n = self.who(turn_speaker)
         lines = [n.label()] + ([n.role] if n.role else (n.position[:1] if n.name else []))
-        return [_left(lines[0], bold=True)] + [_left(t) for t in lines[1:]]
+        return [_left(lines[0], bold=True), *(_left(t) for t in lines[1:])]
 
     def resolution(self, text: str) -> str:
         """The standard words for a shorthand (``acknowledge`` → รับทราบ), else the text."""
@@ -166,7 +166,8 @@ class MinutesWriter:
                 rows.clear()
 
         for t in sub.turns:
-            left, right = self.speaker_cell(t.speaker, t.label), []
+            left = self.speaker_cell(t.speaker, t.label)
+            right: list[Para | str] = []
             for b in t.said:
                 if b.kind in ("table", "insert"):
                     if left or right:
@@ -199,8 +200,8 @@ class MinutesWriter:
             out += self.discussion(item)
             for k, sub in enumerate(item.items, 1):
                 number = w.d(f"{i + 1}.{k}")
-                label = self.committee.sub_item_label
-                number = w.text(label.replace("{n}", number)) if label else number
+                sub_label = self.committee.sub_item_label
+                number = w.text(sub_label.replace("{n}", number)) if sub_label else number
                 head = number + (f" {w.text(sub.title)}" if sub.title else "")
                 out.append(_left(head, bold=True, left=567, keep_next=True))
                 out += _none() if sub.empty else self.discussion(sub)

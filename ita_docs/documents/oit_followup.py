@@ -24,7 +24,7 @@ def oit_context(w: Writer) -> dict[str, Any]:
     c = w.c
     year = oit_year(c)
     names = {"organisation": c.organisation.name, "fiscal_year": w.d(c.fiscal_year), "year": w.d(year)}
-    lines = [w.text(c.oit_followup.title)] if c.oit_followup.title else [w.text(t, names) for t in phrase_file("committee")["oit_title"]]
+    lines = [w.text(c.oit_followup.title)] if c.oit_followup and c.oit_followup.title else [w.text(t, names) for t in phrase_file("committee")["oit_title"]]
     rows = [
         {
             "number": w.d(i),

@@ -31,6 +31,7 @@ def resolve(w: Writer, committee: Committee | None, who: Who | Member) -> Named:
     """Name, position and committee role of ``who`` (a `Who` or a `Member`)."""
     c = w.c
     people = {p.id: p for p in c.organisation.people}
+    member: Member | None
     if isinstance(who, Member):
         member, key = who, who.person
     else:

@@ -25,7 +25,7 @@ from .. import thaifmt
 from ..errors import ContentError, Location
 from ..load.loader import LoadedContent
 from ..messages import msg
-from ..model import Block, Committee, Content
+from ..model import Assessment, Block, Committee, Content
 from ..model.base import walk
 from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from ..render.docx import expand
@@ -62,6 +62,15 @@ class Writer:
         self._scope: dict[str, Any] = {}
         self._paths: dict[str, tuple[Any, ...]] | None = None
         self.errors: list[ContentError] = []
+
+    @property
+    def assessment(self) -> Assessment:
+        """The content's assessment. Raises `LookupError` when it has none: the documents and
+        inserts that read it are made only when it is there (`DocumentType.supported`,
+        `ita_docs.documents.computed.insert_needs`)."""
+        if self.c.assessment is None:
+            raise LookupError("no assessment in the content")
+        return self.c.assessment
 
     # ---- values
 
@@ -174,20 +183,19 @@ class Writer:
         body = body or (CELL if in_table else BODY)
         bullet = CELL_BULLET if in_table else BULLET
         indent = 425 if compact else None
-        for b in blocks:
-            kind = b.kind
-            if kind == "paragraph":
+        for b in blocks:  # exactly one field of a block is set (`Block.kind`)
+            if b.paragraph is not None:
                 style = CENTER if b.center else (body if b.indent and not in_table else (CELL if in_table else FLUSH))
                 out.append(self.para(b.paragraph, style))
-            elif kind == "heading":
+            elif b.heading is not None:
                 out.append(self.para(b.heading, CELL if in_table else (CAPTION if b.center else H3), bold=True, keep_next=True))
-            elif kind == "bullets":
+            elif b.bullets is not None:
                 out += [self.list_item(BULLET_CHAR, t, bullet, indent) for t in b.bullets]
-            elif kind == "dashes":
+            elif b.dashes is not None:
                 out += [self.list_item("-", t, bullet, indent) for t in b.dashes]
-            elif kind == "numbered":
+            elif b.numbered is not None:
                 out += [self.list_item(self.d(f"{i}."), t, bullet, indent) for i, t in enumerate(b.numbered, 1)]
-            elif kind == "table":
+            elif b.table is not None:
                 cols = max([len(b.table.header)] + [len(r) for r in b.table.rows])
                 widths = [width // cols] * cols
                 out.append(ooxml.table_xml(
@@ -196,7 +204,7 @@ class Writer:
                     style=TABLE, cell_style=CELL, widths=widths,
                 ))
                 out.append(Para(FLUSH))
-            elif kind == "insert":
+            elif b.insert is not None:
                 out += self.inserts[b.insert](self, width)
         return out
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from docx.image.image import Image
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import ContentError, ContentErrors, Location
 from ..messages import msg
@@ -221,7 +222,7 @@ def _looks_like_text(key: Any) -> bool:
     return isinstance(key, str) and (" " in key.strip() or any("\u0e00" <= ch <= "\u0e7f" for ch in key))
 
 
-def _translate(err: dict[str, Any], pos: Positions, files: list[Path], data: Any = None) -> ContentError:
+def _translate(err: ErrorDetails, pos: Positions, files: list[Path], data: Any = None) -> ContentError:
     loc = _clean_loc(tuple(err["loc"]), data)
     typ = err["type"]
     ctx = err.get("ctx") or {}

@@ -167,7 +167,7 @@ def _read(text: str, file: Path, loader_class: type) -> tuple[Any, Positions | N
         file_pos = Positions()
         _walk(node, (), file, file_pos, loader)
     except _Refused as exc:
-        return None, None, [ContentError(exc.message, Location(file, exc.mark.line + 1, exc.mark.column + 1))]
+        return None, None, [ContentError(exc.message, Location(file, exc.mark.line + 1 if exc.mark else None, exc.mark.column + 1 if exc.mark else None))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
@@ -190,8 +190,9 @@ def _parse_file(file: Path, pos: Positions, errors: list[ContentError]) -> dict[
         errors.append(ContentError(msg("unreadable", error=exc), Location(file)))
         return None
     text, problem = _decode(file, raw)
-    if text is None:
+    if problem is not None:
         errors.append(problem)
+    if text is None:
         return None
     text = _control_characters(text, file, errors)
     found: list[ContentError] | None = None

@@ -15,7 +15,7 @@ Used by `ita_docs.load.reader`, which turns what they read (or refuse) into loca
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import yaml
 from yaml.composer import Composer
@@ -39,7 +39,7 @@ a second of validation."""
 try:  # libyaml's scanner and parser (`_CLoader`)
     from yaml._yaml import CParser as _CParser
 except ImportError:  # PyYAML built without libyaml: `_Loader` reads everything
-    _CParser = None
+    _CParser = None  # type: ignore[assignment,misc]  # mypy types a fallback import as the class; users check `is not None`
 
 
 def _short(value: Any) -> str:
@@ -48,16 +48,29 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+class _Position(Protocol):
+    """Where a YAML mark points (PyYAML's `yaml.Mark` or libyaml's): 0-based line and column."""
+
+    line: int
+    column: int
+
+
 class _Refused(Exception):
     """A document the loader will not build: a user message and the mark it points at."""
 
-    def __init__(self, message: str, mark: yaml.Mark):
+    def __init__(self, message: str, mark: _Position | None):
         super().__init__(message)
         self.message = message
         self.mark = mark
 
 
-class _Limits:
+if TYPE_CHECKING:  # what `_Limits` is mixed into: a composer, a parser (PyYAML's or libyaml's), a constructor
+    _SafeLoading = yaml.SafeLoader
+else:
+    _SafeLoading = object
+
+
+class _Limits(_SafeLoading):
     """What `_Loader` and `_CLoader` add to a safe loader: timestamps kept as text, runaway documents refused.
 
     While composing, it counts the depth of nesting and the size of every node
@@ -75,7 +88,7 @@ class _Limits:
         self._size: dict[int, int] = {}  # id(node) -> nodes after expansion
         self._height: dict[int, int] = {}  # id(node) -> nesting depth, aliases followed
 
-    def _count(self, n: int, mark: yaml.Mark, anchor: str | None) -> None:
+    def _count(self, n: int, mark: _Position | None, anchor: str | None) -> None:
         self._expanded += n
         if self._expanded > MAX_NODES:
             if anchor is not None:
@@ -90,7 +103,7 @@ class _Limits:
             target = self.anchors.get(event.anchor)
             if target is not None:
                 self._count(self._size.get(id(target), 1), event.start_mark, event.anchor)
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[return-value]  # types-PyYAML: Node | None, yet it never returns None
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _Refused(msg("yaml_too_deep", limit=MAX_DEPTH), event.start_mark)
@@ -99,7 +112,7 @@ class _Limits:
             self._open.add(anchor)
         before = self._expanded
         try:
-            node = super().compose_node(parent, index)
+            node: yaml.Node = super().compose_node(parent, index)  # type: ignore[assignment]  # as above
         finally:
             self._depth -= 1
             self._open.discard(anchor)
@@ -150,5 +163,5 @@ class _CLoader(_Limits, Composer, *([_CParser] if _CParser is not None else []),
 
 
 # Dates stay text: `ita_docs.model` reads them (BE year first, then the day).
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
-_CLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)  # type: ignore[type-var]  # types-PyYAML takes only the stock loaders' own methods
+_CLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)  # type: ignore[type-var]  # as above

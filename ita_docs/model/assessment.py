@@ -7,6 +7,9 @@ from typing import Literal
 
 from .base import ItemCode, Model, Score, YearBE
 
+Tool = Literal["iit", "eit", "oit"]
+"""The three ITA tools: IIT (internal survey), EIT (external survey), OIT (published information)."""
+
 
 class ItemScore(Model):
     """The score of one ITA item (ข้อ i๑/e๑/o๑), optionally with its question text."""
@@ -57,7 +60,7 @@ class Assessment(Model):
     overall: Score | None = None
     level: str | None = None
     tools: ToolScores = ToolScores()
-    tool_parts: dict[Literal["iit", "eit", "oit"], list[ToolPart]] = {}
+    tool_parts: dict[Tool, list[ToolPart]] = {}
     indicators: dict[int, Score] = {}
     indicator_names: dict[int, str] = {}
     sub_indicators: dict[str, Score] = {}

@@ -11,6 +11,7 @@ refer to.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import Field, model_validator
@@ -107,7 +108,7 @@ def committee_problems(
         if value not in known:
             problems.append((path, "unknown_ref", {"kind": kind, "id": value, "owner": owner, "known": known}))
 
-    def dup(path: tuple[Any, ...], ids: list[str | None], field: str = "id") -> None:
+    def dup(path: tuple[Any, ...], ids: Sequence[str | None], field: str = "id") -> None:
         seen: set[str] = set()
         for i, x in enumerate(ids):
             if x is not None and x in seen:
@@ -117,11 +118,11 @@ def committee_problems(
 
     dup(("committees",), [c.id for c in committees])
     by_id = {c.id: c for c in committees}
-    for ci, c in enumerate(committees):
-        dup(("committees", ci, "members"), [m.id for m in c.members])
-        for mi, m in enumerate(c.members):
-            if m.person:
-                ref(("committees", ci, "members", mi, "person"), m.person, person_ids, "person", c.id)
+    for ci, com in enumerate(committees):
+        dup(("committees", ci, "members"), [m.id for m in com.members])
+        for mi, mem in enumerate(com.members):
+            if mem.person:
+                ref(("committees", ci, "members", mi, "person"), mem.person, person_ids, "person", com.id)
 
     dup(("minutes",), minutes_ids(minutes))
     for i, m in enumerate(minutes):

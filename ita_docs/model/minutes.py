@@ -60,7 +60,7 @@ Time = Annotated[dt.time, BeforeValidator(_to_time)]
 
 AgendaKind = Literal["chair", "confirm", "inform", "consider", "other"]
 # The five standard agenda items in their usual order (docs/domain.md, "Minutes").
-AGENDA_ORDER: tuple[str, ...] = ("chair", "confirm", "inform", "consider", "other")
+AGENDA_ORDER: tuple[AgendaKind, ...] = ("chair", "confirm", "inform", "consider", "other")
 
 
 class Who(Model):

@@ -38,6 +38,7 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from ..errors import OutputError
 from . import Content
+from .base import Model
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FILENAME = "ita-docs.schema.json"
@@ -164,7 +165,7 @@ class _Generator(GenerateJsonSchema):
         if target.get("type") == "model-fields":
             model_name = target["model_name"]
             model = models().get(model_name)
-            if name == "_from_list" or (name == "_from_shorthand" and model is not None and model._shorthand):
+            if name == "_from_list" or (name == "_from_shorthand" and model is not None and issubclass(model, Model) and model._shorthand):
                 self.shorthand[model_name] = "_from_list" if name == "_from_list" else "_from_string"
         return inner
 
@@ -181,7 +182,7 @@ def _string_field(model: type[BaseModel]) -> str | None:
 
 def _with_shorthand(definition: dict[str, Any], model: type[BaseModel] | None, kind: str) -> dict[str, Any]:
     """``definition`` (an object schema) that also accepts the model's shorthand form."""
-    outer = {k: definition.pop(k) for k in ("title", "description", "$comment") if k in definition}
+    outer: dict[str, Any] = {k: definition.pop(k) for k in ("title", "description", "$comment") if k in definition}
     if kind == "_from_list":
         rows = definition["properties"]["rows"]
         alt = {"type": "array", "items": rows.get("items", {}), "description": "เขียนเป็นรายการแถว (rows) ได้เลย"}

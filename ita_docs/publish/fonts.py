@@ -62,7 +62,7 @@ def _fc_list(*args: str) -> list[str] | None:
 def installed(family: str) -> bool:
     """Whether fontconfig knows a font of exactly this family."""
     lines = _fc_list(f"{family}:", "family")
-    return bool(lines) and any(family in line.split(",") for line in lines)
+    return lines is not None and any(family in line.split(",") for line in lines)
 
 
 def laksaman_files() -> dict[str, Path]:

@@ -289,16 +289,16 @@ def convert_files(paths: Iterable[str | os.PathLike], output_dir: Path | None = 
     The PDFs that converted are written (atomically); then `PdfConversionErrors`
     names the files that did not.
     """
-    paths = [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
     own = converter is None
-    conv = converter or PdfConverter(jobs=min(jobs, max(1, len(paths))))
+    conv = converter or PdfConverter(jobs=min(jobs, max(1, len(files))))
     try:
-        results = conv.convert_many(paths, return_exceptions=True)
+        results = conv.convert_many(files, return_exceptions=True)
     finally:
         if own:
             conv.close()
     written: list[Path] = []
-    for path, result in zip(paths, results):
+    for path, result in zip(files, results):
         if not isinstance(result, PdfConversionError):
             target = (output_dir or path.parent) / path.with_suffix(".pdf").name
             written.append(write_atomic(target, result))

@@ -148,8 +148,9 @@ class FastRender:
         try:
             xml = story.template.render(context)
         except TemplateError as exc:
-            if getattr(exc, "lineno", None) is not None:
-                line = max(exc.lineno - 4, 0)  # type: ignore[operator]
+            lineno = getattr(exc, "lineno", None)
+            if lineno is not None:
+                line = max(lineno - 4, 0)
                 # a map, as docxtpl's (always true, even empty): render_template reads it the same way
                 exc.docx_context = map(lambda x: _TAGS.sub("", x), story.source.splitlines()[line : line + 7])  # type: ignore[attr-defined]  # noqa: C417
             raise

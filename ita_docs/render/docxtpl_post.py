@@ -76,7 +76,7 @@ def resolve_listing(xml: str) -> str:
             i = xml.find(c, i + 1)
     if not where:
         return xml
-    out = []
+    out: list[str] = []
     done = 0  # xml[:done] is in out
     try:
         for i in sorted(where):

@@ -42,7 +42,7 @@ class PartSnapshot:
 
     @classmethod
     def of(cls, package: Package) -> PartSnapshot:
-        parts = []
+        parts: list[tuple[Any, str, type, Any]] = []
         for p in package.iter_parts():
             if isinstance(p, ImagePart):
                 parts.append((p.partname, p.content_type, ImagePart, p.blob))
@@ -51,7 +51,8 @@ class PartSnapshot:
             else:
                 parts.append((p.partname, p.content_type, Part, None))
         rels = {}
-        for name, source in [("/", package), *((str(p.partname), p) for p in package.iter_parts())]:
+        sources: list[tuple[str, Package | Part]] = [("/", package), *((str(p.partname), p) for p in package.iter_parts())]
+        for name, source in sources:
             rels[name] = [
                 (r.rId, r.reltype, r.target_ref if r.is_external else r.target_part.partname, r.is_external)
                 for r in source.rels.values()

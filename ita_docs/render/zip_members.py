@@ -63,11 +63,11 @@ def write_zip(members: list[Member]) -> bytes:
         except UnicodeEncodeError:
             filename, flags = m.name.encode("utf-8"), zi.flag_bits | 0x800
         central += struct.pack(
-            zipfile.structCentralDir, zipfile.stringCentralDir, zi.create_version, zi.create_system,
+            zipfile.structCentralDir, zipfile.stringCentralDir, zi.create_version, zi.create_system,  # type: ignore[attr-defined]  # typeshed omits zipfile's private header structs
             zi.extract_version, zi.reserved, flags, zi.compress_type, dostime, dosdate, zi.CRC,
             zi.compress_size, zi.file_size, len(filename), 0, 0, 0, zi.internal_attr, zi.external_attr, offset,
         ) + filename
     start = len(out)
     out += central
-    out += struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(members), len(members), len(central), start, 0)
+    out += struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(members), len(members), len(central), start, 0)  # type: ignore[attr-defined]  # as above
     return bytes(out)

@@ -64,7 +64,7 @@ def _blocks(text: str) -> list[tuple[str, int, int]] | None:
         if starts and line == starts[-1][1]:
             return None
         starts.append((str(knode.value), line))
-    spans = []
+    spans: list[tuple[str, int]] = []
     for i, (key, line) in enumerate(starts):
         start = line
         if i == 0:
@@ -75,7 +75,7 @@ def _blocks(text: str) -> list[tuple[str, int, int]] | None:
                 len(lines[start - 1]) - len(lines[start - 1].lstrip()) <= col
             ):
                 start -= 1
-        spans.append([key, start])
+        spans.append((key, start))
     return [(key, start, spans[i + 1][1] if i + 1 < len(spans) else len(lines)) for i, (key, start) in enumerate(spans)]
 
 
@@ -88,6 +88,8 @@ def _carry(text: str, new_fy: int) -> tuple[str | None, bool]:
     if blocks is None:
         return _carry_data(text, new_fy), False
     node = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.MappingNode):  # never: `_blocks` found one block mapping
+        return _carry_data(text, new_fy), False
     lines = text.splitlines(keepends=True)
     for knode, vnode in node.value:
         if knode.value == "fiscal_year" and isinstance(vnode, yaml.ScalarNode) and vnode.start_mark.line == vnode.end_mark.line:

@@ -53,7 +53,7 @@ class TextDates(yaml.SafeLoader):
     """YAML as `ita_docs.load.loader` reads it: dates stay text."""
 
 
-TextDates.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+TextDates.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)  # type: ignore[type-var]  # types-PyYAML takes only the stock loaders' own methods
 
 
 def scalar(text: str) -> str:

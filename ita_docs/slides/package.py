@@ -85,9 +85,11 @@ def _skeleton() -> _Skeleton:
     head, tail = parts["ppt/slides/slide1.xml"].split(b"</p:spTree>")
     pres = parts["ppt/presentation.xml"]
     ids = re.search(rb'<p:sldIdLst><p:sldId id="(\d+)" r:id="rId(\d+)"/></p:sldIdLst>', pres)
+    if ids is None:
+        raise RuntimeError("unexpected python-pptx package layout")
     rels = parts["ppt/_rels/presentation.xml.rels"]
     rel = re.search(rb'<Relationship Id="rId%s" [^>]*Target="slides/slide1.xml"/>' % ids.group(2), rels)
-    if rels[rel.end():] != b"</Relationships>":
+    if rel is None or rels[rel.end():] != b"</Relationships>":
         raise RuntimeError("unexpected python-pptx package layout")
     types = etree.fromstring(parts["[Content_Types].xml"])
     defaults = {el.get("Extension"): el.get("ContentType") for el in types if el.tag.endswith("Default")}

@@ -138,6 +138,7 @@ def _lint_part(template: str, part: _Part, xml: str, env: jinja2.Environment, sh
         out.append(TemplateProblem(template, part.name, where, text, kind, severity))
 
     # Word's typing habits (warnings)
+    tag: _Tag | None  # a tag of the part; below, the tag an error's line points at, if any
     for tag in part.tags:
         if any(q in tag.text for q in SMART_QUOTES):
             problem(tag, msg("lint_smart_quotes", tag=tag.text), "smart_quotes", "warning")

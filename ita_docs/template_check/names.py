@@ -172,8 +172,8 @@ class _Names:
                 return None
             keeps = {"list", "sort", "reverse", "unique", "select", "reject", "selectattr", "rejectattr", "batch", "slice"}
             return base if isinstance(node, nodes.Filter) and node.name in keeps and isinstance(base, _Seq) else None
-        for child in node.iter_child_nodes():
-            self.expr(child, scope) if isinstance(child, nodes.Expr) else self.stmt(child, scope)
+        for sub in node.iter_child_nodes():
+            self.expr(sub, scope) if isinstance(sub, nodes.Expr) else self.stmt(sub, scope)
         return None
 
     def bind(self, target: nodes.Node, shape: Any, scope: dict[str, Any]) -> None:

@@ -26,7 +26,7 @@ def _check_date(d: object, name: str = "date") -> date:
 
 def _strftime(d: date, fmt: str, digits: str) -> str:
     check_digits(digits)
-    return thai_strftime(_check_date(d), fmt, thaidigit=digits == "thai")
+    return thai_strftime(_check_date(d), fmt, thaidigit=digits == "thai")  # type: ignore[arg-type]  # PyThaiNLP annotates datetime, and formats a date alike
 
 
 # --------------------------------------------------------------------------- years

@@ -90,7 +90,7 @@ def document_contexts(loaded: LoadedContent, only: list[str] | None = None) -> l
     c = loaded.content
     writers = {d: writer(loaded, d) for d in {c.digits, *c.document_digits.values()}}
     writers[c.digits].check_expressions()
-    jobs = [
+    jobs: list[tuple[Any, str, Any, str]] = [
         (doc, filename, ctx, digits)
         for doc in DOCUMENTS
         if (not only or doc.name in only) and doc.supported(c)

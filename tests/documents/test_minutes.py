@@ -211,6 +211,19 @@ def test_insert_needs_its_data(tmp_path):
     assert "minutes.yaml:5:" in result.output and "oit_followup" in result.output
 
 
+def test_scores_insert_with_an_incomplete_assessment(tmp_path):
+    """Two indicators and no overall score: the score box prints "-" for the unknown score and level."""
+    folder = _minutes_set(tmp_path, "minutes:\n  - committee: c\n    date: 2566-03-01\n    agenda:\n      - body: [{insert: scores}]\n")
+    (folder / "assessment.yaml").write_text("assessment:\n  year: 2565\n  indicators: {1: 92.87, 2: 87.48}\n", encoding="utf-8")
+    (folder / "analysis_report.yaml").unlink()
+    loaded = load(folder)
+    assert analysis.overall(loaded.content.assessment, analysis.framework(2565)) is None
+    docs = {r.path.name: r.data for r in render_set(loaded, tmp_path / "out") if r.path.suffix == ".docx"}
+    t = text(docs["minutes-c-1-2566.docx"])
+    assert "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.\u00a0๒๕๖๕" in t
+    assert "คะแนน - คะแนน ระดับผลการประเมิน -" in t
+
+
 def test_fixture_is_a_separate_organisation():
     assert load(FIXTURE).content.organisation.name != load(_samples()[0]).content.organisation.name
 

@@ -137,7 +137,8 @@ def expression_problems(text: str, allowed: frozenset[str]) -> list[str]:
         elif isinstance(node, nodes.Filter):
             if node.name not in FILTERS or node.args or node.kwargs:
                 problems.append(f"filter {node.name} is not allowed")
-            visit(node.node, node.name == "fiscal_digits")
+            if node.node is not None:  # None only for a {% filter %} block's filter, refused as a FilterBlock
+                visit(node.node, node.name == "fiscal_digits")
         elif (path := _path(node)) is not None:
             if path not in allowed:
                 problems.append(f"{path} is not allowed here")

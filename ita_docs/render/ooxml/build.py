@@ -12,6 +12,7 @@ lengths are twentieths of a point (twips: 1 cm = 567 twips).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -107,7 +108,7 @@ def paragraph_xml(p: Para) -> str:
     return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(_run_xml(r) for r in p.runs)}</w:p>"
 
 
-def parts_xml(parts: list[Para | str]) -> str:
+def parts_xml(parts: Sequence[Para | str]) -> str:
     """Paragraphs (`Para`) and raw XML strings (tables) joined in order."""
     return "".join(p if isinstance(p, str) else paragraph_xml(p) for p in parts)
 
@@ -142,7 +143,7 @@ def table_xml(
 
 
 def grid_xml(
-    rows: list[list[list[Para | str]]],
+    rows: Sequence[Sequence[Sequence[Para | str]]],
     widths: list[int],
     *,
     borders: bool = True,

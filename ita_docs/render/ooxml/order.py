@@ -14,13 +14,13 @@ from lxml import etree
 from .names import _TWIN_TAGS, _W_NOPROOF, _tag_local
 
 # Child order of w:rPr (CT_RPr, EG_RPrBase) and w:pPr (CT_PPrBase), ECMA-376 Part 1, 17.3.2.28 / 17.3.1.26.
-RPR_ORDER = [
+RPR_ORDER: list[str | tuple[str, ...]] = [
     "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
     "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
     "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
     "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange",
 ]
-PPR_ORDER = [
+PPR_ORDER: list[str | tuple[str, ...]] = [
     "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
     "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
     "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
