@@ -27,10 +27,37 @@ def load(source: str | Path) -> LoadedContent:
     computed one) are kept in `LoadedContent.warnings`.
     """
     loaded = parse(source)
-    errors = check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded) + check_presets(loaded)
+    errors = (check_framework_year(loaded) + check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded)
+              + check_presets(loaded))
     if errors:
         raise ContentErrors(errors)
     return loaded
+
+
+def check_framework_year(loaded: LoadedContent) -> list[ContentError]:
+    """``framework_year`` (issue 17, ``docs/years.md``): an unknown year is the `no_framework`
+    error; a known one is a warning naming the years that borrow its rules (or saying it is
+    not needed). Without it, a document whose publishing year has no rules is a warning."""
+    from .documents import publish_index
+
+    c = loaded.content
+    years = analysis.framework_years()
+    if c.framework_year is None:
+        for text in publish_index.problems(c):
+            loaded.warn(("fiscal_year",), text)
+        return []
+    if c.framework_year not in years:
+        where = loaded.positions.locate(("framework_year",))
+        return [ContentError(msg("no_framework", year=c.framework_year, years=", ".join(map(str, years))), where)]
+    needed = sorted({y for y in (c.fiscal_year, c.fiscal_year + 1, *([c.assessment.year] if c.assessment else []))
+                     if analysis.borrowed(y, c.framework_year)})
+    if needed:
+        for y in needed:
+            loaded.warn(("framework_year",), msg("framework_borrowed", year=y, rules=c.framework_year))
+    else:
+        loaded.warn(("framework_year",), msg("framework_year_unused", years=f"{c.fiscal_year}-{c.fiscal_year + 1}",
+                                             rules=c.framework_year))
+    return []
 
 
 def check_assessment(loaded: LoadedContent) -> list[ContentError]:
@@ -49,7 +76,7 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
         return []
     errors: list[ContentError] = []
     try:
-        fw = analysis.framework(a.year)
+        fw = analysis.rules(a.year, loaded.content.framework_year)
     except KeyError:
         years = ", ".join(map(str, analysis.framework_years()))
         return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]

@@ -526,9 +526,28 @@ def oit_followup():
     return save(doc, "oit-followup")
 
 
+def publish_index():
+    """The publishing index (ita_docs/documents/publish_index.py): one page, portrait; one row per
+    built file: ITA year, OIT item, its title that year, the document, the file names."""
+    doc = base_document()
+    para(doc, "{{ title }}", "ITA Title")
+    para(doc, "{{ subtitle }}", "ITA Center")
+    para(doc, "", "ITA Center")
+    t = table(doc, ["ITA ปี", "ข้อ", "ชื่อข้อ OIT ของปีนั้น", "เอกสาร", "ชื่อไฟล์"],
+              ["{{ r.year }}", "{{ r.item }}", "{{ r.item_title }}", "{{ r.document }}", "{{ r.files }}"],
+              [1.6, 1.4, 5.0, 4.4, 3.6], loop="{%tr for r in rows %}")
+    _centre_columns(t, (0, 1))
+    para(doc, "", "ITA Body Flush")
+    para(doc, "{%p for n in notes %}", "ITA Body Flush")
+    para(doc, "{{ n }}", "ITA Body Flush")
+    para(doc, "{%p endfor %}", "ITA Body Flush")
+    return save(doc, "publish-index")
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for build in (analysis_report, measures_plan, measures_results, memo, distribution_list, minutes, oit_followup):
+    for build in (analysis_report, measures_plan, measures_results, memo, distribution_list, minutes, oit_followup,
+                  publish_index):
         print("wrote", build())
 
 

@@ -1,0 +1,222 @@
+"""The publishing index (ดัชนีการเผยแพร่เอกสาร): where each built file goes on the website.
+
+Clerks file each document under an OIT item of the assessment year in which it
+is published, and the numbering changes every year. Every build writes, per
+set, ``publish-index.docx`` (one page: OIT item code and title of that year ->
+document title -> file names) and ``publish-index.json`` (the same, for website
+back-ends), in the same manifest and write transaction as the other outputs.
+
+Which item: the framework file of the assessment year maps document types to
+an item and the fiscal period it is about (``documents:``,
+`ita_docs.analysis.DocumentSlot`). A document about fiscal year F (the set's
+``fiscal_year``: the plan for F, the analysis made for F, the results of F's
+measures) is filed in assessment year F+1 when that year's rules take it as
+``previous`` (2569: the results report, o26), else in F when they take it as
+``current`` (2569: analysis and plan, o25; 2566-2567: o42/o43). A year
+without framework data uses the content's ``framework_year`` rules, with a
+note under the table; without it the row says the rules are missing and
+`problems` (run by ``check``) says how to fix it. Memos and their distribution
+lists follow the document they present (preset ``analysis_approval``,
+``measures_announce``, ``results_report``). See ``docs/years.md``.
+
+JSON shape (``publish-index.json``, UTF-8)::
+
+    {"organisation": str, "fiscal_year": int, "pdf_note": str,
+     "entries": [{"assessment_year": int | null, "rules_year": int | null,
+                  "item": "o26" | null, "item_title": str | null,
+                  "document": "measures-results", "title": str, "files": ["measures-results.docx"]}]}
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .. import analysis
+from ..models import Content
+from ..phrases import data_file as phrase_file
+from .base import DocumentType
+from .memo import preset_names, resolved
+from .prose import Writer
+
+NAME = "publish-index"
+
+#: Memo preset -> the document type it presents (a tool rule; no manual says where memos go).
+MEMO_DOCUMENT = {
+    "analysis_approval": "analysis-report",
+    "measures_announce": "measures-plan",
+    "results_report": "measures-results",
+}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one document is filed: assessment ``year`` (BE), OIT ``item`` and its title, the
+    year whose rules said so (``rules_year`` differs from ``year`` when borrowed)."""
+
+    year: int
+    item: str
+    title: str | None
+    rules_year: int
+
+
+def slot(c: Content, document: str) -> Slot | None:
+    """The `Slot` of document type ``document`` of content ``c``; None when no year's rules place it.
+
+    Tries assessment year F+1 (``period: previous``), then F (``period: current``), F being
+    ``c.fiscal_year``; a year without framework data uses ``c.framework_year``'s rules.
+    """
+    fy = c.fiscal_year
+    for year, period in ((fy + 1, "previous"), (fy, "current")):
+        try:
+            fw = analysis.rules(year, c.framework_year)
+        except KeyError:
+            continue
+        s = fw.documents.get(document)
+        if s is not None and s.period == period:
+            title = c.item_titles.get(s.item) or fw.items.get(s.item)
+            return Slot(year, s.item, title, fw.year)
+    return None
+
+
+def missing_rules(c: Content, document: str) -> int | None:
+    """The assessment year whose framework data ``document`` would need (F+1 for a results
+    report, else F) when that year has none and ``framework_year`` is not given."""
+    year = c.fiscal_year + 1 if document == "measures-results" else c.fiscal_year
+    if year in analysis.framework_years() or c.framework_year is not None:
+        return None
+    return year
+
+
+def _document_of(c: Content, doc: DocumentType, filename: str) -> str | None:
+    """The document type a file is filed as: itself, or for a memo / distribution list the
+    document its memo presents; None for a document with no OIT item of its own."""
+    if doc.name in ("memo", "distribution-list"):
+        prefix = "memo-" if doc.name == "memo" else "distribution-"
+        memo = next((m for m in c.memos if filename == f"{prefix}{m.id}.docx"), None)
+        return MEMO_DOCUMENT.get(memo.preset or "") if memo else None
+    if doc.name in ("analysis-report", "measures-plan", "measures-results"):
+        return doc.name
+    return None
+
+
+def _title(w: Writer, doc: DocumentType, filename: str) -> str:
+    """A file's document title: the type's Thai title; a memo's or list's adds its subject."""
+    if doc.name in ("memo", "distribution-list"):
+        prefix = "memo-" if doc.name == "memo" else "distribution-"
+        memo = next((m for m in w.c.memos if filename == f"{prefix}{m.id}.docx"), None)
+        if memo is not None:
+            r = resolved(w, memo)
+            with w.names(**preset_names(w, memo)):
+                subject = w.text(r["subject"]) if r.get("subject") else ""
+            return f"{doc.title} เรื่อง {subject}" if subject else doc.title
+    return doc.title
+
+
+def entries(w: Writer, outputs: list[tuple[DocumentType, str]]) -> list[dict[str, Any]]:
+    """One entry per output file (files of one document and item grouped), ordered by
+    assessment year and item number; files without an item last, in build order."""
+    c = w.c
+    rows: list[dict[str, Any]] = []
+    for doc, filename in outputs:
+        document = _document_of(c, doc, filename)
+        s = slot(c, document) if document else None
+        rows.append({
+            "assessment_year": s.year if s else None,
+            "rules_year": s.rules_year if s else None,
+            "item": s.item if s else None,
+            "item_title": s.title if s else None,
+            "document": doc.name,
+            "filed_as": document,
+            "title": _title(w, doc, filename),
+            "files": [filename],
+        })
+
+    def order(r: dict[str, Any]) -> tuple[int, int, int]:
+        if r["item"] is None:
+            return (1, 0, 0)
+        return (0, r["assessment_year"], int(r["item"][1:]))
+
+    return sorted(rows, key=order)
+
+
+def index_data(w: Writer, outputs: list[tuple[DocumentType, str]]) -> dict[str, Any]:
+    """The JSON document of the index (module docstring)."""
+    words = phrase_file("publish_index")
+    return {
+        "organisation": w.c.organisation.name,
+        "fiscal_year": w.c.fiscal_year,
+        "pdf_note": words["pdf_note"],
+        "entries": [{k: v for k, v in e.items() if k != "filed_as"} for e in entries(w, outputs)],
+    }
+
+
+def index_context(w: Writer, outputs: list[tuple[DocumentType, str]]) -> dict[str, Any]:
+    """Context of ``templates/publish-index.docx``: ``title``, ``subtitle``, ``rows`` (year,
+    item, item title, document, files) and the ``notes`` under the table."""
+    c = w.c
+    words = phrase_file("publish_index")
+    rows = []
+    borrowed: set[tuple[int, int]] = set()
+    for e in entries(w, outputs):
+        if e["item"] is None:
+            missing = missing_rules(c, e["filed_as"]) if e["filed_as"] else None
+            label = words["no_rules"].format(year=w.d(missing)) if missing else (
+                words["no_item"] if e["filed_as"] else words["no_item_internal"])
+            year, item, title = "", "-", label
+        else:
+            year, item = w.d(e["assessment_year"]), analysis_code(w, e["item"])
+            title = w.text(e["item_title"]) if e["item_title"] else words["no_item"]
+            if e["rules_year"] != e["assessment_year"]:
+                borrowed.add((e["assessment_year"], e["rules_year"]))
+        rows.append({"year": year, "item": item, "item_title": title, "document": w.text(e["title"]),
+                     "files": "\n".join(e["files"])})
+    notes = [words["borrowed_note"].format(year=w.d(y), rules=w.d(r)) for y, r in sorted(borrowed)]
+    notes += [words["unverified_note"], words["pdf_note"]]
+    return {
+        "title": words["title"],
+        "subtitle": w.d(words["subtitle"].format(organisation=c.organisation.name, fiscal_year=c.fiscal_year)),
+        "rows": rows,
+        "notes": notes,
+    }
+
+
+def analysis_code(w: Writer, code: str) -> str:
+    """An OIT item code as printed: ``O๒๖`` (digits as the document's)."""
+    from .. import thaifmt
+
+    return thaifmt.item_code(code, digits=w.digits)
+
+
+def after(w: Writer, outputs: list[tuple[DocumentType, str]]) -> list[tuple[str, Any]]:
+    """The index's two files, made from the set's other outputs; none when there are none."""
+    if not outputs:
+        return []
+    data = json.dumps(index_data(w, outputs), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    return [("publish-index.docx", index_context(w, outputs)), ("publish-index.json", data)]
+
+
+def problems(c: Content) -> list[str]:
+    """Check messages (Thai or English, `ita_docs.messages`) for documents whose item cannot be
+    known: their assessment year has no framework data and ``framework_year`` is not given."""
+    from ..messages import msg
+    from . import DOCUMENTS
+
+    years = analysis.framework_years()
+    out = []
+    for doc in DOCUMENTS:
+        if doc.name not in ("analysis-report", "measures-plan", "measures-results") or not doc.supported(c):
+            continue
+        year = missing_rules(c, doc.name)
+        if year is not None and slot(c, doc.name) is None:
+            out.append(msg("publish_no_rules", year=year, document=doc.title, years=", ".join(map(str, years)),
+                           latest=years[-1]))
+    return out
+
+
+DOCUMENT = DocumentType(
+    NAME, "publish-index.docx", "ดัชนีการเผยแพร่เอกสารบนเว็บไซต์ (OIT)",
+    lambda c: True,
+    lambda w: [],
+    after=after,
+)
