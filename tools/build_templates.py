@@ -535,7 +535,7 @@ def publish_index():
     para(doc, "", "ITA Center")
     t = table(doc, ["ITA ปี", "ข้อ", "ชื่อข้อ OIT ของปีนั้น", "เอกสาร", "ชื่อไฟล์"],
               ["{{ r.year }}", "{{ r.item }}", "{{ r.item_title }}", "{{ r.document }}", "{{ r.files }}"],
-              [1.6, 1.4, 5.0, 4.4, 3.6], loop="{%tr for r in rows %}")
+              [1.7, 1.7, 4.5, 3.7, 4.4], loop="{%tr for r in rows %}")
     _centre_columns(t, (0, 1))
     para(doc, "", "ITA Body Flush")
     para(doc, "{%p for n in notes %}", "ITA Body Flush")
