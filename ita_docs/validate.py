@@ -38,12 +38,12 @@ def check_framework_year(loaded: LoadedContent) -> list[ContentError]:
     """``framework_year`` (issue 17, ``docs/years.md``): an unknown year is the `no_framework`
     error; a known one is a warning naming the years that borrow its rules (or saying it is
     not needed). Without it, a document whose publishing year has no rules is a warning."""
-    from .documents import publish_index
+    from . import publish_slots
 
     c = loaded.content
     years = analysis.framework_years()
     if c.framework_year is None:
-        for text in publish_index.problems(c):
+        for text in publish_slots.problems(c):
             loaded.warn(("fiscal_year",), text)
         return []
     if c.framework_year not in years:

@@ -29,12 +29,11 @@ JSON shape (``publish-index.json``, UTF-8)::
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
-from .. import analysis
 from ..models import Content
 from ..phrases import data_file as phrase_file
+from ..publish_slots import missing_rules, slot
 from .base import DocumentType
 from .memo import preset_names, resolved
 from .prose import Writer
@@ -47,45 +46,6 @@ MEMO_DOCUMENT = {
     "measures_announce": "measures-plan",
     "results_report": "measures-results",
 }
-
-
-@dataclass(frozen=True)
-class Slot:
-    """Where one document is filed: assessment ``year`` (BE), OIT ``item`` and its title, the
-    year whose rules said so (``rules_year`` differs from ``year`` when borrowed)."""
-
-    year: int
-    item: str
-    title: str | None
-    rules_year: int
-
-
-def slot(c: Content, document: str) -> Slot | None:
-    """The `Slot` of document type ``document`` of content ``c``; None when no year's rules place it.
-
-    Tries assessment year F+1 (``period: previous``), then F (``period: current``), F being
-    ``c.fiscal_year``; a year without framework data uses ``c.framework_year``'s rules.
-    """
-    fy = c.fiscal_year
-    for year, period in ((fy + 1, "previous"), (fy, "current")):
-        try:
-            fw = analysis.rules(year, c.framework_year)
-        except KeyError:
-            continue
-        s = fw.documents.get(document)
-        if s is not None and s.period == period:
-            title = c.item_titles.get(s.item) or fw.items.get(s.item)
-            return Slot(year, s.item, title, fw.year)
-    return None
-
-
-def missing_rules(c: Content, document: str) -> int | None:
-    """The assessment year whose framework data ``document`` would need (F+1 for a results
-    report, else F) when that year has none and ``framework_year`` is not given."""
-    year = c.fiscal_year + 1 if document == "measures-results" else c.fiscal_year
-    if year in analysis.framework_years() or c.framework_year is not None:
-        return None
-    return year
 
 
 def _document_of(c: Content, doc: DocumentType, filename: str) -> str | None:
@@ -194,24 +154,6 @@ def after(w: Writer, outputs: list[tuple[DocumentType, str]]) -> list[tuple[str,
         return []
     data = json.dumps(index_data(w, outputs), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
     return [("publish-index.docx", index_context(w, outputs)), ("publish-index.json", data)]
-
-
-def problems(c: Content) -> list[str]:
-    """Check messages (Thai or English, `ita_docs.messages`) for documents whose item cannot be
-    known: their assessment year has no framework data and ``framework_year`` is not given."""
-    from ..messages import msg
-    from . import DOCUMENTS
-
-    years = analysis.framework_years()
-    out = []
-    for doc in DOCUMENTS:
-        if doc.name not in ("analysis-report", "measures-plan", "measures-results") or not doc.supported(c):
-            continue
-        year = missing_rules(c, doc.name)
-        if year is not None and slot(c, doc.name) is None:
-            out.append(msg("publish_no_rules", year=year, document=doc.title, years=", ".join(map(str, years)),
-                           latest=years[-1]))
-    return out
 
 
 DOCUMENT = DocumentType(

@@ -1,0 +1,102 @@
+"""The publishing index (issue 17): the OIT item of each document per assessment year, the
+files written beside the others, and ``framework_year`` for a year without framework data."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ita_docs import analysis, pipeline
+from ita_docs import publish_slots as publish_index
+from ita_docs.validate import load
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+def content(name: str, **update):
+    c = load(CONTENT / name).content
+    return c.model_copy(update=update) if update else c
+
+
+@pytest.mark.parametrize(("name", "document", "year", "item"), [
+    ("huapho-2565", "analysis-report", 2566, "o42"),     # fiscal 2566: the analysis made for 2566
+    ("rangsit-2568", "measures-results", 2569, "o26"),   # results of fiscal 2568, filed in ITA 2569
+    ("pakkret-2568", "measures-results", 2569, "o26"),
+])
+def test_sample_sets_file_their_documents_under_the_years_item(name, document, year, item):
+    s = publish_index.slot(content(name), document)
+    assert (s.year, s.item, s.rules_year) == (year, item, year)
+    assert s.title == analysis.framework(year).items.get(item)
+
+
+def test_2566_and_2569_items_of_each_document():
+    c2566 = content("huapho-2565")
+    assert publish_index.slot(c2566, "measures-plan").item == "o42"
+    assert publish_index.slot(c2566, "measures-results").item == "o43"
+    c2569 = content("huapho-2565", fiscal_year=2569)
+    assert publish_index.slot(c2569, "analysis-report").item == "o25"
+    assert publish_index.slot(c2569, "measures-plan").item == "o25"
+    # The results of fiscal 2569 go to ITA 2570: no data for 2570, no slot.
+    assert publish_index.slot(c2569, "measures-results") is None
+    assert publish_index.missing_rules(c2569, "measures-results") == 2570
+
+
+def test_framework_year_borrows_the_rules_and_says_so():
+    c = content("rangsit-2568", fiscal_year=2569, framework_year=2569)
+    s = publish_index.slot(c, "measures-results")
+    assert (s.year, s.item, s.rules_year) == (2570, "o26", 2569)
+    assert publish_index.problems(content("rangsit-2568", fiscal_year=2569)), "no rules for 2570: a warning"
+    assert publish_index.problems(c) == []
+
+
+def build(tmp_path, src: Path) -> Path:
+    pipeline.build([src], tmp_path / "out")
+    return tmp_path / "out" / src.name
+
+
+def test_build_writes_the_index_in_the_set_folder(tmp_path):
+    out = build(tmp_path, CONTENT / "rangsit-2568")
+    data = json.loads((out / "publish-index.json").read_text(encoding="utf-8"))
+    first = data["entries"][0]
+    assert (first["assessment_year"], first["item"], first["files"]) == (2569, "o26", ["measures-results.docx"])
+    assert first["item_title"] == "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    assert {f for e in data["entries"] for f in e["files"]} == {p.name for p in out.iterdir()
+                                                                 if not p.name.startswith(("publish-index", "."))}
+    # Written through the same manifest (hand-edit guard) as the other outputs.
+    manifest = (out / ".ita-docs-manifest.json").read_text(encoding="utf-8")
+    assert "publish-index.json" in manifest and "publish-index.docx" in manifest
+    text = (out / "publish-index.docx").read_bytes()
+    assert text[:2] == b"PK"
+
+
+def test_borrowed_rules_are_noted_in_the_index_and_warned_by_check(tmp_path):
+    src = tmp_path / "rangsit-2569"
+    shutil.copytree(CONTENT / "rangsit-2568", src)
+    org = src / "organisation.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("fiscal_year: 2568", "fiscal_year: 2569\nframework_year: 2569"),
+                   encoding="utf-8")
+    loaded = load(src)
+    assert any("2570" in w.message and "2569" in w.message for w in loaded.warnings)
+    out = build(tmp_path, src)
+    data = json.loads((out / "publish-index.json").read_text(encoding="utf-8"))
+    assert (data["entries"][0]["assessment_year"], data["entries"][0]["rules_year"]) == (2570, 2569)
+    from docx import Document
+
+    words = "\n".join(p.text for p in Document(str(out / "publish-index.docx")).paragraphs)
+    assert "framework_year: ๒๕๖๙" in words and "ปี ๒๕๗๐" in words
+
+
+def test_unknown_framework_year_is_the_clean_error(tmp_path):
+    from ita_docs.errors import ContentErrors
+
+    src = tmp_path / "set"
+    shutil.copytree(CONTENT / "rangsit-2568", src)
+    org = src / "organisation.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("fiscal_year: 2568", "fiscal_year: 2568\nframework_year: 2571"),
+                   encoding="utf-8")
+    with pytest.raises(ContentErrors) as exc:
+        load(src)
+    text = str(exc.value)
+    assert "2571" in text and "2569" in text
