@@ -273,7 +273,7 @@ def test_build_pdf_without_libreoffice_writes_the_docx_and_says_how_to_install(t
                             capture_output=True, text=True, env=env)
     assert result.returncode == 1
     assert "apt-get install" in result.stderr and "Traceback" not in result.stderr
-    assert len(list((tmp_path / "out" / "m").glob("*.docx"))) == 3
+    assert len(list((tmp_path / "out" / "m").glob("*.docx"))) == 4  # 3 documents and publish-index.docx
     assert not list((tmp_path / "out").rglob("*.pdf"))
 
 
