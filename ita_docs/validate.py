@@ -49,13 +49,18 @@ def check_framework_year(loaded: LoadedContent) -> list[ContentError]:
     if c.framework_year not in years:
         where = loaded.positions.locate(("framework_year",))
         return [ContentError(msg("no_framework", year=c.framework_year, years=", ".join(map(str, years))), where)]
-    needed = sorted({y for y in (c.fiscal_year, c.fiscal_year + 1, *([c.assessment.year] if c.assessment else []))
-                     if analysis.borrowed(y, c.framework_year)})
+    used = [c.assessment.year] if c.assessment else []
+    if c.oit_followup is not None:
+        used.append(oit_year(c))
+    for name, (_, has) in publish_slots.FILED.items():
+        s = publish_slots.slot(c, name) if has(c) else None
+        if s is not None:
+            used.append(s.year)
+    needed = sorted({y for y in used if analysis.borrowed(y, c.framework_year)})
     if needed:
-        for y in needed:
-            loaded.warn(("framework_year",), msg("framework_borrowed", year=y, rules=c.framework_year))
+        loaded.warn(("framework_year",), msg("framework_borrowed", year=", ".join(map(str, needed)), rules=c.framework_year))
     else:
-        loaded.warn(("framework_year",), msg("framework_year_unused", years=f"{c.fiscal_year}-{c.fiscal_year + 1}",
+        loaded.warn(("framework_year",), msg("framework_year_unused", years=", ".join(map(str, sorted(set(used)) or [c.fiscal_year])),
                                              rules=c.framework_year))
     return []
 
@@ -123,7 +128,7 @@ def oit_title(content, code: str) -> str | None:
     if code in content.item_titles:
         return content.item_titles[code]
     try:
-        return analysis.framework(oit_year(content)).items.get(code)
+        return analysis.rules(oit_year(content), content.framework_year).items.get(code)
     except KeyError:
         return None
 

@@ -100,3 +100,54 @@ def test_unknown_framework_year_is_the_clean_error(tmp_path):
         load(src)
     text = str(exc.value)
     assert "2571" in text and "2569" in text
+
+
+def _set_2570(tmp_path) -> Path:
+    """huapho-2565 moved to the ITA 2570 results (fiscal 2571), rules of 2569 (`framework_year`)."""
+    src = tmp_path / "h2570"
+    shutil.copytree(CONTENT / "huapho-2565", src)
+    (src / "minutes.yaml").unlink()  # its OIT table follows the 2565 items
+    a = src / "assessment.yaml"
+    a.write_text(a.read_text(encoding="utf-8").replace("  year: 2565", "  year: 2570"), encoding="utf-8")
+    o = src / "organisation.yaml"
+    o.write_text(o.read_text(encoding="utf-8").replace("fiscal_year: 2566", "fiscal_year: 2571\nframework_year: 2569"),
+                 encoding="utf-8")
+    (src / "oit_followup.yaml").write_text(
+        "oit_followup:\n  year: 2570\n  rows:\n    - {item: o25, score: 100, status: done}\n"
+        "    - {item: o26, score: 0, status: todo}\n", encoding="utf-8")
+    return src
+
+
+def test_every_document_using_borrowed_rules_carries_the_note(tmp_path):
+    from docx import Document
+    from pptx import Presentation
+
+    src = _set_2570(tmp_path)
+    warnings = [w.message for w in load(src).warnings]
+    assert [m for m in warnings if "2570, 2571" in m and "2569" in m], warnings
+    out = build(tmp_path, src)
+    note = "ปี ๒๕๗๐ ยังไม่มีคู่มือการประเมิน ITA เอกสารนี้ใช้เกณฑ์ของปี ๒๕๖๙"
+    for name in ("analysis-report.docx", "oit-followup.docx"):
+        text = "\n".join(p.text for p in Document(str(out / name)).paragraphs)
+        assert note in text, name
+    slide = Presentation(str(out / "analysis-slides.pptx")).slides[0]
+    assert any(note in s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    # The OIT titles are 2569's, the level computed by 2569's rule.
+    oit = "\n".join(c.text for t in Document(str(out / "oit-followup.docx")).tables for r in t.rows for c in r.cells)
+    assert "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร" in oit
+    # Without framework_year, a missing year stays the clean error naming the known years.
+    o = src / "organisation.yaml"
+    o.write_text(o.read_text(encoding="utf-8").replace("framework_year: 2569\n", ""), encoding="utf-8")
+    from ita_docs.errors import ContentErrors
+
+    with pytest.raises(ContentErrors) as exc:
+        load(src)
+    assert "2570" in str(exc.value) and "2569" in str(exc.value)
+
+
+def test_documents_without_borrowed_rules_have_no_note(tmp_path):
+    from docx import Document
+
+    out = build(tmp_path, CONTENT / "huapho-2565")
+    text = "\n".join(p.text for p in Document(str(out / "analysis-report.docx")).paragraphs)
+    assert "ยังไม่มีคู่มือ" not in text

@@ -24,7 +24,7 @@ from .prose import CAPTION, CELL, FLUSH, TABLE, TOOL_LABELS, Insert, Writer
 def tool_rows(w: Writer) -> list[dict[str, str]]:
     """One row per tool (IIT, EIT, OIT): score out of 100, weight (%) and weighted score; [] if unknown."""
     a = w.c.assessment
-    fw = analysis.framework(a.year)
+    fw = analysis.rules(a.year, w.c.framework_year)
     scores = analysis.tool_scores(a, fw)
     if not all(s is not None for s in scores.values()):
         return []
@@ -97,7 +97,7 @@ def _caption(text: str) -> Para:
 def scores(w: Writer, width: int) -> list[Para | str]:
     """The score box (overall, level) and the tool table, as in the analysis report (seed 002)."""
     a = w.c.assessment
-    fw = analysis.framework(a.year)
+    fw = analysis.rules(a.year, w.c.framework_year)
     out: list[Para | str] = [
         Para(CAPTION, [Run(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.\u00a0{w.d(a.year)}", bold=True)], keep_next=True),
         Para(CAPTION, [Run(f"คะแนน {w.score(analysis.overall(a, fw))} คะแนน ระดับผลการประเมิน {analysis.level(a, fw)}", bold=True)], keep_next=True),
@@ -118,7 +118,7 @@ def scores(w: Writer, width: int) -> list[Para | str]:
 def indicators(w: Writer, width: int) -> list[Para | str]:
     """The indicators in framework order: number, name, tool, score."""
     a = w.c.assessment
-    fw = analysis.framework(a.year)
+    fw = analysis.rules(a.year, w.c.framework_year)
     rows = [
         [w.d(n), analysis.indicator_name(a, fw, n), TOOL_LABELS[fw.indicators[n].tool], w.score(a.indicators[n])]
         for n in fw.indicators
@@ -135,20 +135,20 @@ def _ranked(w: Writer, caption: str, rows: list[analysis.RankedIndicator], width
 def ranking(w: Writer, width: int) -> list[Para | str]:
     """Every indicator by score, highest first (อันดับที่ ๑ = highest)."""
     a = w.c.assessment
-    return _ranked(w, "คะแนนรายตัวชี้วัดเรียงจากมากไปน้อย", analysis.ranking(a, analysis.framework(a.year)), width, lowest_first=False)
+    return _ranked(w, "คะแนนรายตัวชี้วัดเรียงจากมากไปน้อย", analysis.ranking(a, analysis.rules(a.year, w.c.framework_year)), width, lowest_first=False)
 
 
 def lowest(w: Writer, width: int) -> list[Para | str]:
     """The three lowest indicators, อันดับที่ ๑ = the lowest (domain.md, "Analysis presentations")."""
     a = w.c.assessment
-    rows = analysis.lowest(a, analysis.framework(a.year), 3)
+    rows = analysis.lowest(a, analysis.rules(a.year, w.c.framework_year), 3)
     return _ranked(w, f"ตัวชี้วัดที่มีคะแนนต่ำสุด {w.d(len(rows))} อันดับ", rows, width, lowest_first=True)
 
 
 def below_pass(w: Writer, width: int) -> list[Para | str]:
     """Indicators below the year's pass mark, lowest first; one sentence when there is none."""
     a = w.c.assessment
-    fw = analysis.framework(a.year)
+    fw = analysis.rules(a.year, w.c.framework_year)
     rows = list(reversed(analysis.below_pass(a, fw)))
     mark = w.d(int(fw.pass_mark))
     if not rows:
