@@ -151,3 +151,10 @@ def test_documents_without_borrowed_rules_have_no_note(tmp_path):
     out = build(tmp_path, CONTENT / "huapho-2565")
     text = "\n".join(p.text for p in Document(str(out / "analysis-report.docx")).paragraphs)
     assert "ยังไม่มีคู่มือ" not in text
+
+
+def test_index_constant_of_the_bundle_is_the_documents_file():
+    from ita_docs import batch
+    from ita_docs.documents import publish_index as index_document
+
+    assert batch.INDEX_DOCX == f"{index_document.NAME}.docx" == index_document.DOCUMENT.template
