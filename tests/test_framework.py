@@ -136,3 +136,12 @@ def test_item_codes_of_document_maps_are_items_of_that_year():
     for year in (2566, 2569):
         fw = framework(year)
         assert all(s.item in fw.items for s in fw.documents.values())
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
+def test_item_codes_are_within_item_count(year):
+    fw = framework(year)
+    assert fw.item_count in (43, 26)
+    assert all(1 <= int(code[1:]) <= fw.item_count for code in fw.items)
+    for codes in [*fw.sub_indicator_items.values(), *fw.item_groups.values()]:
+        assert all(1 <= int(code[1:]) <= fw.item_count for code in codes)
