@@ -103,10 +103,10 @@ def test_unknown_framework_year_is_the_clean_error(tmp_path):
 
 
 def _set_2570(tmp_path) -> Path:
-    """huapho-2565 moved to the ITA 2570 results (fiscal 2571), rules of 2569 (`framework_year`)."""
+    """huapho-2565 moved to the ITA 2570 results (fiscal 2571), rules of 2569 (`framework_year`),
+    its OIT checklist on two 2569-numbered items."""
     src = tmp_path / "h2570"
     shutil.copytree(CONTENT / "huapho-2565", src)
-    (src / "minutes.yaml").unlink()  # its OIT table follows the 2565 items
     a = src / "assessment.yaml"
     a.write_text(a.read_text(encoding="utf-8").replace("  year: 2565", "  year: 2570"), encoding="utf-8")
     o = src / "organisation.yaml"
@@ -127,9 +127,11 @@ def test_every_document_using_borrowed_rules_carries_the_note(tmp_path):
     assert [m for m in warnings if "2570, 2571" in m and "2569" in m], warnings
     out = build(tmp_path, src)
     note = "ปี ๒๕๗๐ ยังไม่มีคู่มือการประเมิน ITA เอกสารนี้ใช้เกณฑ์ของปี ๒๕๖๙"
-    for name in ("analysis-report.docx", "oit-followup.docx"):
+    minutes = sorted(p.name for p in out.glob("minutes-*.docx"))
+    assert minutes  # its score and OIT tables ({insert: scores}, {insert: oit_followup}) use the rules
+    for name in ("analysis-report.docx", "oit-followup.docx", *minutes):
         text = "\n".join(p.text for p in Document(str(out / name)).paragraphs)
-        assert note in text, name
+        assert text.count(note) == 1, name
     slide = Presentation(str(out / "analysis-slides.pptx")).slides[0]
     assert any(note in s.text_frame.text for s in slide.shapes if s.has_text_frame)
     # The OIT titles are 2569's, the level computed by 2569's rule.
