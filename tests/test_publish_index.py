@@ -171,3 +171,15 @@ def test_a_drafted_report_of_a_borrowing_year(tmp_path):
     (src / "minutes.yaml").unlink()
     out = build(tmp_path, src)
     assert (out / "analysis-report.docx").is_file()
+
+
+def test_a_memo_and_its_distribution_list_are_one_entry(tmp_path):
+    out = build(tmp_path, CONTENT / "muangklaeng-2565")
+    data = json.loads((out / "publish-index.json").read_text(encoding="utf-8"))
+    memo = next(e for e in data["entries"] if e["document"] == "memo")
+    assert memo["files"] == ["memo-measures-announce-2565.docx", "distribution-measures-announce-2565.docx"]
+    assert memo["title"].startswith("บันทึกข้อความ เรื่อง แจ้งมาตรการส่งเสริมคุณธรรมและความโปร่งใส")
+    # 2565 has no document -> item map: the rows say so instead of guessing.
+    assert all(e["item"] is None for e in data["entries"])
+    assert {f for e in data["entries"] for f in e["files"]} == {
+        p.name for p in out.glob("*.docx") if p.name != "publish-index.docx"}

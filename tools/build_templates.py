@@ -528,19 +528,20 @@ def oit_followup():
 
 def publish_index():
     """The publishing index (ita_docs/documents/publish_index.py): one page, portrait; one row per
-    built file: ITA year, OIT item, its title that year, the document, the file names."""
+    document: ITA year, OIT item, its title that year, the document, its file names."""
     doc = base_document()
+    _style(doc, "ITA Note", size=14, after=2)
     para(doc, "{{ title }}", "ITA Title")
     para(doc, "{{ subtitle }}", "ITA Center")
     para(doc, "", "ITA Center")
     t = table(doc, ["ITA ปี", "ข้อ", "ชื่อข้อ OIT ของปีนั้น", "เอกสาร", "ชื่อไฟล์"],
               ["{{ r.year }}", "{{ r.item }}", "{{ r.item_title }}", "{{ r.document }}", "{{ r.files }}"],
-              [1.7, 1.7, 4.5, 3.7, 4.4], loop="{%tr for r in rows %}")
+              [1.7, 1.7, 3.9, 5.0, 3.7], loop="{%tr for r in rows %}")
     _centre_columns(t, (0, 1))
-    para(doc, "", "ITA Body Flush")
-    para(doc, "{%p for n in notes %}", "ITA Body Flush")
-    para(doc, "{{ n }}", "ITA Body Flush")
-    para(doc, "{%p endfor %}", "ITA Body Flush")
+    para(doc, "", "ITA Note")
+    para(doc, "{%p for n in notes %}", "ITA Note")
+    para(doc, "{{ n }}", "ITA Note")
+    para(doc, "{%p endfor %}", "ITA Note")
     return save(doc, "publish-index")
 
 

@@ -48,12 +48,19 @@ MEMO_DOCUMENT = {
 }
 
 
+def _memo_of(c: Content, doc: DocumentType, filename: str) -> Any:
+    """The memo a memo or distribution-list file was made from (None for other documents)."""
+    if doc.name not in ("memo", "distribution-list"):
+        return None
+    prefix = "memo-" if doc.name == "memo" else "distribution-"
+    return next((m for m in c.memos if filename == f"{prefix}{m.id}.docx"), None)
+
+
 def _document_of(c: Content, doc: DocumentType, filename: str) -> str | None:
     """The document type a file is filed as: itself, or for a memo / distribution list the
     document its memo presents; None for a document with no OIT item of its own."""
     if doc.name in ("memo", "distribution-list"):
-        prefix = "memo-" if doc.name == "memo" else "distribution-"
-        memo = next((m for m in c.memos if filename == f"{prefix}{m.id}.docx"), None)
+        memo = _memo_of(c, doc, filename)
         return MEMO_DOCUMENT.get(memo.preset or "") if memo else None
     if doc.name in ("analysis-report", "measures-plan", "measures-results"):
         return doc.name
@@ -61,27 +68,31 @@ def _document_of(c: Content, doc: DocumentType, filename: str) -> str | None:
 
 
 def _title(w: Writer, doc: DocumentType, filename: str) -> str:
-    """A file's document title: the type's Thai title; a memo's or list's adds its subject."""
-    if doc.name in ("memo", "distribution-list"):
-        prefix = "memo-" if doc.name == "memo" else "distribution-"
-        memo = next((m for m in w.c.memos if filename == f"{prefix}{m.id}.docx"), None)
-        if memo is not None:
-            r = resolved(w, memo)
-            with w.names(**preset_names(w, memo)):
-                subject = w.text(r["subject"]) if r.get("subject") else ""
-            return f"{doc.title} เรื่อง {subject}" if subject else doc.title
+    """A file's document title: the type's Thai title; a memo's adds its subject."""
+    memo = _memo_of(w.c, doc, filename)
+    if memo is not None:
+        r = resolved(w, memo)
+        with w.names(**preset_names(w, memo)):
+            subject = w.text(r["subject"]) if r.get("subject") else ""
+        return f"{doc.title} เรื่อง {subject}" if subject else doc.title
     return doc.title
 
 
 def entries(w: Writer, outputs: list[tuple[DocumentType, str]]) -> list[dict[str, Any]]:
-    """One entry per output file (files of one document and item grouped), ordered by
-    assessment year and item number; files without an item last, in build order."""
+    """One entry per document, ordered by assessment year and item number, documents without
+    an item last, in build order. A memo's distribution list joins the memo's entry (one
+    upload: the memo and its list), else it is an entry of its own."""
     c = w.c
     rows: list[dict[str, Any]] = []
+    by_memo: dict[str, dict[str, Any]] = {}
     for doc, filename in outputs:
+        memo = _memo_of(c, doc, filename)
+        if doc.name == "distribution-list" and memo is not None and memo.id in by_memo:
+            by_memo[memo.id]["files"].append(filename)
+            continue
         document = _document_of(c, doc, filename)
         s = slot(c, document) if document else None
-        rows.append({
+        row = {
             "assessment_year": s.year if s else None,
             "rules_year": s.rules_year if s else None,
             "item": s.item if s else None,
@@ -90,7 +101,10 @@ def entries(w: Writer, outputs: list[tuple[DocumentType, str]]) -> list[dict[str
             "filed_as": document,
             "title": _title(w, doc, filename),
             "files": [filename],
-        })
+        }
+        if doc.name == "memo" and memo is not None:
+            by_memo[memo.id] = row
+        rows.append(row)
 
     def order(r: dict[str, Any]) -> tuple[int, int, int]:
         if r["item"] is None:
@@ -126,11 +140,11 @@ def index_context(w: Writer, outputs: list[tuple[DocumentType, str]]) -> dict[st
             year, item, title = "", "-", label
         else:
             year, item = w.d(e["assessment_year"]), analysis_code(w, e["item"])
-            title = w.text(e["item_title"]) if e["item_title"] else words["no_item"]
+            title = w.text(e["item_title"]) if e["item_title"] else words["no_title"]
             if e["rules_year"] != e["assessment_year"]:
                 borrowed.add((e["assessment_year"], e["rules_year"]))
         rows.append({"year": year, "item": item, "item_title": title, "document": w.text(e["title"]),
-                     "files": "\n".join(e["files"])})
+                     "files": ", ".join(e["files"])})
     notes = [words["borrowed_note"].format(year=w.d(y), rules=w.d(r)) for y, r in sorted(borrowed)]
     notes += [words["unverified_note"], words["pdf_note"]]
     return {
