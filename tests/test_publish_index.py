@@ -60,6 +60,7 @@ def test_build_writes_the_index_in_the_set_folder(tmp_path):
     out = build(tmp_path, CONTENT / "rangsit-2568")
     data = json.loads((out / "publish-index.json").read_text(encoding="utf-8"))
     first = data["entries"][0]
+    assert data["format"] == 1
     assert (first["assessment_year"], first["item"], first["files"]) == (2569, "o26", ["measures-results.docx"])
     assert first["item_title"] == "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
     assert {f for e in data["entries"] for f in e["files"]} == {p.name for p in out.iterdir()

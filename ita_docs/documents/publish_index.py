@@ -15,22 +15,29 @@ measures) is filed in assessment year F+1 when that year's rules take it as
 ``current`` (2569: analysis and plan, o25; 2566-2567: o42/o43). A year
 without framework data uses the content's ``framework_year`` rules, with a
 note under the table; without it the row says the rules are missing and
-`problems` (run by ``check``) says how to fix it. Memos and their distribution
-lists follow the document they present (preset ``analysis_approval``,
-``measures_announce``, ``results_report``). See ``docs/years.md``.
+`ita_docs.publish_slots.problems` (run by ``check``) says how to fix it. Memos
+follow the document they present (preset ``analysis_approval``,
+``measures_announce``, ``results_report``), with their distribution list in the
+same entry. See ``docs/years.md``.
 
-JSON shape (``publish-index.json``, UTF-8)::
+JSON shape (``publish-index.json``, UTF-8; file names relative to the file's folder; a PDF,
+when built, has the same name with ``.pdf``)::
 
-    {"organisation": str, "fiscal_year": int, "pdf_note": str,
+    {"format": 1, "organisation": str, "fiscal_year": int, "pdf_note": str,
      "entries": [{"assessment_year": int | null, "rules_year": int | null,
                   "item": "o26" | null, "item_title": str | null,
                   "document": "measures-results", "title": str, "files": ["measures-results.docx"]}]}
+
+``assessment_year`` and ``item`` are null for a document with no item (slides, minutes,
+checklist) or whose year has no rules; ``rules_year`` differs from ``assessment_year``
+when the rules are borrowed (``framework_year``).
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from .. import thaifmt
 from ..models import Content
 from ..phrases import data_file as phrase_file
 from ..publish_slots import missing_rules, slot
@@ -118,6 +125,7 @@ def index_data(w: Writer, outputs: list[tuple[DocumentType, str]]) -> dict[str, 
     """The JSON document of the index (module docstring)."""
     words = phrase_file("publish_index")
     return {
+        "format": 1,
         "organisation": w.c.organisation.name,
         "fiscal_year": w.c.fiscal_year,
         "pdf_note": words["pdf_note"],
@@ -139,7 +147,7 @@ def index_context(w: Writer, outputs: list[tuple[DocumentType, str]]) -> dict[st
                 words["no_item"] if e["filed_as"] else words["no_item_internal"])
             year, item, title = "", "-", label
         else:
-            year, item = w.d(e["assessment_year"]), analysis_code(w, e["item"])
+            year, item = w.d(e["assessment_year"]), item_label(w, e["item"])
             title = w.text(e["item_title"]) if e["item_title"] else words["no_title"]
             if e["rules_year"] != e["assessment_year"]:
                 borrowed.add((e["assessment_year"], e["rules_year"]))
@@ -155,10 +163,8 @@ def index_context(w: Writer, outputs: list[tuple[DocumentType, str]]) -> dict[st
     }
 
 
-def analysis_code(w: Writer, code: str) -> str:
+def item_label(w: Writer, code: str) -> str:
     """An OIT item code as printed: ``O๒๖`` (digits as the document's)."""
-    from .. import thaifmt
-
     return thaifmt.item_code(code, digits=w.digits)
 
 
