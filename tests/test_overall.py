@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_docs import analysis
-from ita_docs.validate import load
+from ita_docs.analyse import rules as analysis
+from ita_docs.load.validate import load
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 HUAPHO = {1: 92.87, 2: 87.48, 3: 92.41, 4: 88.77, 5: 85.62, 6: 94.31, 7: 86.12, 8: 94.88, 9: 63.67, 10: 93.75}

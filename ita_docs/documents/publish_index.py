@@ -8,14 +8,14 @@ back-ends), in the same manifest and write transaction as the other outputs.
 
 Which item: the framework file of the assessment year maps document types to
 an item and the fiscal period it is about (``documents:``,
-`ita_docs.analysis.DocumentSlot`). A document about fiscal year F (the set's
+`ita_docs.analyse.rules.DocumentSlot`). A document about fiscal year F (the set's
 ``fiscal_year``: the plan for F, the analysis made for F, the results of F's
 measures) is filed in assessment year F+1 when that year's rules take it as
 ``previous`` (2569: the results report, o26), else in F when they take it as
 ``current`` (2569: analysis and plan, o25; 2566-2567: o42/o43). A year
 without framework data uses the content's ``framework_year`` rules, with a
 note under the table; without it the row says the rules are missing and
-`ita_docs.publish_slots.problems` (run by ``check``) says how to fix it. Memos
+`ita_docs.analyse.publish_slots.problems` (run by ``check``) says how to fix it. Memos
 follow the document they present (preset ``analysis_approval``,
 ``measures_announce``, ``results_report``), with their distribution list in the
 same entry. See ``docs/years.md``.
@@ -38,9 +38,9 @@ import json
 from typing import Any
 
 from .. import thaifmt
-from ..models import Content
-from ..phrases import data_file as phrase_file
-from ..publish_slots import missing_rules, slot
+from ..model import Content
+from ..analyse.phrases import data_file as phrase_file
+from ..analyse.publish_slots import missing_rules, slot
 from .base import DocumentType
 from .memo import preset_names, resolved
 from .prose import Writer
