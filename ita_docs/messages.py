@@ -319,6 +319,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint_part_header": ("หัวกระดาษ", "header"),
     "lint_part_footer": ("ท้ายกระดาษ", "footer"),
     "lint_part_footnotes": ("เชิงอรรถ", "footnotes"),
+    # issue 17: framework years, publishing index
+    "framework_borrowed": (
+        "ปี {year} ยังไม่มีข้อมูลเกณฑ์การประเมิน ITA จึงใช้เกณฑ์ของปี {rules} ตามที่ระบุ framework_year"
+        " (เอกสารที่ใช้เกณฑ์นี้มีหมายเหตุกำกับ) ตรวจสอบอีกครั้งเมื่อสำนักงาน ป.ป.ช. ประกาศคู่มือปี {year}",
+        "there is no ITA framework data for {year}: the rules of {rules} are used, as framework_year says"
+        " (every document that uses them says so); check again when the NACC publishes the {year} manual",
+    ),
+    "framework_year_unused": (
+        "ไม่ต้องระบุ framework_year: มีข้อมูลเกณฑ์ของปี {years} ครบแล้ว จึงไม่ได้ใช้เกณฑ์ของปี {rules}",
+        "framework_year is not needed: the framework data of {years} exist, so the rules of {rules} are not used",
+    ),
+    "publish_no_rules": (
+        "ดัชนีการเผยแพร่: ยังไม่มีข้อมูลเกณฑ์ ITA ปี {year} จึงบอกไม่ได้ว่า{document}อยู่ข้อ OIT ใด (มีปี {years})"
+        " ถ้าจะใช้เกณฑ์ของปีก่อน ให้เขียน framework_year: {latest}",
+        "publishing index: no ITA framework data for {year}, so the OIT item of the {document} is unknown (have {years});"
+        " to use an earlier year's rules write framework_year: {latest}",
+    ),
 }
 
 KIND_TH = {

@@ -526,9 +526,29 @@ def oit_followup():
     return save(doc, "oit-followup")
 
 
+def publish_index():
+    """The publishing index (ita_docs/documents/publish_index.py): one page, portrait; one row per
+    document: ITA year, OIT item, its title that year, the document, its file names."""
+    doc = base_document()
+    _style(doc, "ITA Note", size=14, after=2)
+    para(doc, "{{ title }}", "ITA Title")
+    para(doc, "{{ subtitle }}", "ITA Center")
+    para(doc, "", "ITA Center")
+    t = table(doc, ["ITA ปี", "ข้อ", "ชื่อข้อ OIT ของปีนั้น", "เอกสาร", "ชื่อไฟล์"],
+              ["{{ r.year }}", "{{ r.item }}", "{{ r.item_title }}", "{{ r.document }}", "{{ r.files }}"],
+              [1.7, 1.7, 3.9, 5.0, 3.7], loop="{%tr for r in rows %}")
+    _centre_columns(t, (0, 1))
+    para(doc, "", "ITA Note")
+    para(doc, "{%p for n in notes %}", "ITA Note")
+    para(doc, "{{ n }}", "ITA Note")
+    para(doc, "{%p endfor %}", "ITA Note")
+    return save(doc, "publish-index")
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    for build in (analysis_report, measures_plan, measures_results, memo, distribution_list, minutes, oit_followup):
+    for build in (analysis_report, measures_plan, measures_results, memo, distribution_list, minutes, oit_followup,
+                  publish_index):
         print("wrote", build())
 
 

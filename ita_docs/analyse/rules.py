@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict
@@ -49,20 +50,37 @@ class LevelRule(_Frozen):
     each_tool_min: float | None = None
 
 
+class DocumentSlot(_Frozen):
+    """Where a document is filed on the website in one assessment year: OIT ``item`` (``o25``)
+    and the fiscal ``period`` it is about: ``current`` (the assessment year) or ``previous``."""
+
+    item: str
+    period: Literal["current", "previous"] = "current"
+
+
 class Framework(_Frozen):
     """The ITA rules of one fiscal year (BE).
 
     ``classification`` is how the analysis report classes indicators (a
     framework file may give it; unset fields follow `classify`'s defaults).
+    ``items`` maps OIT item codes to the year's titles (only titles with a
+    source; the comments of the file cite them); ``item_count`` is N of
+    o1..oN (0: unknown). ``sub_indicator_items`` maps a sub-indicator
+    (``"9.1"``) to its item codes; ``item_groups`` keeps unnumbered groups a
+    source names. ``documents`` maps a document type name to its `DocumentSlot`.
     """
 
     year: int
     pass_mark: float
     tools: dict[str, ToolSpec]
     indicators: dict[int, IndicatorSpec]
-    sub_indicators: dict[str, str]
+    sub_indicators: dict[str, str] = {}
     levels: list[LevelRule]
     items: dict[str, str] = {}
+    item_count: int = 0
+    sub_indicator_items: dict[str, list[str]] = {}
+    item_groups: dict[str, list[str]] = {}
+    documents: dict[str, DocumentSlot] = {}
     classification: Classification = Classification()
 
     def indicators_of(self, tool: str) -> list[int]:
@@ -82,6 +100,23 @@ def framework(year: int) -> Framework:
     if not path.is_file():
         raise KeyError(year)
     return Framework.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def rules(year: int, framework_year: int | None = None) -> Framework:
+    """The rules that apply to fiscal ``year`` (BE): its own framework, else (for a year whose
+    manual is not out yet, e.g. 2570) the framework of ``framework_year`` (the content's
+    ``framework_year``). Raises `KeyError` (the missing year) when neither exists."""
+    try:
+        return framework(year)
+    except KeyError:
+        if framework_year is None:
+            raise
+        return framework(framework_year)
+
+
+def borrowed(year: int, framework_year: int | None) -> bool:
+    """Whether fiscal ``year`` uses another year's rules (no data of its own, ``framework_year`` set)."""
+    return framework_year is not None and year not in framework_years() and framework_year in framework_years()
 
 
 @dataclass(frozen=True)

@@ -228,7 +228,7 @@ def context(source: Any, digits: str | None = None) -> dict[str, Any]:
     fw = None
     if a is not None:
         try:
-            fw = analysis.framework(a.year)
+            fw = analysis.rules(a.year, c.framework_year)
         except KeyError:  # content not validated yet (`ita_docs.load.loader.parse`): no rules for its year
             fw = None
     if a is not None and fw is not None:

@@ -10,7 +10,18 @@ content, insertable in prose), `people` (who is who in committee documents).
 from __future__ import annotations
 
 from ..load.loader import LoadedContent
-from . import analysis_report, analysis_slides, computed, distribution_list, measures_plan, measures_results, memo, minutes, oit_followup
+from . import (
+    analysis_report,
+    analysis_slides,
+    computed,
+    distribution_list,
+    measures_plan,
+    measures_results,
+    memo,
+    minutes,
+    oit_followup,
+    publish_index,
+)
 from .base import DocumentType
 from .memo import memo_of
 from .prose import Writer, emblem_path
@@ -25,6 +36,7 @@ DOCUMENTS: list[DocumentType] = [
     distribution_list.DOCUMENT,
     minutes.DOCUMENT,
     oit_followup.DOCUMENT,
+    publish_index.DOCUMENT,  # made from the others' outputs (`DocumentType.after`): last
 ]
 
 

@@ -145,7 +145,7 @@ def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
     """
     c = w.c
     a = w.assessment
-    fw = analysis.framework(a.year)
+    fw = analysis.rules(a.year, c.framework_year)
     d = drafting.report(c, w.digits)
     r = d.report
     total = analysis.overall(a, fw)
@@ -252,7 +252,7 @@ def supported(c: Any) -> bool:
     if c.analysis_report is not None:
         return True
     try:
-        fw = analysis.framework(c.assessment.year)
+        fw = analysis.rules(c.assessment.year, c.framework_year)
     except KeyError:
         return False
     return all(n in c.assessment.indicators for n in fw.indicators)

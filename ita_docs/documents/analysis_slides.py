@@ -37,7 +37,7 @@ def deck_data(w: Writer) -> DeckData:
     a = content.assessment
     if a is None:
         raise ValueError("the content has no assessment: there is nothing to present")
-    fw = analysis.framework(a.year)
+    fw = analysis.rules(a.year, content.framework_year)
     overall = analysis.overall(a, fw)
     level = analysis.level(a, fw)
     tools = {t.upper(): s for t, s in analysis.tool_scores(a, fw).items() if s is not None}
@@ -48,6 +48,7 @@ def deck_data(w: Writer) -> DeckData:
         content.organisation.name, a.year, overall, level, tools, indicators, lowest,
         weaknesses=_weaknesses(w, a, fw), oit_rows=_oit_rows(w),
         obstacles=[w.text(t) for t in content.obstacles], pass_mark=fw.pass_mark,
+        note=" ".join(w.rules_note(a.year)),
     )
 
 

@@ -20,7 +20,13 @@ class DocumentType:
     says whether a content set has what the document needs; ``contexts``
     returns every (output file name, context) pair it produces, computed
     completely before anything is written. A context may be a function of the
-    `docxtpl.DocxTemplate` (for inline images).
+    `docxtpl.DocxTemplate` (for inline images), or ``bytes``: a finished file
+    written as is (e.g. a .json beside the .docx).
+
+    ``after``, when set, makes the document from the set's other outputs: it
+    gets the writer and every (document type, file name) of the documents
+    made before it, and returns (file name, context) pairs like ``contexts``
+    (the publishing index, `ita_docs.documents.publish_index`).
     """
 
     name: str
@@ -28,6 +34,7 @@ class DocumentType:
     title: str
     supported: Callable[[Content], bool]
     contexts: Contexts
+    after: Callable[[Writer, list[tuple[DocumentType, str]]], list[tuple[str, Any]]] | None = None
 
 
 def single(build: Callable[[Writer], Any], filename: str) -> Contexts:

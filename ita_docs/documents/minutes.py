@@ -19,13 +19,15 @@ from typing import Any
 
 from ..render import ooxml
 from .. import thaifmt
-from ..model import AgendaItem, AgendaSubItem, Attendee, Committee, Minutes, Who
+from ..model import AgendaItem, AgendaSubItem, Attendee, Block, Committee, Minutes, Who
+from ..model.base import walk
 from ..model.minutes import AGENDA_ORDER, meeting_numbers
 from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from ..analyse.phrases import data_file as phrase_file
+from ..load.validate import oit_year
 from .base import DocumentType
 from .people import Named, resolve
-from .prose import FLUSH, PORTRAIT_TWIPS, TITLE, Writer
+from .prose import CENTER, FLUSH, PORTRAIT_TWIPS, TITLE, Writer
 
 NUMBER_TWIPS, NAME_TWIPS, POSITION_TWIPS, ROLE_TWIPS = 680, 3062, 2948, 2382  # 1.2 + 5.4 + 5.2 + 4.2 cm
 SPEAKER_TWIPS = 2835  # 5 cm: the speaker column of a turn; the text takes the rest
@@ -234,13 +236,26 @@ class MinutesWriter:
         lines = [self.w.text(t, self.facts_cache) for t in phrases()["cover"]]
         return Xml(parts_xml([Para(COVER, [Run(t)]) for t in lines]) + ooxml.cover_section_xml(), COVER)
 
+    def rules_notes(self) -> list[str]:
+        """`Writer.rules_note` of the years whose rules this meeting's inserted tables use: the
+        assessed year (score tables), the OIT checklist's year (``oit_followup``)."""
+        names = {v.insert for _, v in walk(self.m) if isinstance(v, Block) and v.insert}
+        c = self.w.c
+        years = []
+        if c.assessment is not None and names & {"scores", "indicators", "ranking", "lowest", "below_pass"}:
+            years.append(c.assessment.year)
+        if c.oit_followup is not None and "oit_followup" in names:
+            years.append(oit_year(c))
+        return list(dict.fromkeys(n for y in years for n in self.w.rules_note(y)))
+
     def context(self) -> dict[str, Any]:
         w, m = self.w, self.m
         heading = [self.title(), self.phrase("number"), self.phrase("date")] + ([self.phrase("place")] if m.place else [])
         opening = m.opening
         return {
             "cover": self.cover(),
-            "heading": w.xml([Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in heading], TITLE),
+            "heading": w.xml([Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in heading]
+                             + [Para(CENTER, runs_from_markup(n)) for n in self.rules_notes()], TITLE),
             "present": Xml(parts_xml(self.attendance(self.present(), "role")), FLUSH),
             "absent": Xml(parts_xml(self.attendance([(self.who(a), a) for a in m.absent], "reason")), FLUSH),
             "attendees": Xml(parts_xml(self.attendance([(self.who(a), a) for a in m.attendees], "note")), FLUSH),

@@ -16,7 +16,7 @@ from ..analyse.phrases import data_file as phrase_file
 from ..load.validate import oit_year
 from . import computed
 from .base import DocumentType, single
-from .prose import TITLE, Writer
+from .prose import CENTER, TITLE, Writer
 
 
 def oit_context(w: Writer) -> dict[str, Any]:
@@ -39,7 +39,8 @@ def oit_context(w: Writer) -> dict[str, Any]:
     ]
     summary = [{"status": s, "count": n, "percent": p} for s, n, p in computed.oit_summary(w)]
     return {
-        "title": w.xml([Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in lines], TITLE),
+        "title": w.xml([Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in lines]
+                       + [Para(CENTER, runs_from_markup(n)) for n in w.rules_note(year)], TITLE),
         "year": w.d(year),
         "fiscal_year": w.d(c.fiscal_year),
         "rows": rows,

@@ -239,8 +239,22 @@ class Writer:
         return [self.text(t) for t in given] if given else default
 
     def title_xml(self, document: str) -> Xml:
-        """Title paragraphs; "พ.ศ. ๒๕๖๕" is kept on one line with a no-break space."""
-        return self.xml([Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in self.title_lines(document)])
+        """Title paragraphs; "พ.ศ. ๒๕๖๕" is kept on one line with a no-break space. The analysis
+        report adds `rules_note` of its assessed year."""
+        paras = [Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in self.title_lines(document)]
+        if document == "analysis_report" and self.c.assessment is not None:
+            paras += [Para(CENTER, runs_from_markup(n)) for n in self.rules_note(self.c.assessment.year)]
+        return self.xml(paras)
+
+    def rules_note(self, year: int) -> list[str]:
+        """The line saying fiscal ``year`` (BE) uses another year's rules (the content's
+        ``framework_year``, `ita_docs.analyse.rules.borrowed`), in the document's digits; [] when not."""
+        from ..analyse import rules as analysis
+        from ..analyse.phrases import data_file
+
+        if not analysis.borrowed(year, self.c.framework_year):
+            return []
+        return [self.d(data_file("framework")["borrowed_note"].format(year=year, rules=self.c.framework_year))]
 
     # ---- measures
 

@@ -28,10 +28,42 @@ def load(source: str | Path) -> LoadedContent:
     computed one) are kept in `LoadedContent.warnings`.
     """
     loaded = parse(source)
-    errors = check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded) + check_presets(loaded)
+    errors = (check_framework_year(loaded) + check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded)
+              + check_presets(loaded))
     if errors:
         raise ContentErrors(errors)
     return loaded
+
+
+def check_framework_year(loaded: LoadedContent) -> list[ContentError]:
+    """``framework_year`` (issue 17, ``docs/years.md``): an unknown year is the `no_framework`
+    error; a known one is a warning naming the years that borrow its rules (or saying it is
+    not needed). Without it, a document whose publishing year has no rules is a warning."""
+    from ..analyse import publish_slots
+
+    c = loaded.content
+    years = analysis.framework_years()
+    if c.framework_year is None:
+        for text in publish_slots.problems(c):
+            loaded.warn(("fiscal_year",), text)
+        return []
+    if c.framework_year not in years:
+        where = loaded.positions.locate(("framework_year",))
+        return [ContentError(msg("no_framework", year=c.framework_year, years=", ".join(map(str, years))), where)]
+    used = [c.assessment.year] if c.assessment else []
+    if c.oit_followup is not None:
+        used.append(oit_year(c))
+    for name, (_, has) in publish_slots.FILED.items():
+        s = publish_slots.slot(c, name) if has(c) else None
+        if s is not None:
+            used.append(s.year)
+    needed = sorted({y for y in used if analysis.borrowed(y, c.framework_year)})
+    if needed:
+        loaded.warn(("framework_year",), msg("framework_borrowed", year=", ".join(map(str, needed)), rules=c.framework_year))
+    else:
+        loaded.warn(("framework_year",), msg("framework_year_unused", years=", ".join(map(str, sorted(set(used)) or [c.fiscal_year])),
+                                             rules=c.framework_year))
+    return []
 
 
 def check_assessment(loaded: LoadedContent) -> list[ContentError]:
@@ -50,7 +82,7 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
         return []
     errors: list[ContentError] = []
     try:
-        fw = analysis.framework(a.year)
+        fw = analysis.rules(a.year, loaded.content.framework_year)
     except KeyError:
         years = ", ".join(map(str, analysis.framework_years()))
         return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]
@@ -97,7 +129,7 @@ def oit_title(content, code: str) -> str | None:
     if code in content.item_titles:
         return content.item_titles[code]
     try:
-        return analysis.framework(oit_year(content)).items.get(code)
+        return analysis.rules(oit_year(content), content.framework_year).items.get(code)
     except KeyError:
         return None
 

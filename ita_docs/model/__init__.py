@@ -70,9 +70,13 @@ class Content(Model):
     ``templates`` names a folder (relative to the content folder) whose .docx
     files replace the bundled templates of the same name.
     ``obstacles`` are the problems and obstacles (ปัญหาและอุปสรรค) presented to the committee.
+    ``framework_year`` names the framework year whose rules apply to a year without framework
+    data of its own (e.g. ``2569`` for 2570 until the NACC publishes the 2570 manual); every
+    document that uses them says so, and ``check`` warns (issue 17, ``docs/years.md``).
     """
 
     fiscal_year: YearBE
+    framework_year: YearBE | None = None
     digits: Literal["thai", "arabic"] = "thai"
     organisation: Organisation
     assessment: Assessment | None = None

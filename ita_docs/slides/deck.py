@@ -101,6 +101,7 @@ class DeckData:
     oit_rows: Sequence[tuple[str, str, str]] = ()
     obstacles: Sequence[str] = ()
     pass_mark: float = 85
+    note: str = ""  # e.g. another year's rules are used (`Writer.rules_note`): under the title
 
 
 # --------------------------------------------------------------------------- the deck
@@ -135,6 +136,8 @@ def _title_slide(deck: _Deck, data: DeckData) -> None:
         (f"ประจำปีงบประมาณ พ.ศ. {data.year}", 32, False, WHITE),
     ], align="ctr", anchor="ctr")
     deck.text(s, MARGIN, Inches(5.4), BODY_W, Inches(1.4), [(data.organisation, 36, True, NAVY)], align="ctr")
+    if data.note:
+        deck.text(s, MARGIN, Inches(6.6), BODY_W, Inches(0.6), [(data.note, 16, False, GREY)], align="ctr")
 
 
 def _overall_slide(deck: _Deck, data: DeckData) -> None:

@@ -98,7 +98,13 @@ def _document_shape(document: str) -> _Obj | None:
             if not doc.supported(c):
                 continue
             w = writer(loaded, c.document_digits.get(doc.name, c.digits))
-            for _, ctx in doc.contexts(w):
+            if doc.after is None:
+                pairs = doc.contexts(w)
+            else:  # made from the other outputs: one file name per supported document is enough for the names
+                pairs = doc.after(w, [(d, f"{d.name}.docx") for d in DOCUMENTS if d.after is None and d.supported(c)])
+            for _, ctx in pairs:
+                if isinstance(ctx, bytes):  # a finished file beside the template's (publish-index.json)
+                    continue
                 if callable(ctx):
                     ctx = ctx(DocxTemplate(str(templates_dir() / doc.template)))
                 s = _shape(ctx)

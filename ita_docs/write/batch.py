@@ -33,6 +33,7 @@ from .outputs import Staged, discard, stage_file
 from .sets import Rendered, check_set, load_all, render_set
 
 BUNDLE_NAME = "bundle.pdf"
+INDEX_DOCX = "publish-index.docx"  # ita_docs.documents.publish_index
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def run_job(job: Job) -> Done:
     if job.pdf:
         pdfs, done.pdf_error = _convert(job, rendered)
         files.update(pdfs)
-        docs = [r for r in rendered if r.path.suffix == ".docx"]
+        # The publishing index is the clerk's filing sheet, not part of the paperwork: not bundled.
+        docs = [r for r in rendered if r.path.suffix == ".docx" and r.path.name != INDEX_DOCX]
         if job.bundle and docs and not done.pdf_error:
             from ..publish import bundle as merge
 

@@ -66,7 +66,7 @@ def render_set(
     rendered = [
         Rendered(
             out_dir / filename,
-            ctx if doc.template is None else render_template(template_path(doc.template, dirs), ctx, digits=digits),
+            ctx if doc.template is None or isinstance(ctx, bytes) else render_template(template_path(doc.template, dirs), ctx, digits=digits),
             doc.title,
         )
         for doc, filename, ctx, digits in jobs
@@ -90,12 +90,21 @@ def document_contexts(loaded: LoadedContent, only: list[str] | None = None) -> l
     c = loaded.content
     writers = {d: writer(loaded, d) for d in {c.digits, *c.document_digits.values()}}
     writers[c.digits].check_expressions()
+    wanted = [doc for doc in DOCUMENTS if (not only or doc.name in only) and doc.supported(c)]
     jobs: list[tuple[Any, str, Any, str]] = [
         (doc, filename, ctx, digits)
-        for doc in DOCUMENTS
-        if (not only or doc.name in only) and doc.supported(c)
+        for doc in wanted
+        if doc.after is None
         for digits in [c.document_digits.get(doc.name, c.digits)]
         for filename, ctx in doc.contexts(writers[digits])
+    ]
+    made = [(doc, filename) for doc, filename, _, _ in jobs]
+    jobs += [
+        (doc, filename, ctx, digits)
+        for doc in wanted
+        if doc.after is not None
+        for digits in [c.document_digits.get(doc.name, c.digits)]
+        for filename, ctx in doc.after(writers.setdefault(digits, writer(loaded, digits)), made)
     ]
     errors = [e for x in writers.values() for e in x.errors]
     if errors:
@@ -113,7 +122,7 @@ def check_set(loaded: LoadedContent, only: list[str] | None = None) -> list[Cont
     w.check_expressions()
     check_scoped(w)
     errors = list(w.errors)
-    if not any(doc.supported(loaded.content) for doc in DOCUMENTS if not only or doc.name in only):
+    if not any(doc.supported(loaded.content) for doc in DOCUMENTS if (not only or doc.name in only) and doc.after is None):
         errors.append(ContentError(msg("nothing_to_build"), Location(loaded.root)))
     return errors
 

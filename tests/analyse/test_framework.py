@@ -90,3 +90,58 @@ def test_2567_items_are_all_or_nothing():
     if not items:
         pytest.skip("2567 OIT list not sourced yet (see ita_docs/framework/2567.yaml)")
     assert_complete(items)
+
+
+# ---- 2568/2569 (issue 17): o1..o26, titles only where a source was found (comments cite them)
+
+@pytest.mark.parametrize("year", [2568, 2569])
+def test_2568_2569_items_are_within_o1_to_o26_with_thai_titles(year):
+    fw = framework(year)
+    assert fw.item_count == 26
+    codes = [f"o{n}" for n in range(1, 27)]
+    assert set(fw.items) <= set(codes)
+    assert list(fw.items) == [c for c in codes if c in fw.items], "in item order"
+    for code, title in fw.items.items():
+        assert title == title.strip() and title, code
+        assert THAI.search(title) or title in LATIN_TITLES, (code, title)
+    # The names that were copies of 2566's are gone (no source for 2568/2569).
+    assert fw.sub_indicators == {}
+
+
+def test_2569_titles_of_the_issue():
+    items = framework(2569).items
+    assert items["o3"] == "ข้อมูลการติดต่อและช่องทางการสอบถาม"
+    assert items["o10"] == "ระบบการให้บริการผ่านช่องทางออนไลน์ (E-Service)"
+    assert items["o11"] == "สรุปผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุรายเดือน"
+    assert items["o25"] == "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร"
+    assert items["o26"] == "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    assert items["o11"] != framework(2568).items["o11"] == "ข้อมูลสถิติการให้บริการ"  # seed 004
+
+
+def test_2568_groups_named_by_seed_004():
+    groups = framework(2568).item_groups
+    assert groups["การบริหารงานและงบประมาณ"] == [f"o{n}" for n in range(5, 12)]
+    assert groups["การบริหารและทรัพยากรบุคคล"] == ["o14", "o15", "o16"]
+
+
+@pytest.mark.parametrize(("year", "plan", "results", "period"), [
+    (2566, "o42", "o43", "current"), (2567, "o42", "o43", "current"), (2569, "o25", "o26", "previous")])
+def test_document_to_item_maps(year, plan, results, period):
+    docs = framework(year).documents
+    assert docs["analysis-report"].item == docs["measures-plan"].item == plan
+    assert (docs["measures-results"].item, docs["measures-results"].period) == (results, period)
+
+
+def test_item_codes_of_document_maps_are_items_of_that_year():
+    for year in (2566, 2569):
+        fw = framework(year)
+        assert all(s.item in fw.items for s in fw.documents.values())
+
+
+@pytest.mark.parametrize("year", [2565, 2566, 2567, 2568, 2569])
+def test_item_codes_are_within_item_count(year):
+    fw = framework(year)
+    assert fw.item_count in (43, 26)
+    assert all(1 <= int(code[1:]) <= fw.item_count for code in fw.items)
+    for codes in [*fw.sub_indicator_items.values(), *fw.item_groups.values()]:
+        assert all(1 <= int(code[1:]) <= fw.item_count for code in codes)

@@ -194,7 +194,9 @@ def test_build_pdf_bundle_and_thai_page_numbers(tmp_path):
     fonts = {f for page in report.pages for f in _embedded_fonts(page)}
     assert fonts and all(embedded for _name, embedded in fonts)
     bundle = PdfReader(str(folder / "bundle.pdf"))
-    assert len(bundle.outline) == len(docx)
+    assert len(bundle.outline) == len(docx) - 1  # every document but the publishing index
+    assert "ดัชนีการเผยแพร่" not in "".join(o.title for o in bundle.outline)
+    assert (folder / "publish-index.pdf").is_file()
     # A second run converts nothing: every file is left as it was.
     before = {f: f.stat().st_mtime_ns for f in folder.iterdir()}
     assert build(str(src), "-o", str(out), "--pdf", "--bundle", "-q").exit_code == 0
@@ -273,7 +275,7 @@ def test_build_pdf_without_libreoffice_writes_the_docx_and_says_how_to_install(t
                             capture_output=True, text=True, env=env)
     assert result.returncode == 1
     assert "apt-get install" in result.stderr and "Traceback" not in result.stderr
-    assert len(list((tmp_path / "out" / "m").glob("*.docx"))) == 3
+    assert len(list((tmp_path / "out" / "m").glob("*.docx"))) == 4  # 3 documents and publish-index.docx
     assert not list((tmp_path / "out").rglob("*.pdf"))
 
 

@@ -28,7 +28,7 @@ def jobs(loaded):
     """(name, template, context, digits) of every Word document of a content set, as ``render_set`` makes them."""
     dirs = template_dirs(None, loaded.content_templates())
     for doc, filename, ctx, digits in document_contexts(loaded):
-        if doc.template is not None:
+        if doc.template is not None and not isinstance(ctx, bytes):  # bytes: a finished file (publish-index.json)
             yield f"{loaded.root.name}/{filename}", template_path(doc.template, dirs), ctx, digits
 
 

@@ -32,7 +32,7 @@ def test_process_pool_writes_the_same_files(tmp_path):
     sets = _sets(tmp_path, 4)
     one = build(sets, tmp_path / "one", jobs=1)
     two = build(sets, tmp_path / "two", jobs=2)
-    assert len(one.written) == len(two.written) == 4 * 3
+    assert len(one.written) == len(two.written) == 4 * 5  # 3 documents + publish-index.docx and .json
     assert _files(tmp_path / "one") == _files(tmp_path / "two")
 
 
@@ -59,7 +59,7 @@ def test_dask_local_cluster(tmp_path):
     sets = _sets(tmp_path, 4)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         result = build(sets, tmp_path / "dask", scheduler=cluster.scheduler_address)
-    assert len(result.written) == 4 * 3
+    assert len(result.written) == 4 * 5  # 3 documents + publish-index.docx and .json
     build(sets, tmp_path / "local", jobs=1)
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
 
