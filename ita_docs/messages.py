@@ -319,6 +319,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint_part_header": ("หัวกระดาษ", "header"),
     "lint_part_footer": ("ท้ายกระดาษ", "footer"),
     "lint_part_footnotes": ("เชิงอรรถ", "footnotes"),
+    # issue 17: next-year, scores, drafting, messages
+    "warn_no_scores": (
+        "ยังไม่มีคะแนนผลการประเมินปี {year} (assessment): รายงานการวิเคราะห์ผลการประเมินและสไลด์นำเสนอจะสร้างเมื่อเติมคะแนน"
+        " (พิมพ์คะแนนใน assessment.yaml หรือใช้คำสั่ง ita-docs scores import) เอกสารอื่นสร้างได้ตามปกติ",
+        "no {year} assessment scores yet: the analysis report and the slide deck are built once the scores are entered"
+        " (type them in assessment.yaml or run ita-docs scores import); the other documents are built as usual",
+    ),
+    "warn_placeholder": (
+        "ยังมีข้อความที่ต้องเติม {text}: แก้เป็นข้อความจริงก่อนเผยแพร่",
+        "a placeholder {text} is still in the text: replace it before publishing",
+    ),
 }
 
 KIND_TH = {

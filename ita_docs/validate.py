@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import analysis, drafting, thaifmt
-from .errors import ContentError, ContentErrors
+from .errors import ContentError, ContentErrors, Location
 from .loader import LoadedContent, parse
 from .messages import msg
 from .models import Block
@@ -30,7 +30,33 @@ def load(source: str | Path) -> LoadedContent:
     errors = check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded) + check_presets(loaded)
     if errors:
         raise ContentErrors(errors)
+    check_placeholders(loaded)
     return loaded
+
+
+PLACEHOLDER = "(เติม)"
+"""The mark a skeleton (`ita_docs.scaffold`) leaves where the clerk has to write the real text."""
+
+
+def check_placeholders(loaded: LoadedContent) -> None:
+    """A warning for each line of the set's files that still holds `PLACEHOLDER` outside a comment.
+
+    Located at the file and line (1-based); a comment (a line starting with ``#``,
+    or text after `` #``) may name the mark in its instructions.
+    """
+    for file in loaded.files:
+        try:
+            lines = file.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            at = line.find(PLACEHOLDER)
+            if at < 0 or line.lstrip().startswith("#"):
+                continue
+            comment = line.find(" #")
+            if 0 <= comment < at and line[:comment].count('"') % 2 == 0:
+                continue
+            loaded.warnings.append(ContentError(msg("warn_placeholder", text=PLACEHOLDER), Location(file, number, at + 1)))
 
 
 def check_assessment(loaded: LoadedContent) -> list[ContentError]:
@@ -53,6 +79,8 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
     except KeyError:
         years = ", ".join(map(str, analysis.framework_years()))
         return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]
+    if not a.indicators:
+        loaded.warn(("assessment",), msg("warn_no_scores", year=a.year))
     for field in ("indicators", "indicator_names"):
         for n in getattr(a, field):
             if n not in fw.indicators:

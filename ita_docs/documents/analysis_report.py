@@ -244,10 +244,11 @@ def _context(w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float 
 
 
 def supported(c: Any) -> bool:
-    """The content's own report, or an assessment with every indicator scored to draft one from."""
+    """The content's own report printed as written (``draft: false``), or an assessment with every
+    indicator scored to draft one from (the content's sections laid over it)."""
     if c.assessment is None:
         return False
-    if c.analysis_report is not None:
+    if c.analysis_report is not None and not c.analysis_report.draft:
         return True
     try:
         fw = analysis.framework(c.assessment.year)

@@ -98,9 +98,14 @@ def scores(w: Writer, width: int) -> list[Para | str]:
     """The score box (overall, level) and the tool table, as in the analysis report (seed 002)."""
     a = w.c.assessment
     fw = analysis.framework(a.year)
+    total, level = analysis.overall(a, fw), analysis.level(a, fw)
+    result = (
+        f"คะแนน {w.score(total)} คะแนน ระดับผลการประเมิน {level}" if total is not None and level
+        else "ยังไม่มีคะแนน (รอประกาศผลการประเมินของสำนักงาน ป.ป.ช.)"
+    )
     out: list[Para | str] = [
         Para(CAPTION, [Run(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.\u00a0{w.d(a.year)}", bold=True)], keep_next=True),
-        Para(CAPTION, [Run(f"คะแนน {w.score(analysis.overall(a, fw))} คะแนน ระดับผลการประเมิน {analysis.level(a, fw)}", bold=True)], keep_next=True),
+        Para(CAPTION, [Run(result, bold=True)], keep_next=True),
     ]
     rows = tool_rows(w)
     if rows:
