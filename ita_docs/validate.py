@@ -79,7 +79,7 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
     except KeyError:
         years = ", ".join(map(str, analysis.framework_years()))
         return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]
-    if not a.indicators:
+    if not a.scored:
         loaded.warn(("assessment",), msg("warn_no_scores", year=a.year))
     for field in ("indicators", "indicator_names"):
         for n in getattr(a, field):

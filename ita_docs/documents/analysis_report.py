@@ -160,6 +160,14 @@ def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
     return with_charts
 
 
+def change_words(w: Writer, delta: float) -> str:
+    """The overall score's change in words, the direction said once: "เพิ่มขึ้น ๐.๒๑ คะแนน",
+    "ลดลง ๑.๒๐ คะแนน", "เท่าเดิม" (never "เพิ่มขึ้น +๐.๒๑", which says it twice)."""
+    if thaifmt.signed(delta, digits="arabic") in ("0.00", "-0.00"):
+        return "เท่าเดิม"
+    return f"{'เพิ่มขึ้น' if delta > 0 else 'ลดลง'} {w.score(abs(delta))} คะแนน"
+
+
 def _context(w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float | None, level: str) -> dict[str, Any]:
     c, r, a = w.c, d.report, w.c.assessment
     tools = _tool_rows(w, a.tool_parts)
@@ -180,10 +188,7 @@ def _context(w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float 
     delta = analysis.change(a, fw)
     if delta is not None:
         prev = a.previous[a.year - 1]
-        notes.append(
-            f"เมื่อเทียบกับปีงบประมาณ พ.ศ. {w.d(a.year - 1)} ({w.score(prev)} คะแนน) คะแนนรวม"
-            f"{'เพิ่มขึ้น' if delta > 0 else 'ลดลง' if delta < 0 else 'เท่าเดิม'} {thaifmt.signed(delta, digits=w.digits)} คะแนน"
-        )
+        notes.append(f"เมื่อเทียบกับปีงบประมาณ พ.ศ. {w.d(a.year - 1)} ({w.score(prev)} คะแนน) คะแนนรวม{change_words(w, delta)}")
     ny = r.next_year
     groups = []
     for g in ny.groups:
