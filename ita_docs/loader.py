@@ -19,7 +19,9 @@ every error names a file; never another exception. Here, beyond each file:
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from typing import Any
 from docx.image.image import Image
 from pydantic import BaseModel, ValidationError
 
+from . import thaifmt
 from .errors import ContentError, ContentErrors, Location
 from .messages import msg
 from .models import Content
@@ -57,6 +60,8 @@ class LoadedContent:
     files: list[Path]
     positions: Positions
     warnings: list[ContentError] = field(default_factory=list)
+    left_out: frozenset[str] = frozenset()
+    """Top-level keys left out because they have errors (`collect`): checks that need them say nothing."""
 
     def warn(self, path: PathKey, message: str) -> None:
         self.warnings.append(ContentError(message, self.positions.locate(path)))
@@ -117,13 +122,36 @@ def parse(source: str | Path) -> LoadedContent:
     normally use. Raises `ContentErrors` listing every problem found, each with
     its file; nothing is partially loaded.
     """
+    loaded, errors = collect(source)
+    if errors or loaded is None:
+        raise ContentErrors(errors)
+    return loaded
+
+
+#: The top-level key a kind of cross-reference points into (`Content.reference_problems`).
+_REFERS_TO: dict[str, PathKey] = {"division": ("organisation", "divisions"), "person": ("organisation", "people"),
+                                  "measure": ("measures",), "member": ("committees",), "committee": ("committees",),
+                                  "minutes": ("minutes",)}
+
+
+def collect(source: str | Path) -> tuple[LoadedContent | None, list[ContentError]]:
+    """`parse` without raising: the loaded set (None when it cannot be built) and every problem.
+
+    Problems come in one pass, not in rounds: when some top-level sections have
+    type errors, the others are still validated and cross-checked (a reference
+    into a section that has errors is not reported, it may be right), so that
+    `ita_docs.validate.load` can add the framework checks of what did load.
+    Only YAML that cannot be read at all (syntax, encoding) stops here first.
+    Each error names a file. A `LoadedContent` returned with errors holds the
+    sections that validated (for further checks only, never for output).
+    """
     source = Path(source)
     errors: list[ContentError] = []
     if not source.exists():
-        raise ContentErrors([ContentError(msg("not_found", path=source), Location(source))])
+        return None, [ContentError(msg("not_found", path=source), Location(source))]
     files = content_files(source)
     if not files:
-        raise ContentErrors([ContentError(msg("no_content", path=source), Location(source))])
+        return None, [ContentError(msg("no_content", path=source), Location(source))]
     pos = Positions()
     merged: dict[str, Any] = {}
     owner: dict[str, Path] = {}
@@ -138,21 +166,139 @@ def parse(source: str | Path) -> LoadedContent:
             merged[key] = value
             owner[key] = file
     if errors:
-        raise _with_file(errors, source, files)
+        return None, _with_file(errors, source, files).errors
+    skipped: list[PathKey] = []  # parts left out to cross-check the rest: references into them are not reported
     try:
         content = Content.model_validate(merged)
     except ValidationError as exc:
-        raise _with_file([_translate(e, pos, files, merged) for e in exc.errors()], source, files) from None
+        errors = _quiet(exc.errors(), pos, files, merged)
+        partial = _without_errors(merged, exc.errors(), skipped)
+        if partial is None:
+            return None, _with_file(errors, source, files).errors
+        content = partial
     root = source if source.is_dir() else source.parent
-    errors = [_reference_error(p, pos) for p in content.reference_problems()]
+    def unsure(problem: tuple[PathKey, str, dict[str, Any]]) -> bool:
+        """In a part left out, or pointing into one (the id may be in what was left out)."""
+        target = _REFERS_TO.get(str(problem[2].get("kind")), ("-",))
+        return any(problem[0][: len(s)] == s or target[: len(s)] == s for s in skipped)
+
+    untouched = [p for p in content.reference_problems() if not unsure(p)]
+    errors += [_reference_error(p, pos, content) for p in untouched]
     emblem = _emblem_problem(content, root)
     if emblem:
         errors.append(ContentError(emblem, pos.locate(("organisation", "emblem"))))
     if content.templates and not (root / content.templates).is_dir():
         errors.append(ContentError(msg("templates_missing", path=content.templates), pos.locate(("templates",))))
-    if errors:
-        raise _with_file(errors, source, files)
-    return LoadedContent(content, root, files, pos)
+    loaded = LoadedContent(content, root, files, pos, left_out=frozenset(str(s[0]) for s in skipped if len(s) == 1))
+    _christian_era_dates(loaded, merged)
+    return loaded, _with_file(errors, source, files).errors
+
+
+def _without_errors(merged: dict[str, Any], raw: list[Any], skipped: list[PathKey]) -> Content | None:
+    """The content with the parts that have errors left out, for cross-checking the rest; None if
+    it still does not validate. A misspelt key is removed; another error removes the innermost
+    list item that holds it (e.g. one measure), else its whole top-level section. ``skipped``
+    receives the path of each part left out (list items keep their places: the lists after a
+    removed item are skipped too, so no reference is reported at a shifted position)."""
+    import copy
+
+    data = copy.deepcopy(merged)
+    removals: dict[PathKey, PathKey] = {}
+    for e in raw:
+        loc = _clean_loc(tuple(e["loc"]), merged)
+        if not loc:
+            return None
+        if e["type"] == "extra_forbidden":
+            removals[loc] = loc
+            continue
+        node: Any = merged
+        cut: PathKey = loc[:1]
+        for i, part in enumerate(loc):
+            if isinstance(node, list) and isinstance(part, int):
+                cut = loc[: i + 1]
+            node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+        removals[cut] = cut[:-1] if isinstance(cut[-1], int) else cut  # a list item: skip its whole list
+    for cut in sorted(removals, key=lambda c: [str(x) for x in c], reverse=True):
+        parent: Any = data
+        for part in cut[:-1]:
+            parent = parent[part] if isinstance(parent, (dict, list)) and _has(parent, part) else None
+        if isinstance(parent, dict):
+            parent.pop(cut[-1], None)
+        elif isinstance(parent, list) and isinstance(cut[-1], int) and cut[-1] < len(parent):
+            del parent[cut[-1]]
+    skipped += list(removals.values())
+    try:
+        return Content.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _has(node: Any, part: Any) -> bool:
+    return (isinstance(node, dict) and part in node) or (
+        isinstance(node, list) and isinstance(part, int) and not isinstance(part, bool) and 0 <= part < len(node))
+
+
+def _quiet(raw: list[Any], pos: Positions, files: list[Path], merged: dict[str, Any]) -> list[ContentError]:
+    """pydantic's errors worded (`_translate`), without the noise beside a helpful line: where a
+    ``: `` inside text made YAML read a key and a value, only the quoting hint is kept for that item
+    (not also "text is missing" or the other members of a union that failed on it)."""
+    hinted: set[PathKey] = set()
+    for e in raw:
+        loc = _clean_loc(tuple(e["loc"]), merged)
+        if (e["type"] == "extra_forbidden" and loc and _looks_like_text(loc[-1])) or (
+                e["type"] == "string_type" and isinstance(e.get("input"), dict)):
+            hinted.add(loc[:-1] if e["type"] == "extra_forbidden" else loc)
+    out: list[ContentError] = []
+    seen: set[tuple[Any, ...]] = set()
+    for e in raw:
+        loc = _clean_loc(tuple(e["loc"]), merged)
+        parent = next((h for h in hinted if loc[: len(h)] == h), None)
+        if parent is not None:
+            is_hint = (e["type"] == "extra_forbidden" and loc[:-1] == parent and _looks_like_text(loc[-1])) or (
+                e["type"] == "string_type" and loc == parent)
+            if not is_hint or parent in seen:
+                continue
+            seen.add(parent)
+        out.append(_translate(e, pos, files, merged))
+    return out
+
+
+_CE_DATE = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
+
+
+def _christian_era_dates(loaded: LoadedContent, merged: Any, path: PathKey = ()) -> None:
+    """A warning at each date written with a Christian-era year (accepted as such), saying how it was read."""
+    if isinstance(merged, dict):
+        for k, v in merged.items():
+            _christian_era_dates(loaded, v, (*path, k))
+    elif isinstance(merged, list):
+        for i, v in enumerate(merged):
+            _christian_era_dates(loaded, v, (*path, i))
+    elif isinstance(merged, str):
+        m = _CE_DATE.match(merged)
+        if m and int(m.group(1)) < 2400 and isinstance(_value_at(loaded.content, path), dt.date):
+            d = _value_at(loaded.content, path)
+            be = f"{d.year + 543}-{d.month:02d}-{d.day:02d}"
+            loaded.warn(path, msg("warn_ce_date", input=merged.strip(), read=thaifmt.date_long(d, digits="arabic"), be=be))
+
+
+def _value_at(content: Any, path: PathKey) -> Any:
+    """The model value at ``path`` (None when the path does not lead to one)."""
+    node = content
+    for part in path:
+        if isinstance(node, BaseModel):
+            fields = type(node).model_fields
+            name = next((n for n, f in fields.items() if n == part or f.alias == part), None)
+            node = getattr(node, name) if name else None
+        elif isinstance(node, (list, tuple)) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(node, dict):
+            node = node.get(part)
+        else:
+            return None
+        if node is None:
+            return None
+    return node
 
 
 # --------------------------------------------------------------------------- error translation
@@ -258,7 +404,7 @@ def _translate(err: dict[str, Any], pos: Positions, files: list[Path], data: Any
     elif typ in ("less_than_equal", "less_than"):
         text = msg("range_le", limit=ctx.get("le", ctx.get("lt")), input=inp)
     elif typ == "literal_error":
-        text = msg("choice", expected=ctx.get("expected", ""), input=inp)
+        text = msg("choice", expected=_choices(str(ctx.get("expected", ""))), input=inp)
     elif typ.startswith("date"):
         text = msg("date", input=inp)
     elif typ == "string_pattern_mismatch":
@@ -278,10 +424,39 @@ def _translate(err: dict[str, Any], pos: Positions, files: list[Path], data: Any
     return ContentError(text, location)
 
 
-def _reference_error(problem: tuple[PathKey, str, dict[str, Any]], pos: Positions) -> ContentError:
+def _choices(expected: str) -> str:
+    """pydantic's list of allowed values ("'a', 'b' or 'c'") with the last joiner in the user's language.
+
+    >>> from ita_docs.messages import set_language; set_language("th"); _choices("'thai' or 'arabic'")
+    "'thai' หรือ 'arabic'"
+    """
+    values = [v for v in re.split(r", | or ", expected) if v]
+    if len(values) < 2:
+        return expected
+    return ", ".join(values[:-1]) + msg("or") + values[-1]
+
+
+def _reference_error(problem: tuple[PathKey, str, dict[str, Any]], pos: Positions, content: Content | None = None) -> ContentError:
     path, message_id, params = problem
     if message_id == "unknown_ref":
         known = params.pop("known")
+        names = _names(content, str(params.get("kind")))
+        shown = ", ".join(f"{k} = {names[k]}" if names.get(k) else k for k in known)
         guess = difflib.get_close_matches(params["id"], known, n=1, cutoff=0.5)
-        params["hint"] = msg("hint", guess=guess[0]) if guess else (msg("allowed", names=", ".join(known)) if known else "")
+        if guess:
+            named = f"{guess[0]} = {names[guess[0]]}" if names.get(guess[0]) else guess[0]
+            params["hint"] = msg("hint", guess=named) + (msg("allowed", names=shown) if names else "")
+        else:
+            params["hint"] = msg("allowed", names=shown) if known else ""
     return ContentError(msg(message_id, **params), pos.locate(path))
+
+
+def _names(content: Content | None, kind: str) -> dict[str, str]:
+    """The names of the ids a reference may use, for messages (``klang`` -> กองคลัง)."""
+    if content is None:
+        return {}
+    if kind == "division":
+        return {d.id: d.name for d in content.organisation.divisions}
+    if kind == "person":
+        return {p.id: p.name for p in content.organisation.people}
+    return {}

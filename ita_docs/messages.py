@@ -330,6 +330,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ยังมีข้อความที่ต้องเติม {text}: แก้เป็นข้อความจริงก่อนเผยแพร่",
         "a placeholder {text} is still in the text: replace it before publishing",
     ),
+    "warn_ce_date": (
+        "วันที่ {input} เขียนปีเป็น ค.ศ. จึงอ่านเป็น {read} (ปี พ.ศ. เขียนว่า {be}): ถ้าไม่ใช่ ให้แก้เป็นปี พ.ศ.",
+        "the date {input} has a Christian-era year and was read as {read} (in BE: {be}); if that is wrong, write the BE year",
+    ),
+    "or": (" หรือ ", " or "),
     "scores_kind": ("อ่านคะแนนได้จากไฟล์ .xlsx หรือ .csv เท่านั้น", "scores are read from an .xlsx or .csv file only"),
     "scores_unreadable": ("เปิดไฟล์คะแนนไม่ได้ ({error})", "cannot open the scores file ({error})"),
     "scores_exists": (

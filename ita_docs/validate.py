@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import analysis, drafting, thaifmt
 from .errors import ContentError, ContentErrors, Location
-from .loader import LoadedContent, parse
+from .loader import LoadedContent, collect
 from .messages import msg
 from .models import Block
 from .models.base import walk
@@ -22,13 +22,19 @@ def load(source: str | Path) -> LoadedContent:
     """Load and validate the content set at ``source`` (folder or file).
 
     Raises `ContentErrors` listing every problem found (syntax, types,
-    missing or unknown keys, broken references, framework rules); nothing is
-    partially loaded. Warnings (e.g. a given level that disagrees with the
+    missing or unknown keys, broken references, framework rules) in one pass
+    (`ita_docs.loader.collect`); nothing is partially loaded. Warnings (e.g. a given level that disagrees with the
     computed one) are kept in `LoadedContent.warnings`.
     """
-    loaded = parse(source)
-    errors = check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded) + check_presets(loaded)
-    if errors:
+    loaded, errors = collect(source)
+    if loaded is not None:  # the framework checks of what loaded, in the same pass (no rounds)
+        more = check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded) + check_presets(loaded)
+        reported = {(e.location.file, e.location.line, e.location.field) for e in errors}
+        errors += [e for e in more if (e.location.file, e.location.line, e.location.field) not in reported]
+        for e in errors:
+            if e.location.file is None:
+                e.location.file = loaded.files[0] if len(loaded.files) == 1 else loaded.root
+    if errors or loaded is None:
         raise ContentErrors(errors)
     check_placeholders(loaded)
     return loaded
@@ -132,7 +138,7 @@ def oit_title(content, code: str) -> str | None:
 def check_oit_titles(loaded: LoadedContent) -> list[ContentError]:
     """Every checklist row has a title: its own, the content's, or the framework's for that item."""
     oit = loaded.content.oit_followup
-    if oit is None:
+    if oit is None or loaded.left_out & {"item_titles", "assessment"}:
         return []
     year = oit_year(loaded.content)
     return [
@@ -160,11 +166,11 @@ def check_inserts(loaded: LoadedContent) -> list[ContentError]:
             continue
         name = value.insert
         if name in ("members", "duties"):
-            ok = path[:1] == ("minutes",) or len(c.committees) == 1
+            ok = path[:1] == ("minutes",) or len(c.committees) == 1 or "committees" in loaded.left_out
             needs = "committees"
         else:
             needs = "oit_followup" if name == "oit_followup" else "assessment"
-            ok = have[needs]
+            ok = have[needs] or needs in loaded.left_out  # left out for its own errors: reported there
         if not ok:
             errors.append(ContentError(msg("insert_needs", name=name, needs=needs), loaded.positions.locate((*path, "insert"))))
     return errors
@@ -181,5 +187,5 @@ def check_presets(loaded: LoadedContent) -> list[ContentError]:
     return [
         ContentError(msg("preset_needs", id=memo.id, preset=memo.preset, needs=need), loaded.positions.locate(("memos", i, "preset")))
         for i, memo in enumerate(loaded.content.memos)
-        if (need := preset_missing(loaded.content, memo.preset))
+        if (need := preset_missing(loaded.content, memo.preset)) and need not in loaded.left_out
     ]

@@ -11,11 +11,11 @@ import pytest
 import yaml
 
 from ita_docs import scaffold, schema
-from ita_docs.scaffold import new, rollover
 from ita_docs.errors import ContentErrors, OutputError
 from ita_docs.messages import msg
 from ita_docs.models import Assessment, Content
 from ita_docs.pipeline import render_set
+from ita_docs.scaffold import new, rollover
 from ita_docs.validate import load
 
 from .conftest import copy_sample
