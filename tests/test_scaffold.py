@@ -64,6 +64,7 @@ def test_new_set_loads_and_builds(tmp_path):
     assert c.organisation.people == [] and c.measures == [] and c.memos == [] and c.minutes == []
     assert c.assessment.year == 2566 and c.assessment.level is None
     assert c.assessment.indicators == {} and not c.assessment.scored  # blank, not 0
+    assert c.analysis_report is not None and c.analysis_report.draft  # the skeleton: drafted once scores are in
     if not Assessment.model_fields["overall"].is_required():
         assert not any(line.strip().startswith("overall:") for line in _yaml_lines(folder / "assessment.yaml"))
     assert "แก้เป็นคะแนนจริงจากประกาศของสำนักงาน ป.ป.ช." in (folder / "assessment.yaml").read_text(encoding="utf-8")
