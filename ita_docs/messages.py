@@ -326,6 +326,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no {year} assessment scores yet: the analysis report and the slide deck are built once the scores are entered"
         " (type them in assessment.yaml or run ita-docs scores import); the other documents are built as usual",
     ),
+    "warn_no_scores_memos": (
+        " บันทึกข้อความที่อ้างคะแนน ({ids}) ก็รอคะแนนเช่นกัน",
+        "; so do the memos that quote the scores ({ids})",
+    ),
     "warn_placeholder": (
         "ยังมีข้อความที่ต้องเติม {text}: แก้เป็นข้อความจริงก่อนเผยแพร่",
         "a placeholder {text} is still in the text: replace it before publishing",

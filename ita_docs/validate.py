@@ -86,7 +86,9 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
         years = ", ".join(map(str, analysis.framework_years()))
         return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]
     if not a.scored:
-        loaded.warn(("assessment",), msg("warn_no_scores", year=a.year))
+        waiting = [m.id for m in loaded.content.memos if waits_for_scores(loaded.content, m)]
+        more = msg("warn_no_scores_memos", ids=", ".join(waiting)) if waiting else ""
+        loaded.warn(("assessment",), msg("warn_no_scores", year=a.year) + more)
     for field in ("indicators", "indicator_names"):
         for n in getattr(a, field):
             if n not in fw.indicators:
@@ -180,6 +182,14 @@ def preset_missing(content, preset: str | None) -> str | None:
     """The content key a memo preset's wording needs (``needs`` in ``phrases/memos.yaml``) when the content lacks it."""
     need = (data_file("memos").get(preset or "") or {}).get("needs")
     return need if need and not getattr(content, need, None) else None
+
+
+def waits_for_scores(content, memo) -> bool:
+    """Whether a memo's preset reads the assessment's scores (``needs: assessment``) and none is
+    entered yet: the memo is built once the scores are in (`warn_no_scores` says so)."""
+    need = (data_file("memos").get(memo.preset or "") or {}).get("needs")
+    a = content.assessment
+    return need == "assessment" and a is not None and not a.scored and not memo.body
 
 
 def check_presets(loaded: LoadedContent) -> list[ContentError]:

@@ -383,3 +383,19 @@ def test_a_placeholder_left_in_is_a_warning_at_its_line(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     warnings = [w for w in load(src).warnings if "(เติม)" in w.message]
     assert [(w.location.file.name, w.location.line) for w in warnings] == [("measure_results.yaml", at + 2)]
+
+
+def test_a_memo_quoting_the_scores_waits_for_them(tmp_path):
+    src = copy_sample("muangklaeng-2565", tmp_path / "src")
+    scaffold.next_year(src, tmp_path / "set")
+    people = load(tmp_path / "set").content.organisation.people
+    (tmp_path / "set" / "memos.yaml").write_text(
+        "memos:\n"
+        f"  - {{id: approve, preset: analysis_approval, date: 2566-11-01, signer: {people[0].id}}}\n"
+        f"  - {{id: announce, preset: measures_announce, date: 2566-11-02, signer: {people[0].id}}}\n",
+        encoding="utf-8")
+    loaded = load(tmp_path / "set")
+    (waiting,) = [w for w in loaded.warnings if "ยังไม่มีคะแนน" in w.message]
+    assert "approve" in waiting.message and "announce" not in waiting.message
+    built = {r.path.name for r in render_set(loaded, tmp_path / "out")}
+    assert "memo-announce.docx" in built and "memo-approve.docx" not in built
