@@ -141,7 +141,9 @@ def collect(source: str | Path) -> tuple[LoadedContent | None, list[ContentError
     type errors, the others are still validated and cross-checked (a reference
     into a section that has errors is not reported, it may be right), so that
     `ita_docs.validate.load` can add the framework checks of what did load.
-    Only YAML that cannot be read at all (syntax, encoding) stops here first.
+    When a file cannot be read at all (syntax, encoding), the other files are
+    still checked for their own type errors (a key missing because it is in
+    the unreadable file is not reported; cross-references wait).
     Each error names a file. A `LoadedContent` returned with errors holds the
     sections that validated (for further checks only, never for output).
     """
@@ -165,7 +167,12 @@ def collect(source: str | Path) -> tuple[LoadedContent | None, list[ContentError
                 continue
             merged[key] = value
             owner[key] = file
-    if errors:
+    if errors:  # a file could not be read: the others are still checked for their own problems
+        try:
+            Content.model_validate(merged)
+        except ValidationError as exc:
+            own = [e for e in exc.errors() if not (e["type"] == "missing" and len(e["loc"]) == 1)]
+            errors += _quiet(own, pos, files, merged)
         return None, _with_file(errors, source, files).errors
     skipped: list[PathKey] = []  # parts left out to cross-check the rest: references into them are not reported
     try:

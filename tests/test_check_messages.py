@@ -122,3 +122,13 @@ def test_locations_print_as_written_not_as_emoji(capsys):
         console.report(ContentErrors([error]))
     printed = capsys.readouterr().err
     assert "a.yaml:100:3: x: ต้องเป็นตัวเลข [ตัวอย่าง] :smile:" in printed and "💯" not in printed and "😄" not in printed
+
+
+def test_a_file_that_cannot_be_read_does_not_hide_the_others_problems(tmp_path):
+    folder = write_set(tmp_path, organisation=ORGANISATION.replace("  divisons: []\n", ""),
+                       measures="measures:\n  - id: m1\n    title: [unclosed\n",
+                       assessment="assessment:\n  year: 2566\n  overall: สูง\n")
+    found = {(e.location.file.name, e.location.field) for e in problems(folder)}
+    assert ("assessment.yaml", "assessment.overall") in found
+    assert any(name == "measures.yaml" for name, _ in found)
+    assert not any(field in ("measures", "organisation") for _, field in found)  # nothing "missing" because unreadable
