@@ -26,6 +26,7 @@ from ruamel.yaml.error import YAMLError
 
 from .. import analysis
 from ..errors import ContentError, ContentErrors, Location, OutputError
+from ..loader import LoadedContent
 from ..messages import msg
 from ..validate import load
 from .scores import Scores, read
@@ -173,7 +174,7 @@ def import_scores(source: Path, folder: Path) -> tuple[Path, int]:
     buf = io.StringIO()
     _yaml().dump(data, buf)
     text = prefix + buf.getvalue()
-    _check(loaded.root, loaded.files, file, text)
+    _check(loaded, file, text)
     tmp = file.with_name(f".{file.name}.tmp-{secrets.token_hex(4)}")
     try:
         tmp.write_text(text, encoding="utf-8")
@@ -184,18 +185,26 @@ def import_scores(source: Path, folder: Path) -> tuple[Path, int]:
     return file, scores.count()
 
 
-def _check(root: Path, files: list[Path], target: Path, text: str) -> None:
-    """Load the set as it would be with ``target`` holding ``text``; `ContentErrors` name the real file."""
+def _check(loaded: LoadedContent, target: Path, text: str) -> None:
+    """Load the set as it would be with ``target`` holding ``text``; `ContentErrors` name the real file.
+
+    The staged copy holds the YAML files and what they name (the emblem, the
+    content's template folder), nothing else of the folder.
+    """
+    root, c = loaded.root, loaded.content
     with tempfile.TemporaryDirectory() as tmp:
         stage = Path(tmp) / root.name
         stage.mkdir()
-        for f in files:
+        for f in loaded.files:
             shutil.copyfile(f, stage / f.name)
-        for extra in root.iterdir():  # the emblem and template folders the set names
-            if extra.is_dir() and not (stage / extra.name).exists():
-                shutil.copytree(extra, stage / extra.name)
-            elif extra.is_file() and extra.suffix not in (".yaml", ".yml") and not (stage / extra.name).exists():
-                shutil.copyfile(extra, stage / extra.name)
+        named = [p for p in (c.organisation.emblem, c.templates) if p]
+        for rel in named:
+            source, copy_to = root / rel, stage / rel
+            copy_to.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                shutil.copytree(source, copy_to, dirs_exist_ok=True)
+            elif source.is_file():
+                shutil.copyfile(source, copy_to)
         (stage / target.name).write_text(text, encoding="utf-8")
         try:
             load(stage)
