@@ -19,7 +19,6 @@ every error names a file; never another exception. Here, beyond each file:
 """
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 import types
@@ -31,7 +30,7 @@ from typing import Any
 from docx.image.image import Image
 from pydantic import BaseModel, ValidationError
 
-from . import thaifmt
+from . import ce_dates
 from .errors import ContentError, ContentErrors, Location
 from .messages import msg
 from .models import Content
@@ -197,7 +196,7 @@ def collect(source: str | Path) -> tuple[LoadedContent | None, list[ContentError
     if content.templates and not (root / content.templates).is_dir():
         errors.append(ContentError(msg("templates_missing", path=content.templates), pos.locate(("templates",))))
     loaded = LoadedContent(content, root, files, pos, left_out=frozenset(str(s[0]) for s in skipped if len(s) == 1))
-    _christian_era_dates(loaded, merged)
+    ce_dates.warn(content, merged, loaded.warn)
     return loaded, _with_file(errors, source, files).errors
 
 
@@ -268,44 +267,6 @@ def _quiet(raw: list[Any], pos: Positions, files: list[Path], merged: dict[str, 
             seen.add(parent)
         out.append(_translate(e, pos, files, merged))
     return out
-
-
-_CE_DATE = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
-
-
-def _christian_era_dates(loaded: LoadedContent, merged: Any, path: PathKey = ()) -> None:
-    """A warning at each date written with a Christian-era year (accepted as such), saying how it was read."""
-    if isinstance(merged, dict):
-        for k, v in merged.items():
-            _christian_era_dates(loaded, v, (*path, k))
-    elif isinstance(merged, list):
-        for i, v in enumerate(merged):
-            _christian_era_dates(loaded, v, (*path, i))
-    elif isinstance(merged, str):
-        m = _CE_DATE.match(merged)
-        if m and int(m.group(1)) < 2400 and isinstance(_value_at(loaded.content, path), dt.date):
-            d = _value_at(loaded.content, path)
-            be = f"{d.year + 543}-{d.month:02d}-{d.day:02d}"
-            loaded.warn(path, msg("warn_ce_date", input=merged.strip(), read=thaifmt.date_long(d, digits="arabic"), be=be))
-
-
-def _value_at(content: Any, path: PathKey) -> Any:
-    """The model value at ``path`` (None when the path does not lead to one)."""
-    node = content
-    for part in path:
-        if isinstance(node, BaseModel):
-            fields = type(node).model_fields
-            name = next((n for n, f in fields.items() if n == part or f.alias == part), None)
-            node = getattr(node, name) if name else None
-        elif isinstance(node, (list, tuple)) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        elif isinstance(node, dict):
-            node = node.get(part)
-        else:
-            return None
-        if node is None:
-            return None
-    return node
 
 
 # --------------------------------------------------------------------------- error translation
