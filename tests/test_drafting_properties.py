@@ -170,3 +170,15 @@ def test_every_year_has_the_conditional_texts(year):
     s = phrases.phrases(drafting.phrase_year(year)).sections
     for name in ("no_strengths", "no_weaknesses", "no_improvements", "conclusion_weaknesses", "conclusion_end"):
         assert texts_of(getattr(s, name)), name
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(indicators=scores)
+def test_the_rendered_report_has_every_numbered_section(tmp_path_factory, indicators):
+    paras = _build(tmp_path_factory.mktemp("r"), indicators)
+    for heading in ("๓.๑ วิเคราะห์ประเด็นที่เป็นจุดแข็ง", "๓.๒ วิเคราะห์ประเด็นที่เป็นข้อบกพร่อง",
+                    "๓.๓ วิเคราะห์ประเด็นที่จะต้องพัฒนา", "๔. ข้อเสนอแนะมาตรการ"):
+        i = next(k for k, p in enumerate(paras) if p.startswith(heading))
+        following = next(p for p in paras[i + 1:] if p.strip())
+        assert not re.match(r"^[๓๔]\.", following), heading  # a section is never a bare heading
+    assert not re.search(r"(เพิ่มขึ้น|ลดลง)\s*[+\-]", "\n".join(paras))
