@@ -14,12 +14,12 @@ from pathlib import Path
 
 import yaml
 
-from .. import analysis
+from ..analyse import rules as analysis
 from ..errors import ContentError, ContentErrors, Location
-from ..loader import LoadedContent
+from ..load.loader import LoadedContent
 from ..messages import msg
-from ..models import Assessment, Content
-from ..validate import PLACEHOLDER, load
+from ..model import Assessment, Content
+from ..load.validate import PLACEHOLDER, load
 from .writing import SCHEMA_LINE, TextDates, assessment_yaml, check_target, no_framework, thai_year, write_set
 
 PLACEHOLDER_OUTPUT = f"…ผลการดำเนินการ {PLACEHOLDER}"
@@ -215,7 +215,7 @@ def next_year(src: Path, dst: Path) -> list[Path]:
     `shift_years`), and so do the files' heading comments. Made anew (`RENEWED`):
     ``assessment`` of year N - 1 with every score left blank (not 0: a set without
     scores builds no analysis report and says so) whose ``previous`` holds the old
-    year's overall score (given, else computed by `ita_docs.analysis`) and the
+    year's overall score (given, else computed by `ita_docs.analyse.rules`) and the
     older ones; ``measure_results``, one entry per measure with an output to fill
     in (`PLACEHOLDER_OUTPUT`, a `check` warning until replaced). Left behind
     (`DROPPED`): analysis report, memos, minutes, OIT checklist, obstacles; every
@@ -287,6 +287,6 @@ def next_year(src: Path, dst: Path) -> list[Path]:
 
 
 def _computed_overall(a: Assessment, fw: analysis.Framework) -> float | None:
-    """The overall score the content left out, by `ita_docs.analysis` (the year's rule)."""
+    """The overall score the content left out, by `ita_docs.analyse.rules` (the year's rule)."""
     compute = getattr(analysis, "computed_overall", None)  # the tool-weighted rule, where analysis has it
     return compute(a, fw) if compute else analysis.weighted_overall(a, fw)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import analysis
+from ..analyse import rules as analysis
 from ..errors import ContentError, ContentErrors, Location, OutputError
 from ..messages import msg
 

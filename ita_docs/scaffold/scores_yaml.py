@@ -6,7 +6,7 @@ given replaces the one in place (a blank ``7:`` of a skeleton gets its score
 beside its comment), a key that is missing is added at the end of its mapping
 (the comment lines that followed the old last key stay below). A set without
 ``assessment`` gets it in ``assessment.yaml`` (a new file, or after the file's
-other keys). The result is loaded as a whole set (`ita_docs.validate.load`)
+other keys). The result is loaded as a whole set (`ita_docs.load.validate.load`)
 before anything is written; then the file is replaced in one step.
 """
 from __future__ import annotations
@@ -24,11 +24,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
-from .. import analysis
+from ..analyse import rules as analysis
 from ..errors import ContentError, ContentErrors, Location, OutputError
-from ..loader import LoadedContent
+from ..load.loader import LoadedContent
 from ..messages import msg
-from ..validate import load
+from ..load.validate import load
 from .scores import Scores, read
 from .writing import SCHEMA_LINE
 
