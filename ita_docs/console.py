@@ -19,8 +19,10 @@ if TYPE_CHECKING:
     from .build import BuildResult, Progress
 
 MAX_SHOWN = 200  # errors printed; the rest are counted (an alias-expanded list can hold 100,000)
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# No emoji codes and no markup in what is printed: locations and user text such as
+# "file.yaml:100:3" or "[ตัวอย่าง]" must print as written (Rich would make ":100:" 💯).
+out = Console(highlight=False, soft_wrap=True, emoji=False, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False, markup=False)
 
 
 def report(exc: ItaDocsError) -> None:

@@ -336,6 +336,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "publishing index: no ITA framework data for {year}, so the OIT item of the {document} is unknown (have {years});"
         " to use an earlier year's rules write framework_year: {latest}",
     ),
+    # issue 17: next-year, scores, drafting, messages
+    "warn_no_scores": (
+        "ยังไม่มีคะแนนผลการประเมินปี {year} (assessment): รายงานการวิเคราะห์ผลการประเมินและสไลด์นำเสนอจะสร้างเมื่อเติมคะแนน"
+        " (พิมพ์คะแนนใน assessment.yaml หรือใช้คำสั่ง ita-docs scores import) เอกสารอื่นสร้างได้ตามปกติ",
+        "no {year} assessment scores yet: the analysis report and the slide deck are built once the scores are entered"
+        " (type them in assessment.yaml or run ita-docs scores import); the other documents are built as usual",
+    ),
+    "warn_no_scores_memos": (
+        " บันทึกข้อความที่อ้างคะแนน ({ids}) ก็รอคะแนนเช่นกัน",
+        "; so do the memos that quote the scores ({ids})",
+    ),
+    "warn_placeholder": (
+        "ยังมีข้อความที่ต้องเติม {text}: แก้เป็นข้อความจริงก่อนเผยแพร่",
+        "a placeholder {text} is still in the text: replace it before publishing",
+    ),
+    "warn_ce_date": (
+        "วันที่ {input} เขียนปีเป็น ค.ศ. จึงอ่านเป็น {read} (ปี พ.ศ. เขียนว่า {be}): ถ้าไม่ใช่ ให้แก้เป็นปี พ.ศ.",
+        "the date {input} has a Christian-era year and was read as {read} (in BE: {be}); if that is wrong, write the BE year",
+    ),
+    "or": (" หรือ ", " or "),
+    "scores_kind": ("อ่านคะแนนได้จากไฟล์ .xlsx หรือ .csv เท่านั้น", "scores are read from an .xlsx or .csv file only"),
+    "scores_unreadable": ("เปิดไฟล์คะแนนไม่ได้ ({error})", "cannot open the scores file ({error})"),
+    "scores_exists": (
+        "มีไฟล์นี้อยู่แล้ว: ตั้งชื่อใหม่ หรือใส่ --force เพื่อเขียนทับ",
+        "the file exists: choose another name, or add --force to overwrite it",
+    ),
+    "scores_header": (
+        "แถวแรกของชีตต้องมีหัวคอลัมน์ 'รหัส' และ 'คะแนน' (ดูไฟล์จาก ita-docs scores template)",
+        "the sheet's first row needs the headers 'รหัส' (code) and 'คะแนน' (score) (see ita-docs scores template)",
+    ),
+    "scores_text": (
+        "ช่องคะแนนต้องเป็นตัวเลข (เช่น 85.85) แต่พบข้อความ '{input}'",
+        "a score cell must hold a number (e.g. 85.85), found the text '{input}'",
+    ),
+    "scores_range": ("คะแนนต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ {input}", "a score must be from 0 to 100, found {input}"),
+    "scores_unknown": (
+        "ไม่รู้จักรหัส '{code}' ในเกณฑ์ปี {year}: ใช้ year, overall, level, iit, eit, oit, เลขตัวชี้วัด 1-10,"
+        " ตัวชี้วัดย่อย ({subs}), รหัสข้อ เช่น i1 e7 o10 หรือปี พ.ศ. ของคะแนนปีก่อน ๆ",
+        "unknown code '{code}' in the {year} framework: use year, overall, level, iit, eit, oit, an indicator 1-10,"
+        " a sub-indicator ({subs}), an item code such as i1, e7, o10, or the BE year of an earlier overall score",
+    ),
+    "scores_unknown_item": (
+        "ไม่มีข้อ '{code}' ในเกณฑ์ปี {year} (ข้อที่รู้จัก: {known})",
+        "there is no item '{code}' in the {year} framework (known items: {known})",
+    ),
+    "scores_duplicate": ("รหัส '{code}' ซ้ำกับช่อง {other}", "the code '{code}' repeats cell {other}"),
+    "scores_no_code": ("มีคะแนนแต่ช่องรหัสว่าง", "a score without a code"),
+    "scores_year": ("ปีที่ประเมินต้องเป็นปี พ.ศ. เช่น 2569 แต่พบ '{input}'", "the assessed year must be a BE year such as 2569, found '{input}'"),
+    "scores_year_mismatch": (
+        "ปีในตาราง ({year}) ไม่ตรงกับปีที่ประเมินของเนื้อหา (assessment.year: {set_year})",
+        "the sheet's year ({year}) is not the content's assessed year (assessment.year: {set_year})",
+    ),
+    "scores_no_year": (
+        "ไม่ทราบปีที่ประเมิน: ใส่ปีในแถว year ของชีต ผลการประเมิน หรือใส่ assessment.year ในเนื้อหา",
+        "the assessed year is unknown: fill in the year row of the ผลการประเมิน sheet, or assessment.year in the content",
+    ),
+    "scores_level": ("ระดับผลการประเมินต้องเป็นหนึ่งใน {levels} แต่พบ '{input}'", "the level must be one of {levels}, found '{input}'"),
+    "scores_none": ("ไม่พบคะแนนในไฟล์ (ช่องคะแนนว่างทั้งหมด)", "no score in the file (every score cell is empty)"),
+    "scores_imported": ("เติมคะแนน {n} รายการลงใน {path}", "{n} scores written into {path}"),
 }
 
 KIND_TH = {

@@ -9,18 +9,25 @@ partial) ``analysis_report``, `report` builds the complete
   assessed year (``phrases(assessment.year)``), measures of the fiscal year
   they are proposed for (``phrases(fiscal_year)``), as the library's
   docstring says; a year without a phrases file takes the nearest earlier one;
-- indicators are classed by the year's rule (`ita_docs.analyse.rules.classify`,
+- indicators are classed by the year's rule (`ita_docs.analyse.classify.classify`,
   thresholds as data: the framework's pass mark and top level, the
   framework's or the content's ``classification``): ๓.๑ strengths (the
-  indicator's ``measures`` + ``strength`` texts), ๓.๒ urgent weaknesses
-  (``measures`` + ``weakness``, the standard explanation; ``no_weaknesses``
-  when there is none), ๓.๓ points to improve (``measures`` + ``improvement``);
-  section ๓ opens with the table of the three lowest indicators
-  (``{insert: lowest}``);
-- ๔ proposes the library's measures aimed at each weak indicator (all of the
-  indicator's own measures, or ``weakness_measures`` of them) and at each
-  point to improve (``improvement_measures``), one measures table per tool,
-  as real `ita_docs.model.Measure` objects (`Draft.measures`).
+  indicator's ``measures`` + ``strength`` texts; ``no_strengths`` when there
+  is none), ๓.๒ urgent weaknesses (``measures`` + ``weakness``, the standard
+  explanation; ``no_weaknesses`` when there is none), ๓.๓ points to improve
+  (``measures`` + ``improvement``; ``no_improvements``); section ๓ opens with
+  the table of the three lowest indicators (``{insert: lowest}``); no
+  numbered section is ever empty;
+- the conclusion names, in one bullet each, only the classes that have
+  indicators (`conclusion`), so it never asks to correct a weakness that ๓.๒
+  said there is not;
+- ๔ lists the set's own ``measures`` (for the fiscal year: grouped as the
+  ``measure_plan`` groups them, else one table per tool of their first
+  indicator); a set without measures gets the library's proposals aimed at
+  each weak indicator (all of the indicator's own measures, or
+  ``weakness_measures`` of them) and at each point to improve
+  (``improvement_measures``), one measures table per tool, as real
+  `ita_docs.model.Measure` objects (`Draft.measures`).
 
 Texts keep their ``{{ expressions }}``: the document's `Writer` renders them
 with the report's names (``overall``, ``level``, ``pass_mark``, and
@@ -39,7 +46,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import rules as analysis, phrases
+from . import rules as analysis, classify, phrases
 from .. import thaifmt
 from ..model import AnalysisReport, Block, Content, Finding, FindingGroup, Measure, MeasureGroup, NextYear
 
@@ -179,6 +186,50 @@ def _proposed(lib: phrases.Phrases, classes: analysis.Classes, rules: analysis.R
     return list(chosen.values())
 
 
+def _listed(a_names: list[str]) -> str:
+    """Thai list: "ก" / "ก และข" / "ก ข และค"."""
+    if len(a_names) <= 1:
+        return "".join(a_names)
+    return " ".join(a_names[:-1]) + " และ" + a_names[-1]
+
+
+def conclusion(texts: phrases.Phrases, classes: analysis.Classes, names: dict[int, str], digits: str) -> list[Block]:
+    """The conclusion: its opening, one bullet per class that has indicators (weaknesses, points
+    to improve, strengths: each naming its indicators), its end."""
+    s = texts.sections
+    bullets = []
+    for lead, rows in ((s.conclusion_weaknesses, classes.weaknesses), (s.conclusion_improvements, classes.improvements),
+                       (s.conclusion_strengths, classes.strengths)):
+        if not rows or not lead:
+            continue
+        head = " ".join(t for b in lead for t in phrases.block_texts(b))
+        which = _listed([f"ตัวชี้วัดที่ {thaifmt.to_digits(str(r.number), 'thai')} {names[r.number]}" for r in rows])
+        bullets.append(_digits(f"{head} {which}", digits))
+    out = _blocks(list(s.conclusion), digits)
+    if bullets:
+        out.append(Block(bullets=bullets))
+    return out + _blocks(list(s.conclusion_end), digits)
+
+
+def own_groups(content: Content, fw: analysis.Framework, texts: phrases.Phrases) -> list[MeasureGroup]:
+    """Section ๔ from the set's own measures: the measure plan's groups, else one table per tool
+    (of each measure's first indicator), measures naming no indicator last."""
+    if content.measure_plan is not None and content.measure_plan.groups:
+        return list(content.measure_plan.groups)
+    groups = []
+    for tool in analysis.TOOLS:
+        ids = [m.id for m in content.measures if m.indicators and fw.indicators.get(m.indicators[0]) is not None
+               and fw.indicators[m.indicators[0]].tool == tool]
+        if ids:
+            groups.append(MeasureGroup(title=f"มาตรการเพื่อยกระดับผลการประเมินตาม{fw.tools[tool].name} ({tool.upper()})", measures=ids))
+    grouped = {mid for g in groups for mid in g.measures}
+    rest = [m.id for m in content.measures if m.id not in grouped]
+    if rest:
+        title = " ".join(t for b in texts.sections.other_measures_title for t in phrases.block_texts(b))
+        groups.append(MeasureGroup(title=title or None, measures=rest))
+    return groups
+
+
 def draft(content: Content, digits: str = "thai") -> Draft:
     """The whole report drafted from ``content.assessment`` (the content's own sections ignored).
 
@@ -188,10 +239,10 @@ def draft(content: Content, digits: str = "thai") -> Draft:
     a = content.assessment
     if a is None:
         raise ValueError("drafting the analysis report needs an assessment")
-    fw = analysis.framework(a.year)
+    fw = analysis.rules(a.year, content.framework_year)
     given = content.analysis_report
     rules = analysis.classification_rules(fw, given.classification if given else None)
-    classes = analysis.classify(a, fw, rules)
+    classes = classify.classify(a, fw, rules)
     texts = library(content, a.year)
     lib = library(content, content.fiscal_year)
     s = texts.sections
@@ -204,7 +255,7 @@ def draft(content: Content, digits: str = "thai") -> Draft:
         analysis_intro.append(Block(insert="lowest"))
     strengths = (
         FindingGroup(intro=blocks(s.strengths_intro), findings=_findings(texts, classes.strengths, "strength", digits))
-        if classes.strengths else FindingGroup()
+        if classes.strengths else FindingGroup(intro=blocks(s.no_strengths))
     )
     weaknesses = (
         FindingGroup(intro=blocks(s.weaknesses_intro), findings=_findings(texts, classes.weaknesses, "weakness", digits))
@@ -212,15 +263,16 @@ def draft(content: Content, digits: str = "thai") -> Draft:
     )
     improvements = (
         FindingGroup(intro=blocks(s.improvements_intro), findings=_findings(texts, classes.improvements, "improvement", digits))
-        if classes.improvements else FindingGroup()
+        if classes.improvements else FindingGroup(intro=blocks(s.no_improvements))
     )
-    measures = [_measure(m, digits) for m in _proposed(lib, classes, rules)]
-    groups = []
+    measures = [] if content.measures else [_measure(m, digits) for m in _proposed(lib, classes, rules)]
+    groups = own_groups(content, fw, texts) if content.measures else []
     for tool in analysis.TOOLS:
         ids = [m.id for m in measures if fw.indicators[m.indicators[0]].tool == tool]
         if ids:
             title = f"มาตรการเพื่อยกระดับผลการประเมินตาม{fw.tools[tool].name} ({tool.upper()})"
             groups.append(MeasureGroup(title=title, measures=ids))
+    names = {n: analysis.indicator_name(a, fw, n) for n in a.indicators}
     report = AnalysisReport(
         introduction=blocks(s.introduction),
         principles=blocks(s.principles),
@@ -230,7 +282,7 @@ def draft(content: Content, digits: str = "thai") -> Draft:
         strengths=strengths,
         weaknesses=weaknesses,
         improvements=improvements,
-        conclusion=blocks(s.conclusion),
+        conclusion=conclusion(texts, classes, names, digits),
         next_year=NextYear(intro=blocks(s.next_year_intro), groups=groups),
     )
     return Draft(report, {m.id: m for m in measures}, classes, frozenset(SECTIONS))

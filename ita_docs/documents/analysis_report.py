@@ -162,6 +162,14 @@ def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
     return with_charts
 
 
+def change_words(w: Writer, delta: float) -> str:
+    """The overall score's change in words, the direction said once: "เพิ่มขึ้น ๐.๒๑ คะแนน",
+    "ลดลง ๑.๒๐ คะแนน", "เท่าเดิม" (never "เพิ่มขึ้น +๐.๒๑", which says it twice)."""
+    if thaifmt.signed(delta, digits="arabic") in ("0.00", "-0.00"):
+        return "เท่าเดิม"
+    return f"{'เพิ่มขึ้น' if delta > 0 else 'ลดลง'} {w.score(abs(delta))} คะแนน"
+
+
 def _context(w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float | None, level: str) -> dict[str, Any]:
     c, r, a = w.c, d.report, w.assessment
     tools = _tool_rows(w, a.tool_parts)
@@ -182,10 +190,7 @@ def _context(w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float 
     delta = analysis.change(a, fw)
     if delta is not None:
         prev = a.previous[a.year - 1]
-        notes.append(
-            f"เมื่อเทียบกับปีงบประมาณ พ.ศ. {w.d(a.year - 1)} ({w.score(prev)} คะแนน) คะแนนรวม"
-            f"{'เพิ่มขึ้น' if delta > 0 else 'ลดลง' if delta < 0 else 'เท่าเดิม'} {thaifmt.signed(delta, digits=w.digits)} คะแนน"
-        )
+        notes.append(f"เมื่อเทียบกับปีงบประมาณ พ.ศ. {w.d(a.year - 1)} ({w.score(prev)} คะแนน) คะแนนรวม{change_words(w, delta)}")
     ny = r.next_year
     groups = []
     for g in ny.groups:
@@ -246,10 +251,11 @@ def _context(w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float 
 
 
 def supported(c: Any) -> bool:
-    """The content's own report, or an assessment with every indicator scored to draft one from."""
+    """The content's own report printed as written (``draft: false``), or an assessment with every
+    indicator scored to draft one from (the content's sections laid over it)."""
     if c.assessment is None:
         return False
-    if c.analysis_report is not None:
+    if c.analysis_report is not None and not c.analysis_report.draft:
         return True
     try:
         fw = analysis.rules(c.assessment.year, c.framework_year)

@@ -101,10 +101,14 @@ def scores(w: Writer, width: int) -> list[Para | str]:
     """The score box (overall, level) and the tool table, as in the analysis report (seed 002)."""
     a = w.assessment
     fw = analysis.rules(a.year, w.c.framework_year)
-    total = analysis.overall(a, fw)
+    total, level = analysis.overall(a, fw), analysis.level(a, fw)
+    if a.scored:
+        result = f"คะแนน {w.score(total) if total is not None else '-'} คะแนน ระดับผลการประเมิน {level or '-'}"
+    else:  # a roll-over's skeleton: nothing entered yet
+        result = "ยังไม่มีคะแนน (รอประกาศผลการประเมินของสำนักงาน ป.ป.ช.)"
     out: list[Para | str] = [
         Para(CAPTION, [Run(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.\u00a0{w.d(a.year)}", bold=True)], keep_next=True),
-        Para(CAPTION, [Run(f"คะแนน {w.score(total) if total is not None else '-'} คะแนน ระดับผลการประเมิน {analysis.level(a, fw) or '-'}", bold=True)], keep_next=True),
+        Para(CAPTION, [Run(result, bold=True)], keep_next=True),
     ]
     rows = tool_rows(w)
     if rows:

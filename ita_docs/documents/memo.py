@@ -16,6 +16,7 @@ from .. import thaifmt
 from ..model import Block, Content, Memo
 from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from ..analyse.phrases import data_file as phrase_file
+from ..load.validate import waits_for_scores
 from .base import DocumentType
 from .minutes import minutes_writer
 from .prose import BODY, FLUSH, SIGNATURE, Writer, emblem_path
@@ -154,6 +155,6 @@ def memo_of(c: Content, key: str) -> Memo | None:
 
 
 DOCUMENT = DocumentType(
-    "memo", "memo.docx", "บันทึกข้อความ", lambda c: bool(c.memos),
-    lambda w: [(f"memo-{m.id}.docx", memo_context(w, m)) for m in w.c.memos],
+    "memo", "memo.docx", "บันทึกข้อความ", lambda c: any(not waits_for_scores(c, m) for m in c.memos),
+    lambda w: [(f"memo-{m.id}.docx", memo_context(w, m)) for m in w.c.memos if not waits_for_scores(w.c, m)],
 )

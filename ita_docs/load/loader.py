@@ -20,6 +20,7 @@ every error names a file; never another exception. Here, beyond each file:
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from docx.image.image import Image
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from . import ce_dates
 from ..errors import ContentError, ContentErrors, Location
 from ..messages import msg
 from ..model import Content
@@ -58,6 +60,8 @@ class LoadedContent:
     files: list[Path]
     positions: Positions
     warnings: list[ContentError] = field(default_factory=list)
+    left_out: frozenset[str] = frozenset()
+    """Top-level keys left out because they have errors (`collect`): checks that need them say nothing."""
 
     def warn(self, path: PathKey, message: str) -> None:
         self.warnings.append(ContentError(message, self.positions.locate(path)))
@@ -118,13 +122,38 @@ def parse(source: str | Path) -> LoadedContent:
     normally use. Raises `ContentErrors` listing every problem found, each with
     its file; nothing is partially loaded.
     """
+    loaded, errors = collect(source)
+    if errors or loaded is None:
+        raise ContentErrors(errors)
+    return loaded
+
+
+#: The top-level key a kind of cross-reference points into (`Content.reference_problems`).
+_REFERS_TO: dict[str, PathKey] = {"division": ("organisation", "divisions"), "person": ("organisation", "people"),
+                                  "measure": ("measures",), "member": ("committees",), "committee": ("committees",),
+                                  "minutes": ("minutes",)}
+
+
+def collect(source: str | Path) -> tuple[LoadedContent | None, list[ContentError]]:
+    """`parse` without raising: the loaded set (None when it cannot be built) and every problem.
+
+    Problems come in one pass, not in rounds: when some top-level sections have
+    type errors, the others are still validated and cross-checked (a reference
+    into a section that has errors is not reported, it may be right), so that
+    `ita_docs.load.validate.load` can add the framework checks of what did load.
+    When a file cannot be read at all (syntax, encoding), the other files are
+    still checked for their own type errors (a key missing because it is in
+    the unreadable file is not reported; cross-references wait).
+    Each error names a file. A `LoadedContent` returned with errors holds the
+    sections that validated (for further checks only, never for output).
+    """
     source = Path(source)
     errors: list[ContentError] = []
     if not source.exists():
-        raise ContentErrors([ContentError(msg("not_found", path=source), Location(source))])
+        return None, [ContentError(msg("not_found", path=source), Location(source))]
     files = content_files(source)
     if not files:
-        raise ContentErrors([ContentError(msg("no_content", path=source), Location(source))])
+        return None, [ContentError(msg("no_content", path=source), Location(source))]
     pos = Positions()
     merged: dict[str, Any] = {}
     owner: dict[str, Path] = {}
@@ -138,22 +167,107 @@ def parse(source: str | Path) -> LoadedContent:
                 continue
             merged[key] = value
             owner[key] = file
-    if errors:
-        raise _with_file(errors, source, files)
+    if errors:  # a file could not be read: the others are still checked for their own problems
+        try:
+            Content.model_validate(merged)
+        except ValidationError as exc:
+            own = [e for e in exc.errors() if not (e["type"] == "missing" and len(e["loc"]) == 1)]
+            errors += _quiet(own, pos, files, merged)
+        return None, _with_file(errors, source, files).errors
+    skipped: list[PathKey] = []  # parts left out to cross-check the rest: references into them are not reported
     try:
         content = Content.model_validate(merged)
     except ValidationError as exc:
-        raise _with_file([_translate(e, pos, files, merged) for e in exc.errors()], source, files) from None
+        errors = _quiet(exc.errors(), pos, files, merged)
+        partial = _without_errors(merged, exc.errors(), skipped)
+        if partial is None:
+            return None, _with_file(errors, source, files).errors
+        content = partial
     root = source if source.is_dir() else source.parent
-    errors = [_reference_error(p, pos) for p in content.reference_problems()]
+    def unsure(problem: tuple[PathKey, str, dict[str, Any]]) -> bool:
+        """In a part left out, or pointing into one (the id may be in what was left out)."""
+        target = _REFERS_TO.get(str(problem[2].get("kind")), ("-",))
+        return any(problem[0][: len(s)] == s or target[: len(s)] == s for s in skipped)
+
+    untouched = [p for p in content.reference_problems() if not unsure(p)]
+    errors += [_reference_error(p, pos, content) for p in untouched]
     emblem = _emblem_problem(content, root)
     if emblem:
         errors.append(ContentError(emblem, pos.locate(("organisation", "emblem"))))
     if content.templates and not (root / content.templates).is_dir():
         errors.append(ContentError(msg("templates_missing", path=content.templates), pos.locate(("templates",))))
-    if errors:
-        raise _with_file(errors, source, files)
-    return LoadedContent(content, root, files, pos)
+    loaded = LoadedContent(content, root, files, pos, left_out=frozenset(str(s[0]) for s in skipped if len(s) == 1))
+    ce_dates.warn(content, merged, loaded.warn)
+    return loaded, _with_file(errors, source, files).errors
+
+
+def _without_errors(merged: dict[str, Any], raw: list[Any], skipped: list[PathKey]) -> Content | None:
+    """The content with the parts that have errors left out, for cross-checking the rest; None if
+    it still does not validate. A misspelt key is removed; another error removes the innermost
+    list item that holds it (e.g. one measure), else its whole top-level section. ``skipped``
+    receives the path of each part left out (list items keep their places: the lists after a
+    removed item are skipped too, so no reference is reported at a shifted position)."""
+    import copy
+
+    data = copy.deepcopy(merged)
+    removals: dict[PathKey, PathKey] = {}
+    for e in raw:
+        loc = _clean_loc(tuple(e["loc"]), merged)
+        if not loc:
+            return None
+        if e["type"] == "extra_forbidden":
+            removals[loc] = loc
+            continue
+        node: Any = merged
+        cut: PathKey = loc[:1]
+        for i, part in enumerate(loc):
+            if isinstance(node, list) and isinstance(part, int):
+                cut = loc[: i + 1]
+            node = node[part] if isinstance(node, (dict, list)) and _has(node, part) else None
+        removals[cut] = cut[:-1] if isinstance(cut[-1], int) else cut  # a list item: skip its whole list
+    for cut in sorted(removals, key=lambda c: [str(x) for x in c], reverse=True):
+        parent: Any = data
+        for part in cut[:-1]:
+            parent = parent[part] if isinstance(parent, (dict, list)) and _has(parent, part) else None
+        if isinstance(parent, dict):
+            parent.pop(cut[-1], None)
+        elif isinstance(parent, list) and isinstance(cut[-1], int) and cut[-1] < len(parent):
+            del parent[cut[-1]]
+    skipped += list(removals.values())
+    try:
+        return Content.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _has(node: Any, part: Any) -> bool:
+    return (isinstance(node, dict) and part in node) or (
+        isinstance(node, list) and isinstance(part, int) and not isinstance(part, bool) and 0 <= part < len(node))
+
+
+def _quiet(raw: list[Any], pos: Positions, files: list[Path], merged: dict[str, Any]) -> list[ContentError]:
+    """pydantic's errors worded (`_translate`), without the noise beside a helpful line: where a
+    ``: `` inside text made YAML read a key and a value, only the quoting hint is kept for that item
+    (not also "text is missing" or the other members of a union that failed on it)."""
+    hinted: set[PathKey] = set()
+    for e in raw:
+        loc = _clean_loc(tuple(e["loc"]), merged)
+        if (e["type"] == "extra_forbidden" and loc and _looks_like_text(loc[-1])) or (
+                e["type"] == "string_type" and isinstance(e.get("input"), dict)):
+            hinted.add(loc[:-1] if e["type"] == "extra_forbidden" else loc)
+    out: list[ContentError] = []
+    seen: set[tuple[Any, ...]] = set()
+    for e in raw:
+        loc = _clean_loc(tuple(e["loc"]), merged)
+        parent = next((h for h in hinted if loc[: len(h)] == h), None)
+        if parent is not None:
+            is_hint = (e["type"] == "extra_forbidden" and loc[:-1] == parent and _looks_like_text(loc[-1])) or (
+                e["type"] == "string_type" and loc == parent)
+            if not is_hint or parent in seen:
+                continue
+            seen.add(parent)
+        out.append(_translate(e, pos, files, merged))
+    return out
 
 
 # --------------------------------------------------------------------------- error translation
@@ -259,7 +373,7 @@ def _translate(err: ErrorDetails, pos: Positions, files: list[Path], data: Any =
     elif typ in ("less_than_equal", "less_than"):
         text = msg("range_le", limit=ctx.get("le", ctx.get("lt")), input=inp)
     elif typ == "literal_error":
-        text = msg("choice", expected=ctx.get("expected", ""), input=inp)
+        text = msg("choice", expected=_choices(str(ctx.get("expected", ""))), input=inp)
     elif typ.startswith("date"):
         text = msg("date", input=inp)
     elif typ == "string_pattern_mismatch":
@@ -279,10 +393,39 @@ def _translate(err: ErrorDetails, pos: Positions, files: list[Path], data: Any =
     return ContentError(text, location)
 
 
-def _reference_error(problem: tuple[PathKey, str, dict[str, Any]], pos: Positions) -> ContentError:
+def _choices(expected: str) -> str:
+    """pydantic's list of allowed values ("'a', 'b' or 'c'") with the last joiner in the user's language.
+
+    >>> from ita_docs.messages import set_language; set_language("th"); _choices("'thai' or 'arabic'")
+    "'thai' หรือ 'arabic'"
+    """
+    values = [v for v in re.split(r", | or ", expected) if v]
+    if len(values) < 2:
+        return expected
+    return ", ".join(values[:-1]) + msg("or") + values[-1]
+
+
+def _reference_error(problem: tuple[PathKey, str, dict[str, Any]], pos: Positions, content: Content | None = None) -> ContentError:
     path, message_id, params = problem
     if message_id == "unknown_ref":
         known = params.pop("known")
+        names = _names(content, str(params.get("kind")))
+        shown = ", ".join(f"{k} = {names[k]}" if names.get(k) else k for k in known)
         guess = difflib.get_close_matches(params["id"], known, n=1, cutoff=0.5)
-        params["hint"] = msg("hint", guess=guess[0]) if guess else (msg("allowed", names=", ".join(known)) if known else "")
+        if guess:
+            named = f"{guess[0]} = {names[guess[0]]}" if names.get(guess[0]) else guess[0]
+            params["hint"] = msg("hint", guess=named) + (msg("allowed", names=shown) if names else "")
+        else:
+            params["hint"] = msg("allowed", names=shown) if known else ""
     return ContentError(msg(message_id, **params), pos.locate(path))
+
+
+def _names(content: Content | None, kind: str) -> dict[str, str]:
+    """The names of the ids a reference may use, for messages (``klang`` -> กองคลัง)."""
+    if content is None:
+        return {}
+    if kind == "division":
+        return {d.id: d.name for d in content.organisation.divisions}
+    if kind == "person":
+        return {p.id: p.name for p in content.organisation.people}
+    return {}

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from ..analyse import rules as analysis, drafting
 from .. import thaifmt
-from ..errors import ContentError, ContentErrors
-from .loader import LoadedContent, parse
+from ..errors import ContentError, ContentErrors, Location
+from .loader import LoadedContent, collect
 from ..messages import msg
 from ..model import Block
 from ..model.base import walk
@@ -23,15 +23,21 @@ def load(source: str | Path) -> LoadedContent:
     """Load and validate the content set at ``source`` (folder or file).
 
     Raises `ContentErrors` listing every problem found (syntax, types,
-    missing or unknown keys, broken references, framework rules); nothing is
-    partially loaded. Warnings (e.g. a given level that disagrees with the
+    missing or unknown keys, broken references, framework rules) in one pass
+    (`ita_docs.load.loader.collect`); nothing is partially loaded. Warnings (e.g. a given level that disagrees with the
     computed one) are kept in `LoadedContent.warnings`.
     """
-    loaded = parse(source)
-    errors = (check_framework_year(loaded) + check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded)
-              + check_presets(loaded))
-    if errors:
+    loaded, errors = collect(source)
+    if loaded is not None:  # the framework checks of what loaded, in the same pass (no rounds)
+        more = check_framework_year(loaded) + check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded) + check_presets(loaded)
+        reported = {(e.location.file, e.location.line, e.location.field) for e in errors}
+        errors += [e for e in more if (e.location.file, e.location.line, e.location.field) not in reported]
+        for e in errors:
+            if e.location.file is None:
+                e.location.file = loaded.files[0] if len(loaded.files) == 1 else loaded.root
+    if errors or loaded is None:
         raise ContentErrors(errors)
+    check_placeholders(loaded)
     return loaded
 
 
@@ -66,6 +72,31 @@ def check_framework_year(loaded: LoadedContent) -> list[ContentError]:
     return []
 
 
+PLACEHOLDER = "(เติม)"
+"""The mark a skeleton (`ita_docs.scaffold`) leaves where the clerk has to write the real text."""
+
+
+def check_placeholders(loaded: LoadedContent) -> None:
+    """A warning for each line of the set's files that still holds `PLACEHOLDER` outside a comment.
+
+    Located at the file and line (1-based); a comment (a line starting with ``#``,
+    or text after `` #``) may name the mark in its instructions.
+    """
+    for file in loaded.files:
+        try:
+            lines = file.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, 1):
+            at = line.find(PLACEHOLDER)
+            if at < 0 or line.lstrip().startswith("#"):
+                continue
+            comment = line.find(" #")
+            if 0 <= comment < at and line[:comment].count('"') % 2 == 0:
+                continue
+            loaded.warnings.append(ContentError(msg("warn_placeholder", text=PLACEHOLDER), Location(file, number, at + 1)))
+
+
 def check_assessment(loaded: LoadedContent) -> list[ContentError]:
     """Framework-dependent checks: errors returned, warnings added to ``loaded``.
 
@@ -86,6 +117,10 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
     except KeyError:
         years = ", ".join(map(str, analysis.framework_years()))
         return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]
+    if not a.scored:
+        waiting = [m.id for m in loaded.content.memos if waits_for_scores(loaded.content, m)]
+        more = msg("warn_no_scores_memos", ids=", ".join(waiting)) if waiting else ""
+        loaded.warn(("assessment",), msg("warn_no_scores", year=a.year) + more)
     for field in ("indicators", "indicator_names"):
         for n in getattr(a, field):
             if n not in fw.indicators:
@@ -137,7 +172,7 @@ def oit_title(content, code: str) -> str | None:
 def check_oit_titles(loaded: LoadedContent) -> list[ContentError]:
     """Every checklist row has a title: its own, the content's, or the framework's for that item."""
     oit = loaded.content.oit_followup
-    if oit is None:
+    if oit is None or loaded.left_out & {"item_titles", "assessment"}:
         return []
     year = oit_year(loaded.content)
     return [
@@ -165,11 +200,11 @@ def check_inserts(loaded: LoadedContent) -> list[ContentError]:
             continue
         name = value.insert
         if name in ("members", "duties"):
-            ok = path[:1] == ("minutes",) or len(c.committees) == 1
+            ok = path[:1] == ("minutes",) or len(c.committees) == 1 or "committees" in loaded.left_out
             needs = "committees"
         else:
             needs = "oit_followup" if name == "oit_followup" else "assessment"
-            ok = have[needs]
+            ok = have[needs] or needs in loaded.left_out  # left out for its own errors: reported there
         if not ok:
             errors.append(ContentError(msg("insert_needs", name=name, needs=needs), loaded.positions.locate((*path, "insert"))))
     return errors
@@ -181,10 +216,18 @@ def preset_missing(content, preset: str | None) -> str | None:
     return need if need and not getattr(content, need, None) else None
 
 
+def waits_for_scores(content, memo) -> bool:
+    """Whether a memo's preset reads the assessment's scores (``needs: assessment``) and none is
+    entered yet: the memo is built once the scores are in (`warn_no_scores` says so)."""
+    need = (data_file("memos").get(memo.preset or "") or {}).get("needs")
+    a = content.assessment
+    return need == "assessment" and a is not None and not a.scored and not memo.body
+
+
 def check_presets(loaded: LoadedContent) -> list[ContentError]:
     """A memo whose preset reads data the content does not have (e.g. ``analysis_approval`` without ``assessment``)."""
     return [
         ContentError(msg("preset_needs", id=memo.id, preset=memo.preset, needs=need), loaded.positions.locate(("memos", i, "preset")))
         for i, memo in enumerate(loaded.content.memos)
-        if (need := preset_missing(loaded.content, memo.preset))
+        if (need := preset_missing(loaded.content, memo.preset)) and need not in loaded.left_out
     ]

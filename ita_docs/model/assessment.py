@@ -2,13 +2,27 @@
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
+from pydantic import BeforeValidator
 
 from .base import ItemCode, Model, Score, YearBE
 
 Tool = Literal["iit", "eit", "oit"]
 """The three ITA tools: IIT (internal survey), EIT (external survey), OIT (published information)."""
+
+
+def _drop_blank(value: Any) -> Any:
+    """A score map without the entries left blank (``7:`` with no value: not entered yet)."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if v is not None and v != ""}
+    return value
+
+
+ScoreMap = Annotated[dict[int, Score], BeforeValidator(_drop_blank, json_schema_input_type=dict[int, Score | None])]
+"""Scores by number (indicator 1-10, or a BE year); a key whose value is left blank is not
+entered yet and is dropped, so a skeleton can list every key for the clerk to fill."""
+SubScoreMap = Annotated[dict[str, Score], BeforeValidator(_drop_blank, json_schema_input_type=dict[str, Score | None])]
 
 
 class ItemScore(Model):
@@ -54,6 +68,10 @@ class Assessment(Model):
     as this organisation's documents word it (``{8: การปรับปรุงการทำงาน}``);
     every document takes names through `ita_docs.analyse.rules.indicator_name`.
     ``previous`` maps earlier fiscal years (BE) to their overall score.
+
+    Every score is optional: a key left blank (``7:``) is not entered yet and
+    is dropped (`ScoreMap`); a set whose assessment has no score at all
+    (`scored` false) builds every document that does not need scores.
     """
 
     year: YearBE
@@ -61,8 +79,15 @@ class Assessment(Model):
     level: str | None = None
     tools: ToolScores = ToolScores()
     tool_parts: dict[Tool, list[ToolPart]] = {}
-    indicators: dict[int, Score] = {}
+    indicators: ScoreMap = {}
     indicator_names: dict[int, str] = {}
-    sub_indicators: dict[str, Score] = {}
+    sub_indicators: SubScoreMap = {}
     items: list[ItemScore] = []
-    previous: dict[int, Score] = {}
+    previous: ScoreMap = {}
+
+    @property
+    def scored(self) -> bool:
+        """Whether any score is entered (overall, a tool or an indicator): a roll-over's
+        skeleton has none until the NACC publishes the year's results."""
+        return bool(self.indicators) or self.overall is not None or any(
+            getattr(self.tools, t) is not None for t in ("iit", "eit", "oit"))

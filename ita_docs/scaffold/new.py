@@ -74,8 +74,9 @@ def new_set(
     """Write a new commented content set into ``folder`` (missing or empty); return the files written.
 
     ``assessment_year`` defaults to ``fiscal_year - 1`` (the results a fiscal
-    year's documents analyse); its ten indicators are placeholders (0) to replace
-    with the NACC's scores. Raises `ContentErrors` for a bad argument (an unknown
+    year's documents analyse); its ten indicators are left blank for the NACC's
+    scores; ``analysis_report.yaml`` says what is drafted from them and holds
+    commented examples of the rule and of a section written by hand. Raises `ContentErrors` for a bad argument (an unknown
     ``kind``, a year out of range or without framework data) and `OutputError`
     when ``folder`` is not empty or cannot be written; nothing is written then.
     """
@@ -153,6 +154,26 @@ organisation:
     assessment = head + assessment_yaml(ay, {}, [
         f"# ปีที่ประเมินคือปีงบประมาณก่อนปีของเอกสาร: เอกสารปี {thai_year(fy)} วิเคราะห์ผลปี {thai_year(ay)}",
     ])
+
+    analysis_report = f"""{head}# รายงานการวิเคราะห์ผลการประเมิน ITA ประจำปี {thai_year(ay)} (เอกสาร analysis-report)
+# ไม่ต้องเขียนหัวข้อใดก็ได้: เมื่อเติมคะแนนใน assessment.yaml แล้ว โปรแกรมร่างรายงานทั้งฉบับจากคะแนน
+# (บทนำ ผลการประเมิน จุดแข็ง จุดอ่อนที่ต้องแก้ไขโดยเร่งด่วน ประเด็นที่ต้องพัฒนา บทสรุป
+# และหัวข้อ ๔ มาตรการของปีงบประมาณ {thai_year(fy)} จากมาตรการใน measures.yaml)
+# หัวข้อใดที่เขียนเองด้านล่างใช้แทนหัวข้อที่โปรแกรมร่าง หัวข้อ: introduction, principles,
+# results_intro, recommendations, analysis_intro, strengths, weaknesses, improvements,
+# conclusion, next_year
+analysis_report:
+  draft: true                      # true = ร่างหัวข้อที่ไม่ได้เขียนเองจากคะแนน | false = พิมพ์เฉพาะที่เขียนเอง
+  # เกณฑ์จำแนกตัวชี้วัด (ไม่ใส่ = ตามเกณฑ์ของปี: ต่ำกว่า ๘๕ เป็นจุดอ่อน ตั้งแต่ ๙๕ เป็นจุดแข็ง)
+  # classification: {{weakness_below: 85, strength_min: 95}}
+  # ตัวอย่างหัวข้อที่เขียนเอง: ลบ "# " หน้าบรรทัดตัวอย่าง
+""" + _example("""  conclusion:
+    - คณะทำงานจะติดตามผลการดำเนินการตามมาตรการทุกไตรมาส และรายงานผู้บริหารทราบ
+  next_year:
+    groups:
+      - title: มาตรการเพื่อยกระดับผลการประเมิน
+        measures: [open-data, iit-awareness]
+""", 2, live)
 
     oit_items = [code for code in analysis.framework(ay).items][:2]
     oit_rows = "".join(
@@ -267,6 +288,7 @@ minutes:{empty}
     return {
         "organisation.yaml": organisation,
         "assessment.yaml": assessment,
+        "analysis_report.yaml": analysis_report,
         "measures.yaml": measures,
         "memos.yaml": memos,
         "committee.yaml": committee,

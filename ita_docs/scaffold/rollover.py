@@ -9,6 +9,7 @@ all by `ita_docs.scaffold.writing.write_set`.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -18,14 +19,17 @@ from ..errors import ContentError, ContentErrors, Location
 from ..load.loader import LoadedContent
 from ..messages import msg
 from ..model import Assessment, Content
-from ..load.validate import load
+from ..load.validate import PLACEHOLDER, load
 from .writing import SCHEMA_LINE, TextDates, assessment_yaml, check_target, no_framework, thai_year, write_set
 
-PLACEHOLDER_OUTPUT = "…ผลการดำเนินการ (เติม)"
+PLACEHOLDER_OUTPUT = f"…ผลการดำเนินการ {PLACEHOLDER}"
 """The output each measure of the new results skeleton starts with, for the clerk to replace."""
 
-CARRIED = ("fiscal_year", "digits", "document_digits", "organisation", "item_titles", "measures", "measure_plan", "committees", "templates")
+CARRIED = ("fiscal_year", "framework_year", "digits", "document_digits", "organisation", "item_titles", "measures", "measure_plan", "committees", "templates")
 """Top-level keys `next_year` copies as written (``fiscal_year`` + 1)."""
+SHIFTED = ("measures", "measure_plan")
+"""Carried keys that are next year's plan: every year in them moves one year on (`shift_years`);
+in the other carried keys only the comments above the first key (a file's heading) move."""
 RENEWED = ("assessment", "measure_results")
 """Top-level keys `next_year` writes anew: the placeholder of the next results and the results skeleton."""
 DROPPED = ("analysis_report", "memos", "minutes", "oit_followup", "obstacles")
@@ -79,6 +83,54 @@ def _blocks(text: str) -> list[tuple[str, int, int]] | None:
     return [(key, start, spans[i + 1][1] if i + 1 < len(spans) else len(lines)) for i, (key, start) in enumerate(spans)]
 
 
+# --------------------------------------------------------------------------- moving years on
+
+_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_MONTHS = "ม.ค.|ก.พ.|มี.ค.|เม.ย.|พ.ค.|มิ.ย.|ก.ค.|ส.ค.|ก.ย.|ต.ค.|พ.ย.|ธ.ค."
+_YEAR = re.compile(
+    r"(?<![0-9๐-๙])(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])"  # a date 2566-04-15
+    r"|(?<![0-9๐-๙])(?P<year>[0-9]{4}|[๐-๙]{4})(?![0-9๐-๙])"  # a year 2566, ๒๕๖๖, m2566-o2
+    rf"|(?P<month>(?:{_MONTHS})\s*)(?P<short>[0-9]{{2}}|[๐-๙]{{2}})(?![0-9๐-๙])"  # ๑๕ เม.ย. ๖๖
+)
+
+
+def shift_years(text: str, old_fy: int) -> str:
+    """``text`` with every BE year near ``old_fy`` moved one year on, in the digits it was written in.
+
+    Moved: four-digit years from ``old_fy - 2`` to ``old_fy + 1`` (Arabic or Thai
+    digits, also inside ids such as ``m2566-o2``), dates ``2566-04-15`` (29 February
+    becomes the 28th) and two-digit years after a month abbreviation (``เม.ย. ๖๖``).
+    Other numbers and older years (a law of พ.ศ. ๒๕๔๐) are kept.
+
+    >>> shift_years("m2566-o2 ภายใน 2566-02-29 (๓๑ มี.ค. ๖๖) ปี ๒๕๖๖ พ.ร.บ. พ.ศ. ๒๕๔๐", 2566)
+    'm2567-o2 ภายใน 2567-02-28 (๓๑ มี.ค. ๖๗) ปี ๒๕๖๗ พ.ร.บ. พ.ศ. ๒๕๔๐'
+    """
+    window = range(old_fy - 2, old_fy + 2)
+
+    def move(m: re.Match[str]) -> str:
+        if m["date"]:
+            y, rest = int(m["date"][:4]), m["date"][4:]
+            if y not in window:
+                return m[0]
+            return f"{y + 1}{'-02-28' if rest == '-02-29' else rest}"
+        if m["year"]:
+            thai = not m["year"].isascii()
+            y = int(m["year"].translate(_ARABIC))
+            if y not in window:
+                return m[0]
+            return str(y + 1).translate(_THAI) if thai else str(y + 1)
+        short = m["short"]
+        thai = not short.isascii()
+        full = old_fy // 100 * 100 + int(short.translate(_ARABIC))
+        if full not in window:
+            return m[0]
+        new = f"{(full + 1) % 100:02d}"
+        return m["month"] + (new.translate(_THAI) if thai else new)
+
+    return _YEAR.sub(move, text)
+
+
 def _carry(text: str, new_fy: int) -> tuple[str | None, bool]:
     """The kept part of one file, ``fiscal_year`` set to ``new_fy``; and whether comments were kept.
 
@@ -95,6 +147,13 @@ def _carry(text: str, new_fy: int) -> tuple[str | None, bool]:
         if knode.value == "fiscal_year" and isinstance(vnode, yaml.ScalarNode) and vnode.start_mark.line == vnode.end_mark.line:
             i = vnode.start_mark.line
             lines[i] = lines[i][: vnode.start_mark.column] + str(new_fy) + lines[i][vnode.end_mark.column:]
+    first = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), len(lines))
+    for i in range(first):  # the file's heading
+        lines[i] = shift_years(lines[i], new_fy - 1)
+    for key, start, end in blocks:
+        if key in SHIFTED:
+            for i in range(max(start, first), end):
+                lines[i] = shift_years(lines[i], new_fy - 1)
     kept = [line for key, start, end in blocks if key not in RENEWED + DROPPED for line in lines[start:end]]
     kept = [line for line in kept if not line.lstrip().startswith("# yaml-language-server:")]
     if not any(line.strip() and not line.lstrip().startswith("#") for line in kept):
@@ -111,7 +170,12 @@ def _carry_data(text: str, new_fy: int) -> str | None:
         return None
     if "fiscal_year" in kept:
         kept["fiscal_year"] = new_fy
-    return yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=10_000)
+    out = yaml.safe_dump({k: v for k, v in kept.items() if k not in SHIFTED}, allow_unicode=True, sort_keys=False, width=10_000)
+    plan = {k: v for k, v in kept.items() if k in SHIFTED}
+    if plan:
+        out = (out if out.strip() != "{}" else "") + shift_years(
+            yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=10_000), new_fy - 1)
+    return out
 
 
 def _measure_order(c: Content) -> list[str]:
@@ -125,6 +189,7 @@ def _measure_order(c: Content) -> list[str]:
 
 
 def _results_yaml(c: Content, new_fy: int) -> str:
+    old_fy = new_fy - 1
     lines = [
         f"# รายงานผลการดำเนินการตามมาตรการ ประจำปีงบประมาณ พ.ศ. {thai_year(new_fy)}: โครงร่างจาก ita-docs next-year",
         "# หนึ่งรายการต่อมาตรการใน measures (ตามลำดับในมาตรการและรายงานการวิเคราะห์ของปีที่แล้ว)",
@@ -134,23 +199,29 @@ def _results_yaml(c: Content, new_fy: int) -> str:
         "  results:",
     ]
     for mid in _measure_order(c):
-        title = " ".join(c.measure(mid).title[:1])
+        title = shift_years(" ".join(c.measure(mid).title[:1]), old_fy)
         title = title if len(title) <= 60 else title[:57] + "..."
-        lines += [f"    - measure: {mid}   # {title}".rstrip(), "      outputs:", f'        - "{PLACEHOLDER_OUTPUT}"']
+        new_id = shift_years(mid, old_fy)
+        lines += [f"    - measure: {new_id}   # {title}".rstrip(), "      outputs:", f'        - "{PLACEHOLDER_OUTPUT}"']
     return "\n".join(lines) + "\n"
 
 
 def next_year(src: Path, dst: Path) -> list[Path]:
     """Roll the content set ``src`` forward into the new folder ``dst``; return the files written.
 
-    Carried as written, comments included (`CARRIED`): organisation (divisions,
-    people), committees, measures and the measure plan, settings; ``fiscal_year``
-    + 1. Made anew (`RENEWED`): ``assessment``, a placeholder for the next results
-    (``year`` = the old assessment's + 1, indicators 0) whose ``previous`` holds the
-    old year's overall score (given, else computed by `ita_docs.analyse.rules`) and the
+    Year semantics: the documents of fiscal year N analyse the assessment of N - 1
+    and plan (and report the measures of) N. Carried as written, comments included
+    (`CARRIED`): organisation (divisions, people), committees, measures and the
+    measure plan, settings; ``fiscal_year`` + 1; in the measures and the plan every
+    year moves one on (ids ``m2566-o2`` -> ``m2567-o2``, titles, periods, dates:
+    `shift_years`), and so do the files' heading comments. Made anew (`RENEWED`):
+    ``assessment`` of year N - 1 with every score left blank (not 0: a set without
+    scores builds no analysis report and says so) whose ``previous`` holds the old
+    year's overall score (given, else computed by `ita_docs.analyse.rules`) and the
     older ones; ``measure_results``, one entry per measure with an output to fill
-    in. Left behind (`DROPPED`): analysis report, memos, minutes, OIT checklist,
-    obstacles; every new file says so at its top. The emblem image is copied.
+    in (`PLACEHOLDER_OUTPUT`, a `check` warning until replaced). Left behind
+    (`DROPPED`): analysis report, memos, minutes, OIT checklist, obstacles; every
+    new file says so at its top. The emblem image is copied.
 
     Raises `ContentErrors` when ``src`` does not load or the next assessed year has
     no framework data, `OutputError` when ``dst`` is not empty; nothing is written then.
@@ -171,7 +242,7 @@ def next_year(src: Path, dst: Path) -> list[Path]:
     if dropped:
         note.append("# ไม่ยกมา (เป็นของปีเดิม): " + ", ".join(_LABELS[k] for k in dropped))
     note.append("# ผลการประเมินและรายงานผลเขียนใหม่ใน assessment.yaml และ measure_results.yaml")
-    note.append("# ตรวจข้อความที่ระบุปีหรือวันที่ เช่น ระยะเวลา (period) ของมาตรการ ให้เป็นของปีใหม่")
+    note.append(f"# ปี พ.ศ. ในมาตรการ (รหัส ชื่อ ระยะเวลา) เลื่อนเป็นปี {thai_year(new_fy)} แล้ว: ตรวจทานอีกครั้ง")
     header = SCHEMA_LINE + "\n".join(note) + "\n"
 
     files: dict[str, str] = {}
@@ -183,17 +254,17 @@ def next_year(src: Path, dst: Path) -> list[Path]:
         extra = "" if comments else "# (ความเห็นของไฟล์เดิมไม่ได้ยกมา: จัดรูปแบบไฟล์ใหม่)\n"
         files[file.name] = header + extra + "\n" + kept
 
-    # The next results: a placeholder; this year's overall score goes to `previous`.
+    # The next results: a skeleton without scores; this year's overall score goes to `previous`.
     previous: dict[int, float] = {}
-    notes: list[str] = ["# เขียนใหม่โดย ita-docs next-year (ผลปีใหม่ยังไม่ประกาศ)"]
-    next_assessed = (c.assessment.year + 1) if c.assessment else old_fy
+    notes: list[str] = [f"# เขียนใหม่โดย ita-docs next-year: เอกสารปีงบประมาณ {thai_year(new_fy)} วิเคราะห์ผลการประเมินปี {thai_year(old_fy)}"]
+    next_assessed = old_fy  # the documents of fiscal year N analyse the assessment of N - 1
     if c.assessment:
         a = c.assessment
         previous.update(a.previous)
         fw = analysis.framework(a.year)
         given = "overall" in a.model_fields_set  # loading may have filled it in (analysis.complete)
         total = a.overall if a.overall is not None else _computed_overall(a, fw)
-        if total is not None:
+        if total is not None and a.scored:
             previous[a.year] = round(total, 2)
             how = "ตามที่ประกาศ" if given else "คำนวณจากคะแนนตามเกณฑ์"
             notes.append(f"# previous: คะแนนรวมปี {thai_year(a.year)} ({how}) ยกมาจากเนื้อหาเดิม พร้อมคะแนนของปีก่อนหน้า")

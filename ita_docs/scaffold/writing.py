@@ -133,33 +133,37 @@ def write_set(folder: Path, files: dict[str, str], copies: dict[str, Path] | Non
 
 
 def assessment_yaml(year: int, previous: dict[int, float], notes: list[str]) -> str:
-    """The ``assessment:`` block of a year whose results are not in yet: every indicator 0.
+    """The ``assessment:`` block of a year whose results are not in yet: every score left blank.
 
     ``year`` is the assessed year (BE, with framework data, else `KeyError`),
     ``previous`` the earlier overall scores by BE year, ``notes`` comment lines
-    written under the heading.
+    written under the heading. Each indicator is a key with no value (``1:``),
+    which `ita_docs.model.Assessment` reads as not entered: never 0, which
+    would be a result (and a report saying ต้องปรับปรุงโดยด่วน).
     """
     fw = analysis.framework(year)
     lines = [f"# ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {thai_year(year)} (ปีที่ประเมิน) ตามประกาศของสำนักงาน ป.ป.ช.", *notes]
     lines += [
-        f"# คะแนนทุกตัวด้านล่างเป็น 0 ไว้ก่อน: {FILL_SCORES}",
+        f"# คะแนนยังว่างไว้: {FILL_SCORES} (พิมพ์ต่อจาก : เช่น  1: 92.15)",
+        "# หรือเติมจากตารางคำนวณ: ita-docs scores template คะแนน.xlsx แล้ว ita-docs scores import คะแนน.xlsx โฟลเดอร์นี้",
+        "# ระหว่างที่ยังไม่มีคะแนน เอกสารอื่นสร้างได้ แต่รายงานการวิเคราะห์และสไลด์จะรอคะแนน",
         '# คะแนนเป็นตัวเลข 0-100 เช่น 85.85 (ไม่ใช่ "๘๕.๘๕") โปรแกรมพิมพ์เป็นเลขไทยเอง',
         "assessment:",
         f"  year: {year}          # ปีงบประมาณที่ประเมิน (พ.ศ.): ใช้เกณฑ์การประเมินของปีนี้",
     ]
     if Assessment.model_fields["overall"].is_required():
-        lines.append(f"  overall: 0          # คะแนนรวม: {FILL_SCORES}")
+        lines.append(f"  overall:          # คะแนนรวม: {FILL_SCORES}")
     else:
         lines.append("  # overall ไม่ต้องใส่: โปรแกรมคำนวณจากคะแนนตามน้ำหนักในเกณฑ์ของปีนี้ (ใส่เองได้ เช่น overall: 85.85)")
     lines += [
         "  # level ไม่ต้องใส่: โปรแกรมคำนวณตามเกณฑ์ของปีนี้ (ใส่เองได้ตามที่ประกาศ เช่น level: ผ่าน)",
-        "  # tools: {iit: 0, eit: 0, oit: 0}   # คะแนนรายเครื่องมือ เต็ม 100 (ไม่ใส่ = คำนวณจากตัวชี้วัด)",
+        "  # tools: {iit: 90.5, eit: 88.2, oit: 95}   # คะแนนรายเครื่องมือ เต็ม 100 (ไม่ใส่ = คำนวณจากตัวชี้วัด)",
         f"  # คะแนนรายตัวชี้วัด (เลขตัวชี้วัด: คะแนน): {FILL_SCORES}",
         "  indicators:",
     ]
     width = max(len(str(n)) for n in fw.indicators)
     for n, spec in fw.indicators.items():
-        lines.append(f"    {n}: 0{' ' * (width - len(str(n)) + 4)}# {spec.name} ({spec.tool.upper()})")
+        lines.append(f"    {n}:{' ' * (width - len(str(n)) + 8)}# {spec.name} ({spec.tool.upper()})")
     if previous:
         lines.append("  # คะแนนรวมของปีก่อน ๆ (ปี พ.ศ.: คะแนน) ใช้คำนวณคะแนนที่เพิ่มขึ้นหรือลดลง")
         lines.append("  previous:")
@@ -173,7 +177,7 @@ def assessment_yaml(year: int, previous: dict[int, float], notes: list[str]) -> 
     lines += [
         "  # คะแนนรายข้อ (ไม่บังคับ) ใช้อ้างในรายงานการวิเคราะห์ เช่น",
         "  # items:",
-        "  #   - {code: e7, score: 0, title: หน่วยงานมีการเผยแพร่ผลงานหรือข้อมูลที่สาธารณชนควรรับทราบอย่างชัดเจน}",
+        "  #   - {code: e7, score: 88.5, title: หน่วยงานมีการเผยแพร่ผลงานหรือข้อมูลที่สาธารณชนควรรับทราบอย่างชัดเจน}",
     ]
     return "\n".join(lines) + "\n"
 

@@ -73,7 +73,7 @@ def render_set(
     ]
     if loaded.content.memos and (not only or "memo" in only):
         e = emblem_path(loaded)
-        if not (e and e.is_file()):
+        if e is not None and not e.is_file():  # named, and gone since it was checked: the space is left blank
             loaded.warn(("organisation", "emblem"), msg("warn_emblem"))
     return rendered
 

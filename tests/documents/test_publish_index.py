@@ -164,9 +164,6 @@ def test_index_constant_of_the_bundle_is_the_documents_file():
     assert batch.INDEX_DOCX == f"{index_document.NAME}.docx" == index_document.DOCUMENT.template
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError, reason=(
-    "ita_docs/drafting.py:190 reads analysis.framework(a.year); with framework_year it needs "
-    "analysis.rules(a.year, content.framework_year). drafting.py belongs to another helper (issue 17)."))
 def test_a_drafted_report_of_a_borrowing_year(tmp_path):
     src = _set_2570(tmp_path)
     (src / "analysis_report.yaml").unlink()  # the report is then drafted from the scores

@@ -12,10 +12,11 @@ import yaml
 
 from ita_docs import scaffold
 from ita_docs.model import schema
-from ita_docs.scaffold import new, rollover
 from ita_docs.errors import ContentErrors, OutputError
+from ita_docs.messages import msg
 from ita_docs.model import Assessment, Content
 from ita_docs.build import render_set
+from ita_docs.scaffold import new, rollover
 from ita_docs.load.validate import load
 
 from ..conftest import copy_sample
@@ -63,13 +64,23 @@ def test_new_set_loads_and_builds(tmp_path):
     assert [d.id for d in c.organisation.divisions] == ["palad", "klang", "chang"]
     assert c.organisation.people == [] and c.measures == [] and c.memos == [] and c.minutes == []
     assert c.assessment.year == 2566 and c.assessment.level is None
-    assert c.assessment.indicators == {n: 0 for n in range(1, 11)}
+    assert c.assessment.indicators == {} and not c.assessment.scored  # blank, not 0
+    assert c.analysis_report is not None and c.analysis_report.draft  # the skeleton: drafted once scores are in
     if not Assessment.model_fields["overall"].is_required():
         assert not any(line.strip().startswith("overall:") for line in _yaml_lines(folder / "assessment.yaml"))
     assert "แก้เป็นคะแนนจริงจากประกาศของสำนักงาน ป.ป.ช." in (folder / "assessment.yaml").read_text(encoding="utf-8")
-    assert loaded.warnings == []
+    assert [w.message for w in loaded.warnings] == [msg("warn_no_scores", year=2566)]
     rendered = render_set(loaded, tmp_path / "out")
-    assert rendered and all(r.data for r in rendered)
+    assert rendered == []  # nothing but the analysis report and the deck needs an organisation alone
+    # scores typed in: the analysis report is drafted, section ๔ from the set's own measures
+    path = folder / "assessment.yaml"
+    text = path.read_text(encoding="utf-8")
+    for n in range(1, 11):
+        text = text.replace(f"\n    {n}: ", f"\n    {n}: {80 + n} ", 1)
+    path.write_text(text, encoding="utf-8")
+    loaded = load(folder)
+    assert loaded.content.assessment.indicators == {n: 80 + n for n in range(1, 11)} and loaded.warnings == []
+    assert "analysis-report.docx" in {r.path.name for r in render_set(loaded, tmp_path / "out2")}
 
 
 def test_new_set_examples_are_valid_content(tmp_path):
@@ -86,6 +97,7 @@ def test_new_set_examples_are_valid_content(tmp_path):
     assert c.measure_plan and c.measure_results and c.memos and c.committees and c.minutes and c.oit_followup
     names = {r.path.name for r in render_set(loaded, tmp_path / "out")}
     assert {"measures-plan.docx", "measures-results.docx", "memo-measures-announce.docx", "oit-followup.docx"} <= names
+    assert c.analysis_report is not None and c.analysis_report.next_year.groups[0].measures == ["open-data", "iit-awareness"]
     assert any(n.startswith("minutes-") for n in names)
 
 
@@ -167,16 +179,10 @@ def test_new_set_files_are_valid_against_the_schema(tmp_path):
 # --------------------------------------------------------------------------- next year
 
 
-# issue 17: `framework_year` (added by the framework helper, who may not edit ita_docs/scaffold/)
-# awaits its fate in the roll-over (it should be carried: the next year may lack a manual too).
-# Remove it from here once rollover.CARRIED lists it.
-FATE_PENDING = {"framework_year"} - {*scaffold.CARRIED, *scaffold.RENEWED, *scaffold.DROPPED}
-
-
 def test_every_content_key_has_a_fate():
     keys = [*scaffold.CARRIED, *scaffold.RENEWED, *scaffold.DROPPED]
     assert len(keys) == len(set(keys))
-    assert set(keys) | FATE_PENDING == {info.alias or name for name, info in Content.model_fields.items()}
+    assert set(keys) == {info.alias or name for name, info in Content.model_fields.items()}
 
 
 def test_next_year_from_huapho(tmp_path):
@@ -190,14 +196,22 @@ def test_next_year_from_huapho(tmp_path):
     loaded = load(dst)
     c = loaded.content
     assert c.fiscal_year == old.fiscal_year + 1 == 2567
-    assert c.organisation == old.organisation and c.committees == old.committees and c.measures == old.measures
+    assert c.organisation == old.organisation and c.committees == old.committees
     assert c.analysis_report is None and c.minutes == [] and c.memos == [] and c.oit_followup is None
-    # the placeholder of the next results, this year's overall score carried
-    assert c.assessment.year == old.assessment.year + 1 == 2566
+    # the measures are next year's: ids, periods and dates one year on, nothing else changed
+    assert [m.id for m in c.measures] == [m.id.replace("m2566-", "m2567-") for m in old.measures]
+    for new_m, old_m in zip(c.measures, old.measures):
+        assert new_m.title == [rollover.shift_years(t, 2566) for t in old_m.title]
+        assert [s.text for s in new_m.steps] == [rollover.shift_years(s.text, 2566) for s in old_m.steps]
+        if old_m.period and old_m.period.until:
+            assert (new_m.period.until.year, new_m.period.until.month) == (old_m.period.until.year + 1, old_m.period.until.month)
+    assert "2566" not in (dst / "measures.yaml").read_text(encoding="utf-8").replace("2566/2567", "")
+    # the next results: the assessment of the year just ended, no score entered; this year's overall score carried
+    assert c.assessment.year == old.fiscal_year == 2566
     assert c.assessment.previous == {2565: 85.85}
-    assert set(c.assessment.indicators.values()) == {0}
+    assert c.assessment.indicators == {} and not c.assessment.scored
     # every measure of the plan and of the analysis report, in order, with an output to fill in
-    planned = [m for g in old.analysis_report.next_year.groups for m in g.measures]
+    planned = [m.replace("m2566-", "m2567-") for g in old.analysis_report.next_year.groups for m in g.measures]
     assert [r.measure for r in c.measure_results.results] == planned
     assert all([o.text for o in r.outputs] == [scaffold.PLACEHOLDER_OUTPUT] for r in c.measure_results.results)
     # carried files keep their text and comments; each new file says what was left behind
@@ -206,14 +220,23 @@ def test_next_year_from_huapho(tmp_path):
         assert text.startswith(f"# yaml-language-server: $schema={schema.FILENAME}\n")
         assert "ไม่ยกมา" in text and "(minutes)" in text and "(analysis_report)" in text
     old_measures = (src / "measures.yaml").read_text(encoding="utf-8")
-    assert old_measures in (dst / "measures.yaml").read_text(encoding="utf-8")
+    assert rollover.shift_years(old_measures, 2566) in (dst / "measures.yaml").read_text(encoding="utf-8")
     committee = (dst / "committee.yaml").read_text(encoding="utf-8")
     assert "# ILLUSTRATIVE EXAMPLE, not a real document" in committee
     organisation = (dst / "organisation.yaml").read_text(encoding="utf-8")
     assert "fiscal_year: 2567\n" in organisation and "# The seed names no person" in organisation
     assert not (dst / "minutes.yaml").exists() and not (dst / "oit_followup.yaml").exists()
-    assert loaded.warnings == []
-    assert render_set(loaded, tmp_path / "out")
+    # said once: no scores yet; and each placeholder output, by file and line
+    no_scores = [w for w in loaded.warnings if "ยังไม่มีคะแนน" in w.message]
+    placeholders = [w for w in loaded.warnings if "(เติม)" in w.message]
+    assert len(no_scores) == 1 and len(placeholders) == len(planned) == len(loaded.warnings) - 1
+    assert {w.location.file.name for w in placeholders} == {"measure_results.yaml"}
+    lines = (dst / "measure_results.yaml").read_text(encoding="utf-8").splitlines()
+    assert all("(เติม)" in lines[w.location.line - 1] for w in placeholders)
+    # without scores: everything but the analysis report and the deck
+    built = {r.path.name for r in render_set(loaded, tmp_path / "out")}
+    assert "measures-results.docx" in built
+    assert not {"analysis-report.docx", "analysis-slides.pptx"} & built
     # the source is untouched
     assert load(src).content == old
 
@@ -226,7 +249,8 @@ def test_next_year_twice_keeps_every_previous_score(tmp_path):
     scaffold.next_year(tmp_path / "y1", tmp_path / "y2")
     c = load(tmp_path / "y2").content
     assert c.fiscal_year == 2570 and c.assessment.year == 2569
-    assert c.assessment.previous == {2566: 88.61, 2567: 91.23, 2568: 0}
+    # 2568 was never scored in y1: no made-up 0 among the previous scores
+    assert c.assessment.previous == {2566: 88.61, 2567: 91.23}
 
 
 def test_next_year_without_assessment_and_with_memos(tmp_path):
@@ -234,7 +258,10 @@ def test_next_year_without_assessment_and_with_memos(tmp_path):
     old = load(src).content
     scaffold.next_year(src, tmp_path / "next")
     c = load(tmp_path / "next").content
-    assert c.memos == [] and c.measure_plan == old.measure_plan
+    assert c.memos == [] and c.fiscal_year == old.fiscal_year + 1
+    # the plan is next year's: its title and goal name the new year (the ids here carry none)
+    old_plan = old.measure_plan.model_dump_json()
+    assert c.measure_plan.model_dump_json() == rollover.shift_years(old_plan, old.fiscal_year)
     assert c.assessment.year == old.fiscal_year and c.assessment.previous == {}
     assert [r.measure for r in c.measure_results.results] == old.measure_plan.groups[0].measures
     assert "บันทึกข้อความ (memos)" in (tmp_path / "next" / "organisation.yaml").read_text(encoding="utf-8")
@@ -273,12 +300,18 @@ def test_next_year_refuses_a_non_empty_folder_and_bad_content(tmp_path):
 
 
 def test_next_year_refuses_a_year_without_framework_data(tmp_path):
+    from ita_docs.analyse import rules as analysis
+
     src = copy_sample("rangsit-2568", tmp_path / "src")
-    scaffold.next_year(src, tmp_path / "y1")
+    last = max(analysis.framework_years())
+    fy, folder = 2568, src
+    while fy <= last:  # the documents of fiscal year fy + 1 analyse the assessment of fy
+        scaffold.next_year(folder, tmp_path / f"y{fy + 1}")
+        fy, folder = fy + 1, tmp_path / f"y{fy + 1}"
     with pytest.raises(ContentErrors) as exc:
-        scaffold.next_year(tmp_path / "y1", tmp_path / "y2")
-    assert "2570" in str(exc.value)
-    assert not (tmp_path / "y2").exists()
+        scaffold.next_year(folder, tmp_path / "beyond")
+    assert str(last + 1) in str(exc.value)
+    assert not (tmp_path / "beyond").exists()
 
 
 def test_next_year_cuts_files_at_their_top_level_keys(tmp_path):
@@ -332,3 +365,38 @@ def test_next_year_output_is_valid_against_the_schema(tmp_path):
         assert list(validator.iter_errors(data)) == [], path
     assert yaml.safe_load((tmp_path / "dst" / "measure_results.yaml").read_text(encoding="utf-8"))
     shutil.rmtree(tmp_path / "dst")
+
+
+def test_shift_years_moves_years_near_the_fiscal_year_only():
+    text = "m2566-o2 {until: 2566-02-29} ภายใน ๑๕ เม.ย. ๖๖ และ ก.ย.66 ปี ๒๕๖๕-๒๕๖๖ พ.ร.บ. พ.ศ. ๒๕๔๐ 12566"
+    assert rollover.shift_years(text, 2566) == (
+        "m2567-o2 {until: 2567-02-28} ภายใน ๑๕ เม.ย. ๖๗ และ ก.ย.67 ปี ๒๕๖๖-๒๕๖๗ พ.ร.บ. พ.ศ. ๒๕๔๐ 12566"
+    )
+
+
+def test_a_placeholder_left_in_is_a_warning_at_its_line(tmp_path):
+    src = copy_sample("pakkret-2568", tmp_path / "src")
+    path = src / "measure_results.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("- measure:")) + 2
+    lines[at] = lines[at][: len(lines[at]) - len(lines[at].lstrip())] + '- "ผลการดำเนินการ (เติม)"'
+    lines.insert(0, '# แก้ "(เติม)" ให้ครบ')  # named in a comment: no warning
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    warnings = [w for w in load(src).warnings if "(เติม)" in w.message]
+    assert [(w.location.file.name, w.location.line) for w in warnings] == [("measure_results.yaml", at + 2)]
+
+
+def test_a_memo_quoting_the_scores_waits_for_them(tmp_path):
+    src = copy_sample("muangklaeng-2565", tmp_path / "src")
+    scaffold.next_year(src, tmp_path / "set")
+    people = load(tmp_path / "set").content.organisation.people
+    (tmp_path / "set" / "memos.yaml").write_text(
+        "memos:\n"
+        f"  - {{id: approve, preset: analysis_approval, date: 2566-11-01, signer: {people[0].id}}}\n"
+        f"  - {{id: announce, preset: measures_announce, date: 2566-11-02, signer: {people[0].id}}}\n",
+        encoding="utf-8")
+    loaded = load(tmp_path / "set")
+    (waiting,) = [w for w in loaded.warnings if "ยังไม่มีคะแนน" in w.message]
+    assert "approve" in waiting.message and "announce" not in waiting.message
+    built = {r.path.name for r in render_set(loaded, tmp_path / "out")}
+    assert "memo-announce.docx" in built and "memo-approve.docx" not in built

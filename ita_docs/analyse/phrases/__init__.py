@@ -77,8 +77,15 @@ SECTION_NAMES = (
     "weaknesses_intro",
     "improvements_intro",
     "no_weaknesses",
+    "no_strengths",
+    "no_improvements",
     "conclusion",
+    "conclusion_weaknesses",
+    "conclusion_improvements",
+    "conclusion_strengths",
+    "conclusion_end",
     "next_year_intro",
+    "other_measures_title",
 )
 INDICATOR_TEXTS = ("measures", "strength", "weakness", "improvement")
 
@@ -193,8 +200,15 @@ class Sections(PhrasesModel):
     weaknesses_intro: Blocks
     improvements_intro: Blocks
     no_weaknesses: Blocks
+    no_strengths: Blocks
+    no_improvements: Blocks
     conclusion: Blocks
+    conclusion_weaknesses: Blocks
+    conclusion_improvements: Blocks
+    conclusion_strengths: Blocks
+    conclusion_end: Blocks
     next_year_intro: Blocks
+    other_measures_title: Blocks
 
     @model_validator(mode="after")
     def _expressions(self) -> Sections:
