@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ita_docs import render  # noqa: E402
-from ita_docs.pipeline import load_all, render_set  # noqa: E402
+from ita_docs.build import load_all, render_set  # noqa: E402
 from ita_docs.resources import sample_sets  # noqa: E402
 
 OUT = Path("/nonexistent-output")  # render_set only computes paths under it; nothing is written

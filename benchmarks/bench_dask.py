@@ -30,7 +30,7 @@ def main() -> None:
     args = parser.parse_args()
     from dask.distributed import LocalCluster
 
-    from ita_docs.pipeline import build
+    from ita_docs.build import build
 
     with tempfile.TemporaryDirectory() as tmp:
         sets = copies(ROOT / "content" / args.sample, Path(tmp) / "in", args.sets)

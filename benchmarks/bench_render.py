@@ -40,11 +40,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import jinja2  # noqa: E402
 from docxtpl import DocxTemplate  # noqa: E402
 
-from ita_docs import ooxml, render_cache, thaifmt, yaml_reader  # noqa: E402
-from ita_docs.pipeline import load_all  # noqa: E402
-from ita_docs.render import limits, make_env, render_template  # noqa: E402
+from ita_docs.render import ooxml, compiled as render_cache
+from ita_docs import thaifmt
+from ita_docs.load import reader as yaml_reader
+from ita_docs.build import load_all  # noqa: E402
+from ita_docs.render.docx import limits, make_env, render_template  # noqa: E402
 from ita_docs.resources import sample_sets, template_dirs, template_path  # noqa: E402
-from ita_docs.sets import document_contexts  # noqa: E402
+from ita_docs.write.sets import document_contexts  # noqa: E402
 
 HEADLINE = "huapho-2565/analysis-report.docx"
 

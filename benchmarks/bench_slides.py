@@ -1,4 +1,4 @@
-"""Slide deck speed: `ita_docs.slides.build_deck` per bundled sample, with where the time goes.
+"""Slide deck speed: `ita_docs.slides.deck.build_deck` per bundled sample, with where the time goes.
 
 For each bundled sample that has an assessment (the others make no deck), the
 deck is built in the sample's digits: once cold (the first deck of the process
@@ -31,11 +31,13 @@ import time
 import zipfile
 from collections import defaultdict
 
-from ita_docs import analysis, chart_embed, slides
+from ita_docs.analyse import rules as analysis
+from ita_docs.render import chart_embed
+from ita_docs import slides
 from ita_docs.documents import writer
 from ita_docs.documents.analysis_slides import deck_data
 from ita_docs.resources import sample_sets
-from ita_docs.validate import load
+from ita_docs.load.validate import load
 
 TARGET_MS = 60.0
 HEADLINE = "huapho-2565"

@@ -1,4 +1,4 @@
-"""The ``ita-docs`` command: a thin layer over `ita_docs.pipeline` and friends.
+"""The ``ita-docs`` command: a thin layer over `ita_docs.build` and friends.
 
 Exit status: 0 done; 1 a template, output or PDF problem; 2 invalid content.
 No traceback reaches the user: every `ItaDocsError` is printed as located
@@ -37,7 +37,7 @@ def main(lang: str = typer.Option(None, "--lang", help="th (ค่าเริ�
 @app.command(help="ตรวจเนื้อหาและแม่แบบเหมือนสร้างจริงทุกฉบับ (ในหน่วยความจำ) โดยไม่เขียนไฟล์")
 def check(content: list[Path] = CONTENT, templates: Optional[Path] = TEMPLATES) -> None:
     """Check content and templates as build would (every expression, every document in memory), writing nothing."""
-    from .pipeline import check as run_check
+    from .build import check as run_check
     from .resources import sample_sets
 
     sources = content or sample_sets()
@@ -55,7 +55,7 @@ def check(content: list[Path] = CONTENT, templates: Optional[Path] = TEMPLATES) 
 def lint_templates(folder: Path) -> None:
     """Lint every template in ``folder``: warnings printed, errors raised together (`TemplateErrors`, exit 1)."""
     from .errors import TemplateErrors
-    from .template_lint import lint_templates as lint
+    from .template_check.lint import lint_templates as lint
 
     problems = lint(folder)
     for p in problems:
@@ -80,7 +80,7 @@ def build(
     quiet: bool = QUIET,
 ) -> None:
     """Render what changed into OUTPUT (default ./output); hand-edited files are never overwritten."""
-    from .pipeline import build as run_build
+    from .build import build as run_build
 
     with progress_bar(not quiet) as progress:
         try:
@@ -117,7 +117,7 @@ def watch(
     """Rebuild whenever a content file or template changes; errors are printed and watching goes on."""
     from watchfiles import watch as changes
 
-    from .pipeline import build as run_build
+    from .build import build as run_build
     from .resources import sample_sets
 
     sources = content or sample_sets()
@@ -147,7 +147,7 @@ def memo(
     output: Path = OUTPUT,
 ) -> None:
     """Render one memo (by preset or memo id) and its distribution list."""
-    from .pipeline import build_memo
+    from .build import build_memo
 
     try:
         result = build_memo(preset, content, output)
@@ -160,7 +160,7 @@ def memo(
 def templates_export(folder: Path = typer.Argument(..., help="โฟลเดอร์ที่จะคัดลอกแม่แบบไปแก้ใน Word")) -> None:
     """Copy the bundled templates into FOLDER, to edit in Word and use with --templates."""
     from .errors import OutputError
-    from .publish.outputs import write_new_files
+    from .write.outputs import write_new_files
     from .resources import templates_dir
 
     try:
@@ -174,8 +174,8 @@ def templates_export(folder: Path = typer.Argument(..., help="โฟลเดอ
 @templates_app.command("repair", help="แก้แม่แบบ: เครื่องหมายคำพูดโค้งในช่องข้อมูล และช่องข้อมูลที่ถูกแบ่งหลายรูปแบบตัวอักษร (เก็บไฟล์เดิมเป็น .orig.docx)")
 def templates_repair(files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="ไฟล์แม่แบบ .docx")) -> None:
     """Repair smart quotes and split tags in templates; the original is kept as NAME.orig.docx."""
-    from .publish.outputs import side_path, write_new_files
-    from .template_repair import repair_template
+    from .write.outputs import side_path, write_new_files
+    from .template_check.repair import repair_template
 
     try:
         for path in files:
@@ -238,7 +238,7 @@ def schema_command(
     """Write the JSON Schema of the content (Thai descriptions) for editors such as VS Code."""
     import json
 
-    from .schema import json_schema, write_schema
+    from .model.schema import json_schema, write_schema
 
     if str(output) == "-":
         out.print(json.dumps(json_schema(fragment=per_file), ensure_ascii=False, indent=2), markup=False, soft_wrap=True)

@@ -16,7 +16,7 @@ from .errors import ContentErrors, ItaDocsError, TemplateErrors
 from .messages import msg
 
 if TYPE_CHECKING:
-    from .pipeline import BuildResult, Progress
+    from .build import BuildResult, Progress
 
 MAX_SHOWN = 200  # errors printed; the rest are counted (an alias-expanded list can hold 100,000)
 out = Console(highlight=False, soft_wrap=True)

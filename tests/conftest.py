@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ita_docs import messages
-from ita_docs.pipeline import load_all, render_set
+from ita_docs.build import load_all, render_set
 from ita_docs.resources import sample_sets
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"

@@ -97,7 +97,7 @@ def test_template_error_is_located(tmp_path, sample_copy):
     from docx import Document
 
     from ita_docs.errors import TemplateError
-    from ita_docs.render import render_template
+    from ita_docs.render.docx import render_template
 
     tpl = tmp_path / "bad.docx"
     doc = Document()
@@ -113,7 +113,7 @@ def test_template_sandbox(tmp_path):
     from docx import Document
 
     from ita_docs.errors import TemplateError
-    from ita_docs.render import render_template
+    from ita_docs.render.docx import render_template
 
     tpl = tmp_path / "evil.docx"
     doc = Document()
@@ -126,8 +126,8 @@ def test_template_sandbox(tmp_path):
 def test_text_is_escaped(tmp_path):
     from docx import Document
 
-    from ita_docs import ooxml
-    from ita_docs.render import render_template
+    from ita_docs.render import ooxml
+    from ita_docs.render.docx import render_template
 
     tpl = tmp_path / "t.docx"
     doc = Document()
@@ -138,7 +138,7 @@ def test_text_is_escaped(tmp_path):
 
 
 def test_internal_error_has_no_traceback(monkeypatch, capsys, tmp_path):
-    from ita_docs import cli, pipeline
+    from ita_docs import cli, build as pipeline
 
     def boom(*args, **kwargs):
         raise RuntimeError("bug")

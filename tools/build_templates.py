@@ -24,7 +24,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ita_docs.ooxml import fix_package  # noqa: E402
+from ita_docs.render.ooxml import fix_package  # noqa: E402
 
 FONT = "TH Sarabun New"
 OUT = Path(__file__).resolve().parent.parent / "templates"

@@ -1,4 +1,4 @@
-"""Write ``docs/vocabulary.md`` from `ita_docs.vocabulary` (run: ``python tools/gen_docs.py``).
+"""Write ``docs/vocabulary.md`` from `ita_docs.context.vocabulary` (run: ``python tools/gen_docs.py``).
 
 The page lists every name content text may use inside ``{{ }}`` and every
 Thai filter, in Thai and English, with examples; it is generated so that it
@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ita_docs import vocabulary  # noqa: E402
-from ita_docs.vocabulary import FILTERS, GROUPS, NAMES  # noqa: E402
+from ita_docs.context import vocabulary
+from ita_docs.context.vocabulary import FILTERS, GROUPS, NAMES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "vocabulary.md"

@@ -9,7 +9,7 @@ content, insertable in prose), `people` (who is who in committee documents).
 """
 from __future__ import annotations
 
-from ..loader import LoadedContent
+from ..load.loader import LoadedContent
 from . import analysis_report, analysis_slides, computed, distribution_list, measures_plan, measures_results, memo, minutes, oit_followup
 from .base import DocumentType
 from .memo import memo_of

@@ -9,20 +9,22 @@ points to improve); ๔. the measures for the next fiscal year. Template:
 ``templates/analysis-report.docx``.
 
 The report is the content's ``analysis_report`` merged over the draft of
-`ita_docs.drafting` (a content set with only ``organisation`` and
+`ita_docs.analyse.drafting` (a content set with only ``organisation`` and
 ``assessment`` gets a complete report). A section with nothing to print has
 no heading, and the section numbers (๑. ๒.๑ ...) are computed (``num``,
-``show`` in the template). Every figure comes from `ita_docs.analysis`
+``show`` in the template). Every figure comes from `ita_docs.analyse.rules`
 (overall, level and tool scores computed by the year's rules when not given).
 """
 from __future__ import annotations
 
 from typing import Any, Callable
 
-from .. import analysis, chart_embed, charts, drafting, thaifmt
-from ..models import FindingGroup, Measure
-from ..models.assessment import ToolPart
-from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..analyse import rules as analysis, drafting
+from ..render import chart_embed, charts
+from .. import thaifmt
+from ..model import FindingGroup, Measure
+from ..model.assessment import ToolPart
+from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from . import computed
 from . import measure_cells as cells
 from .base import DocumentType, single
@@ -139,7 +141,7 @@ def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
     """Context of ``templates/analysis-report.docx`` (seed 002's structure).
 
     Everything is computed here; the returned function only embeds the
-    charts in the template being rendered (`ita_docs.chart_embed.InlineChart`).
+    charts in the template being rendered (`ita_docs.render.chart_embed.InlineChart`).
     """
     c = w.c
     a = c.assessment

@@ -1,9 +1,9 @@
 """The analysis slide deck (``analysis-slides.pptx``) for the committee meeting.
 
-Built with python-pptx by `ita_docs.slides.build_deck` (no Word template),
-laid out per ``shared/domain.md`` ("Analysis presentations"); this module
+Built with python-pptx by `ita_docs.slides.deck.build_deck` (no Word template),
+laid out per ``docs/domain.md`` ("Analysis presentations"); this module
 gathers its facts from the content: scores and ranking from
-`ita_docs.analysis`, weaknesses with their problems and remedies from the
+`ita_docs.analyse.rules`, weaknesses with their problems and remedies from the
 analysis report's findings and the measures aimed at each indicator, the OIT
 checklist, and ``obstacles`` (ปัญหาและอุปสรรค). Digits follow the document's
 setting (``digits``, or ``document_digits: {analysis-slides: arabic}``).
@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import analysis, thaifmt
-from ..slides import DeckData, build_deck
+from ..analyse import rules as analysis
+from .. import thaifmt
+from ..slides.deck import DeckData, build_deck
 from . import computed
 from .base import DocumentType
 from .prose import Writer

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..models import Content
+from ..model import Content
 from .prose import Writer
 
 Contexts = Callable[[Writer], list[tuple[str, Any]]]

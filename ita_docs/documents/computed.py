@@ -1,20 +1,22 @@
 """Tables computed from the content, shared by every document that shows them.
 
 Prose anywhere may insert them by name (``{insert: lowest}``, the names of
-`ita_docs.models.base.INSERTS`), so a score typed once in ``assessment`` is
+`ita_docs.model.base.INSERTS`), so a score typed once in ``assessment`` is
 never retyped in minutes or reports. Each builder takes the `Writer` and the
 width the table may take (twips, 567 per cm) and returns paragraphs and table
-XML. Facts come from `ita_docs.analysis` (the year's framework rules); the
+XML. Facts come from `ita_docs.analyse.rules` (the year's framework rules); the
 OIT checklist from ``oit_followup`` with titles from the framework's OIT item
-list of its year (`ita_docs.validate.oit_title`).
+list of its year (`ita_docs.load.validate.oit_title`).
 """
 from __future__ import annotations
 
 from collections import Counter
-from .. import analysis, ooxml, thaifmt
-from ..models import OIT_STATUS, Committee, OitRow
-from ..ooxml import Para, Run, runs_from_markup
-from ..validate import oit_title, oit_year
+from ..analyse import rules as analysis
+from ..render import ooxml
+from .. import thaifmt
+from ..model import OIT_STATUS, Committee, OitRow
+from ..render.ooxml import Para, Run, runs_from_markup
+from ..load.validate import oit_title, oit_year
 from .people import member_cells
 from .prose import CAPTION, CELL, FLUSH, TABLE, TOOL_LABELS, Insert, Writer
 
@@ -139,7 +141,7 @@ def ranking(w: Writer, width: int) -> list[Para | str]:
 
 
 def lowest(w: Writer, width: int) -> list[Para | str]:
-    """The three lowest indicators, อันดับที่ ๑ = the lowest (domain.md, "Analysis presentations")."""
+    """The three lowest indicators, อันดับที่ ๑ = the lowest (docs/domain.md, "Analysis presentations")."""
     a = w.c.assessment
     rows = analysis.lowest(a, analysis.framework(a.year), 3)
     return _ranked(w, f"ตัวชี้วัดที่มีคะแนนต่ำสุด {w.d(len(rows))} อันดับ", rows, width, lowest_first=True)
@@ -157,7 +159,7 @@ def below_pass(w: Writer, width: int) -> list[Para | str]:
 
 
 def oit_followup(w: Writer, width: int) -> list[Para | str]:
-    """The OIT follow-up checklist and the number of items per status (domain.md)."""
+    """The OIT follow-up checklist and the number of items per status (docs/domain.md)."""
     year = oit_year(w.c)
     wide = width >= 12000  # landscape: room for the note (URL)
     header = ["ที่", "ข้อ", "รายการ", f"คะแนน\nปี {w.d(year)}", "สถานะการดำเนินการ", "ผู้รับผิดชอบ"]

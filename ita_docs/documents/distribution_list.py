@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import thaifmt
-from ..models import Memo
+from ..model import Memo
 from .base import DocumentType
 from .memo import number_text, preset_names, resolved, unit_name
 from .prose import Writer

@@ -1,8 +1,8 @@
 """Measure table cells, the same in the analysis report, the plan and the result report.
 
-A measure (`ita_docs.models.Measure`) is written once in the content and read
+A measure (`ita_docs.model.Measure`) is written once in the content and read
 the same in every document; these functions turn it into table cells
-(`ita_docs.ooxml.Xml` for ``{{p m.title }}`` etc.) in the forms of the seeds
+(`ita_docs.render.ooxml.Xml` for ``{{p m.title }}`` etc.) in the forms of the seeds
 (002, 001, 000, 004).
 """
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import thaifmt
-from ..models import Measure, MeasureGroup, Period
-from ..ooxml import Para, Run, runs_from_markup
+from ..model import Measure, MeasureGroup, Period
+from ..render.ooxml import Para, Run, runs_from_markup
 from .prose import BULLET_CHAR, CELL, CELL_BULLET, FLUSH, Writer
 
 

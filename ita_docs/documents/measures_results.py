@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import thaifmt
-from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from . import measure_cells as cells
 from .base import DocumentType, single
 from .prose import CELL, LANDSCAPE_TWIPS, TITLE, Writer

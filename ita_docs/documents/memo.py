@@ -1,7 +1,7 @@
 """Official memos (บันทึกข้อความ).
 
 Layout follows ระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ พ.ศ. ๒๕๒๖ (and
-amendments) as summarised in ``shared/domain.md``; wording of the presets
+amendments) as summarised in ``docs/domain.md``; wording of the presets
 follows seed 001 (the memo of เทศบาลตำบลเมืองแกลง announcing its 2565 measures).
 
 A preset fills the memo's subject, body, closing and attachments with standard
@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import thaifmt
-from ..models import Block, Content, Memo
-from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
-from ..phrases import data_file as phrase_file
+from ..model import Block, Content, Memo
+from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..analyse.phrases import data_file as phrase_file
 from .base import DocumentType
 from .minutes import minutes_writer
 from .prose import BODY, FLUSH, SIGNATURE, Writer, emblem_path
@@ -91,7 +91,7 @@ def _signature(w: Writer, person_id: str, style: str, tabs=None, lead: str = "")
 
 def memo_context(w: Writer, memo: Memo) -> Any:
     """Context of ``templates/memo.docx``; a function of the template (for the emblem image)."""
-    from ..render import inline_image
+    from ..render.docx import inline_image
 
     names = preset_names(w, memo)
     with w.names(**names):

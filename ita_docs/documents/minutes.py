@@ -1,6 +1,6 @@
 """Minutes of a committee meeting (รายงานการประชุม), one document per meeting.
 
-Layout per ``shared/domain.md`` ("Minutes", after published minutes of ITA
+Layout per ``docs/domain.md`` ("Minutes", after published minutes of ITA
 follow-up committees): an optional cover page; the title with the
 committee's name, ครั้งที่ n/ปี (numbered per calendar year), the date and the
 place; numbered attendance rows (ผู้มาประชุม with substitutes, ผู้ไม่มาประชุม
@@ -17,11 +17,12 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from .. import ooxml, thaifmt
-from ..models import AgendaItem, AgendaSubItem, Attendee, Committee, Minutes, Who
-from ..models.minutes import AGENDA_ORDER, meeting_numbers
-from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
-from ..phrases import data_file as phrase_file
+from ..render import ooxml
+from .. import thaifmt
+from ..model import AgendaItem, AgendaSubItem, Attendee, Committee, Minutes, Who
+from ..model.minutes import AGENDA_ORDER, meeting_numbers
+from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..analyse.phrases import data_file as phrase_file
 from .base import DocumentType
 from .people import Named, resolve
 from .prose import FLUSH, PORTRAIT_TWIPS, TITLE, Writer

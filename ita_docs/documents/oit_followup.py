@@ -3,7 +3,7 @@
 One row per OIT item of last year's assessment: the item code, its title (the
 framework's OIT item list of that year unless the content gives one), last
 year's score, this year's status, the responsible division and a note or
-URL; then the number of items per status (domain.md, "OIT follow-up
+URL; then the number of items per status (docs/domain.md, "OIT follow-up
 checklist"). Template: ``templates/oit-followup.docx`` (A4 landscape). The same
 tables appear inside minutes with ``{insert: oit_followup}``.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ooxml import Para, runs_from_markup
-from ..phrases import data_file as phrase_file
-from ..validate import oit_year
+from ..render.ooxml import Para, runs_from_markup
+from ..analyse.phrases import data_file as phrase_file
+from ..load.validate import oit_year
 from . import computed
 from .base import DocumentType, single
 from .prose import TITLE, Writer

@@ -1,6 +1,6 @@
 """Who is who in committee documents: people, committee members and named outsiders.
 
-A `ita_docs.models.Who` names someone by a person id (``organisation.people``),
+A `ita_docs.model.Who` names someone by a person id (``organisation.people``),
 a committee member id, or name and position; `resolve` turns it into the
 name, position lines and committee role printed in attendance lists, speaker
 turns and signature blocks.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Committee, Member, Who
+from ..model import Committee, Member, Who
 from .prose import Writer
 
 

@@ -2,14 +2,14 @@
 
 A `Writer` formats one content set's values for one document: digits (Thai or
 Arabic, per ``Content.digits``), ``{{ expressions }}`` in content text
-(rendered in the sandbox of `ita_docs.render.expand`), prose `Block` lists as
-paragraphs and tables (`ita_docs.ooxml.Para` and raw table XML), and document
-titles. Contexts hold plain strings for ``{{ var }}`` and `ita_docs.ooxml.Xml`
+(rendered in the sandbox of `ita_docs.render.docx.expand`), prose `Block` lists as
+paragraphs and tables (`ita_docs.render.ooxml.Para` and raw table XML), and document
+titles. Contexts hold plain strings for ``{{ var }}`` and `ita_docs.render.ooxml.Xml`
 for ``{{p var}}``.
 
 Style ids are those of the bundled templates (``tools/build_templates.py``);
 widths are in twips (567 per cm). Wording that the templates do not hold
-follows the seed documents in ``shared/seeds`` (002 analysis report, 001 plan
+follows the seed documents in the seeds (``docs/domain.md``) (002 analysis report, 001 plan
 and memo, 000/004 result reports).
 """
 from __future__ import annotations
@@ -20,14 +20,15 @@ from typing import Any, Callable, Iterator, Mapping
 
 import jinja2
 
-from .. import ooxml, thaifmt
+from ..render import ooxml
+from .. import thaifmt
 from ..errors import ContentError, Location
-from ..loader import LoadedContent
+from ..load.loader import LoadedContent
 from ..messages import msg
-from ..models import Block, Committee, Content
-from ..models.base import walk
-from ..ooxml import Para, Run, Xml, parts_xml, runs_from_markup
-from ..render import expand
+from ..model import Block, Committee, Content
+from ..model.base import walk
+from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..render.docx import expand
 
 # Style ids of the templates (python-docx drops the spaces of the style names).
 BODY, FLUSH, CENTER, TITLE = "ITABody", "ITABodyFlush", "ITACenter", "ITATitle"
@@ -50,7 +51,7 @@ class Writer:
     """Formats content for one document: digits, expressions, prose blocks, cells."""
 
     def __init__(self, loaded: LoadedContent, inserts: Mapping[str, Insert] | None = None, digits: str | None = None):
-        """``inserts`` maps the names of `ita_docs.models.base.INSERTS` to the
+        """``inserts`` maps the names of `ita_docs.model.base.INSERTS` to the
         functions that build those computed tables (see `ita_docs.documents.computed`)."""
         self.loaded = loaded
         self.c: Content = loaded.content
@@ -80,7 +81,7 @@ class Writer:
                 value = expand(value, ctx, self.digits)
             except jinja2.TemplateError as exc:
                 # Collected, located where the text was written, and reported together
-                # (`check_expressions`, `ita_docs.pipeline`); the text stays as written meanwhile.
+                # (`check_expressions`, `ita_docs.build`); the text stays as written meanwhile.
                 self.expression_error(value, exc)
                 return value
         return thaifmt.localize_digits(value, self.digits)
@@ -128,10 +129,10 @@ class Writer:
 
     def expr_context(self) -> dict[str, Any]:
         """Names available inside ``{{ }}`` in content text: the vocabulary of this content
-        (`ita_docs.vocabulary_context.context`, documented in ``docs/vocabulary.md``), scores in this
+        (`ita_docs.context.values.context`, documented in ``docs/vocabulary.md``), scores in this
         writer's digits; ``titles`` are worded by `title_lines` when first read."""
         if self._expr_ctx is None:
-            from .. import vocabulary_context
+            from ..context import values as vocabulary_context
 
             self._expr_ctx = vocabulary_context.context(self, self.digits)
         return self._expr_ctx

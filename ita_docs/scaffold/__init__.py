@@ -2,10 +2,10 @@
 
 Both write a whole folder or nothing: the folder must be missing or empty; every
 file is first written to a staging folder beside it, the staged set is loaded
-with `ita_docs.validate.load` (so what is written always loads), then the files
+with `ita_docs.load.validate.load` (so what is written always loads), then the files
 are renamed into place. Each YAML file begins with
 ``# yaml-language-server: $schema=ita-docs.schema.json`` and the folder gets that
-schema (`ita_docs.schema`, the per-file variant), so an editor such as VS Code
+schema (`ita_docs.model.schema`, the per-file variant), so an editor such as VS Code
 with the YAML extension checks and explains every key offline.
 
 `new_set` writes Thai comments on every key, in the style of the bundled samples,

@@ -11,10 +11,11 @@ import datetime as dt
 import typing
 from pathlib import Path
 
-from .. import analysis, schema
+from ..analyse import rules as analysis
+from ..model import schema
 from ..errors import ContentError, ContentErrors, Location
 from ..messages import msg
-from ..models import OrganisationKind
+from ..model import OrganisationKind
 from .writing import SCHEMA_LINE, assessment_yaml, check_target, message, no_framework, scalar, thai_year, write_set
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import yaml
 
-from .. import analysis
+from ..analyse import rules as analysis
 from ..errors import ContentError, ContentErrors, Location
-from ..loader import LoadedContent
+from ..load.loader import LoadedContent
 from ..messages import msg
-from ..models import Assessment, Content
-from ..validate import load
+from ..model import Assessment, Content
+from ..load.validate import load
 from .writing import SCHEMA_LINE, TextDates, assessment_yaml, check_target, no_framework, thai_year, write_set
 
 PLACEHOLDER_OUTPUT = "…ผลการดำเนินการ (เติม)"
@@ -145,7 +145,7 @@ def next_year(src: Path, dst: Path) -> list[Path]:
     people), committees, measures and the measure plan, settings; ``fiscal_year``
     + 1. Made anew (`RENEWED`): ``assessment``, a placeholder for the next results
     (``year`` = the old assessment's + 1, indicators 0) whose ``previous`` holds the
-    old year's overall score (given, else computed by `ita_docs.analysis`) and the
+    old year's overall score (given, else computed by `ita_docs.analyse.rules`) and the
     older ones; ``measure_results``, one entry per measure with an output to fill
     in. Left behind (`DROPPED`): analysis report, memos, minutes, OIT checklist,
     obstacles; every new file says so at its top. The emblem image is copied.
@@ -216,6 +216,6 @@ def next_year(src: Path, dst: Path) -> list[Path]:
 
 
 def _computed_overall(a: Assessment, fw: analysis.Framework) -> float | None:
-    """The overall score the content left out, by `ita_docs.analysis` (the year's rule)."""
+    """The overall score the content left out, by `ita_docs.analyse.rules` (the year's rule)."""
     compute = getattr(analysis, "computed_overall", None)  # the tool-weighted rule, where analysis has it
     return compute(a, fw) if compute else analysis.weighted_overall(a, fw)

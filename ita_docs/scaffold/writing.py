@@ -4,7 +4,7 @@ The text: `SCHEMA_LINE` (the first line of every file), `scalar` (a YAML scalar
 that reads back as the same text), `thai_year` (BE years in comments) and
 `assessment_yaml` (the placeholder ``assessment:`` block of a year whose results
 are not in yet). The writing: `write_set` stages every file beside the target
-folder, loads the staged set with `ita_docs.validate.load`, then renames the files
+folder, loads the staged set with `ita_docs.load.validate.load`, then renames the files
 into place, so a set is written whole or not at all (`check_target` refuses a
 folder that is not empty).
 """
@@ -18,11 +18,12 @@ from pathlib import Path
 
 import yaml
 
-from .. import analysis, schema
+from ..analyse import rules as analysis
+from ..model import schema
 from ..errors import ContentError, ContentErrors, Location, OutputError
 from ..messages import language, msg
-from ..models import Assessment
-from ..validate import load
+from ..model import Assessment
+from ..load.validate import load
 
 SCHEMA_LINE = f"# yaml-language-server: $schema={schema.FILENAME}\n"
 FILL_SCORES = "แก้เป็นคะแนนจริงจากประกาศของสำนักงาน ป.ป.ช."
@@ -49,7 +50,7 @@ def thai_year(year: int) -> str:
 
 
 class TextDates(yaml.SafeLoader):
-    """YAML as `ita_docs.loader` reads it: dates stay text."""
+    """YAML as `ita_docs.load.loader` reads it: dates stay text."""
 
 
 TextDates.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)

@@ -1,0 +1,384 @@
+"""Drafted wording and standard measures for the analysis report, as data per framework year.
+
+When a user gives only ``organisation`` and ``assessment``, a complete
+รายงานการวิเคราะห์ผลการประเมิน ITA can be drafted from this library: standard
+text for every prose section, one set of sentences per indicator, and a
+library of typical measures (มาตรการ) to propose for the next fiscal year.
+
+Files: ``ita_docs/phrases/<year>.yaml``, one per framework year (BE). A file
+may say ``extends: <year>`` and then give only what differs; it is resolved
+with `merge` (below). Other files of the folder (``memos.yaml``,
+``committee.yaml``: wording of other documents, read by
+``ita_docs.documents.prose.phrase_file``) are not year files and are ignored here. Shape of a resolved year (`Phrases`)::
+
+    year: 2566
+    sections:            # every name of SECTION_NAMES, each a list of blocks
+      introduction: [paragraph, ...]   # a string is a paragraph (ita_docs.model.Block)
+      ...
+    indicators:          # 1..10, each with the four texts of INDICATOR_TEXTS
+      7: {measures: ..., strength: ..., weakness: ..., improvement: ...}
+    measures:            # ita_docs.model.Measure, without division ids
+      - {id: i7-publicity-channels, title: ..., steps: [...], responsible_other: ...,
+         period: ..., follow_up: ..., indicators: [7]}
+
+How the texts fit the report (structure of seed 002, ``docs/layouts.md``):
+
+- ``sections`` go into the `ita_docs.model.AnalysisReport` fields of the same
+  name; ``strengths_intro`` / ``weaknesses_intro`` / ``improvements_intro`` are
+  the ``intro`` of the three finding groups (๓.๑-๓.๓), ``no_weaknesses``
+  replaces the weaknesses group when no indicator is classed as a weakness,
+  ``next_year_intro`` is ``next_year.intro`` (section ๔).
+- A finding is printed as "(n) **ตัวชี้วัดที่ k name** โดยรวมได้เท่ากับร้อยละ score"
+  followed by its text, so an indicator's ``measures`` text continues that
+  head (it begins with ซึ่ง...) and one of ``strength`` / ``weakness`` /
+  ``improvement`` follows it as a new sentence:
+  ``Finding.text = measures + " " + weakness``. How an indicator is classed is
+  the drafting code's rule (the seeds differ), not this library's.
+- ``measures`` are proposals: copy the chosen ones into the content's
+  ``measures`` (adding division ids to ``responsible`` if wanted) and list
+  their ids in ``next_year.groups``. They answer the assessment of the fiscal
+  year they are written for, so take them from ``phrases(fiscal_year)``;
+  sections and indicator texts describe the assessed year
+  (``phrases(assessment.year)``). OIT item codes (``items``) are given only
+  where published lists confirm them (2568, 2569): item lists differ by year
+  and agency group.
+
+Texts are Thai in the register of the published documents (seeds 000-004);
+numbers inside them are written in Thai digits. They may use Jinja
+expressions, restricted to the names of `SECTION_VARIABLES` (sections),
+`INDICATOR_VARIABLES` (indicator texts) and `MEASURE_VARIABLES` (measures, which are
+rendered later with the content's own expression context), and to the filter
+``fiscal_digits``; years must go through it. Sources of the wording: the
+NACC's ITA manuals (คู่มือการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ,
+indicator definitions) and the seeds: 002 (report structure, findings and
+measure tables), 001 (measure plan), 000 and 004 (measure-result reports).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jinja2
+import yaml
+from jinja2 import nodes
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from ita_docs.model import Block, Blocks, Measure
+
+SECTION_NAMES = (
+    "introduction",
+    "principles",
+    "results_intro",
+    "recommendations",
+    "analysis_intro",
+    "strengths_intro",
+    "weaknesses_intro",
+    "improvements_intro",
+    "no_weaknesses",
+    "conclusion",
+    "next_year_intro",
+)
+INDICATOR_TEXTS = ("measures", "strength", "weakness", "improvement")
+
+# Names a text may use inside {{ }} (dotted paths), by where the text is.
+MEASURE_VARIABLES = frozenset({"organisation.name", "fiscal_year", "assessment.year"})
+SECTION_VARIABLES = MEASURE_VARIABLES | {"overall", "level", "pass_mark"}
+INDICATOR_VARIABLES = SECTION_VARIABLES | {"indicator.number", "indicator.name", "indicator.score", "indicator.tool"}
+FILTERS = frozenset({"fiscal_digits"})
+YEARS = frozenset({"fiscal_year", "assessment.year"})  # printed only through |fiscal_digits
+
+
+class PhrasesModel(BaseModel):
+    """Base of the file models: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------- expressions
+
+
+def _path(node: nodes.Node) -> str | None:
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        base = _path(node.node)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+def expression_problems(text: str, allowed: frozenset[str]) -> list[str]:
+    """What is wrong with the Jinja in ``text`` (empty when nothing is).
+
+    Only ``{{ name }}`` / ``{{ name.attr }}`` outputs of ``allowed`` paths, with
+    the ``fiscal_digits`` filter, are accepted; a year is accepted only
+    through ``fiscal_digits`` (otherwise it would print Arabic digits).
+
+    >>> expression_problems("พ.ศ. {{ fiscal_year|fiscal_digits }}", MEASURE_VARIABLES)
+    []
+    >>> expression_problems("{{ fiscal_year }} {{ organisation.phone }}", MEASURE_VARIABLES)
+    ['fiscal_year without |fiscal_digits', 'organisation.phone is not allowed here']
+    """
+    if "{" not in text:
+        return []
+    try:
+        tree = jinja2.Environment().parse(text)
+    except jinja2.TemplateSyntaxError as exc:
+        return [f"syntax: {exc.message}"]
+    problems: list[str] = []
+
+    def visit(node: nodes.Node, digits: bool) -> None:
+        if isinstance(node, (nodes.Template, nodes.Output)):
+            for child in node.iter_child_nodes():
+                visit(child, digits)
+        elif isinstance(node, nodes.TemplateData):
+            return
+        elif isinstance(node, nodes.Filter):
+            if node.name not in FILTERS or node.args or node.kwargs:
+                problems.append(f"filter {node.name} is not allowed")
+            visit(node.node, node.name == "fiscal_digits")
+        elif (path := _path(node)) is not None:
+            if path not in allowed:
+                problems.append(f"{path} is not allowed here")
+            elif path in YEARS and not digits:
+                problems.append(f"{path} without |fiscal_digits")
+        else:
+            problems.append(f"{type(node).__name__} is not allowed (only {{{{ name }}}} outputs)")
+
+    visit(tree, False)
+    return problems
+
+
+def _check(text: str, allowed: frozenset[str], where: str) -> None:
+    problems = expression_problems(text, allowed)
+    if problems:
+        raise ValueError(f"{where}: {'; '.join(problems)} in “{text[:60]}”")
+
+
+def block_texts(block: Block) -> list[str]:
+    """Every string of one prose block (paragraph, heading, list items, table cells)."""
+    out = [t for t in (block.paragraph, block.heading) if t is not None]
+    for items in (block.bullets, block.numbered, block.dashes):
+        out += items or []
+    if block.table:
+        out += block.table.header + [cell for row in block.table.rows for cell in row]
+    return out
+
+
+def measure_texts(m: Measure) -> list[str]:
+    """Every string of a measure that is printed (title, steps, responsible, period, follow-up)."""
+    out = list(m.title) + ([m.requirement] if m.requirement else [])
+    for step in m.steps:
+        out += [step.text, *step.bullets]
+    out += list(m.responsible_other) + list(m.follow_up)
+    if m.period and m.period.text:
+        out.append(m.period.text)
+    return out
+
+
+# --------------------------------------------------------------------------- file shape
+
+
+class Sections(PhrasesModel):
+    """Standard text of the report's prose sections (seed 002's structure); see `SECTION_NAMES`."""
+
+    introduction: Blocks
+    principles: Blocks
+    results_intro: Blocks
+    recommendations: Blocks
+    analysis_intro: Blocks
+    strengths_intro: Blocks
+    weaknesses_intro: Blocks
+    improvements_intro: Blocks
+    no_weaknesses: Blocks
+    conclusion: Blocks
+    next_year_intro: Blocks
+
+    @model_validator(mode="after")
+    def _expressions(self) -> Sections:
+        for name in SECTION_NAMES:
+            for block in getattr(self, name):
+                for text in block_texts(block):
+                    _check(text, SECTION_VARIABLES, f"sections.{name}")
+        return self
+
+
+class IndicatorPhrases(PhrasesModel):
+    """The texts of one indicator, from the NACC manual's definition of what it measures.
+
+    ``measures`` continues a finding's printed head (begins with ซึ่ง...);
+    ``strength`` / ``weakness`` / ``improvement`` follow it for a high, a low
+    (standard explanation and likely causes) and a middle score.
+    """
+
+    measures: str
+    strength: str
+    weakness: str
+    improvement: str
+
+    @model_validator(mode="after")
+    def _expressions(self) -> IndicatorPhrases:
+        for name in INDICATOR_TEXTS:
+            _check(getattr(self, name), INDICATOR_VARIABLES, f"indicators.{name}")
+        return self
+
+
+class Phrases(PhrasesModel):
+    """One resolved framework year: sections, ten indicators, measure library.
+
+    ``extends`` records the year this file was resolved from (None for a base file).
+    """
+
+    year: int
+    extends: int | None = None
+    sections: Sections
+    indicators: dict[int, IndicatorPhrases]
+    measures: list[Measure]
+
+    @field_validator("indicators")
+    @classmethod
+    def _ten(cls, value: dict[int, IndicatorPhrases]) -> dict[int, IndicatorPhrases]:
+        if sorted(value) != list(range(1, 11)):
+            raise ValueError(f"indicators must be exactly 1-10, got {sorted(value)}")
+        return value
+
+    @field_validator("measures")
+    @classmethod
+    def _measures(cls, value: list[Measure]) -> list[Measure]:
+        seen: set[str] = set()
+        for m in value:
+            if m.id in seen:
+                raise ValueError(f"duplicate measure id {m.id}")
+            seen.add(m.id)
+            if not m.indicators or any(not 1 <= n <= 10 for n in m.indicators):
+                raise ValueError(f"measure {m.id}: indicators must be a non-empty list of 1-10")
+            if m.responsible:
+                raise ValueError(f"measure {m.id}: the library cannot know division ids; use responsible_other")
+            for text in measure_texts(m):
+                _check(text, MEASURE_VARIABLES, f"measures.{m.id}")
+        return value
+
+    # ---- lookups
+
+    def indicator(self, number: int) -> IndicatorPhrases:
+        return self.indicators[number]
+
+    def measure(self, measure_id: str) -> Measure:
+        """The library measure ``measure_id`` (KeyError if there is none)."""
+        for m in self.measures:
+            if m.id == measure_id:
+                return m
+        raise KeyError(measure_id)
+
+    def measures_for(self, indicator: int) -> list[Measure]:
+        """Library measures that answer ``indicator``, in file order."""
+        return [m for m in self.measures if indicator in m.indicators]
+
+    def texts(self) -> Iterator[tuple[str, str, frozenset[str]]]:
+        """Every text as ``(where, text, allowed names)``, for checks and tools."""
+        for name in SECTION_NAMES:
+            for block in getattr(self.sections, name):
+                for text in block_texts(block):
+                    yield f"sections.{name}", text, SECTION_VARIABLES
+        for n, ind in sorted(self.indicators.items()):
+            for name in INDICATOR_TEXTS:
+                yield f"indicators.{n}.{name}", getattr(ind, name), INDICATOR_VARIABLES
+        for m in self.measures:
+            for text in measure_texts(m):
+                yield f"measures.{m.id}", text, MEASURE_VARIABLES
+
+
+# --------------------------------------------------------------------------- merge and load
+
+
+def _merge_measures(base: list[Any], override: list[Any]) -> list[Any]:
+    out = list(base)
+    index = {m.get("id"): i for i, m in enumerate(out) if isinstance(m, Mapping)}
+    for m in override:
+        i = index.get(m.get("id")) if isinstance(m, Mapping) else None
+        if i is None:
+            index[m.get("id") if isinstance(m, Mapping) else None] = len(out)
+            out.append(m)
+        else:
+            out[i] = m
+    return out
+
+
+def _deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        old = out.get(key)
+        if isinstance(value, Mapping) and isinstance(old, Mapping):
+            out[key] = _deep_merge(old, value)
+        else:
+            out[key] = value
+    return out
+
+
+def merge(base: Phrases, override: Mapping[str, Any]) -> Phrases:
+    """``base`` with ``override`` (a dict of the file's shape, possibly partial) laid over it.
+
+    - ``sections``: a section given replaces the default one (its whole list);
+    - ``indicators``: per indicator, a text given replaces that text;
+    - ``measures``: a measure with an existing id replaces that measure (in
+      place); a new id is appended;
+    - any other key replaces the value.
+
+    The result is validated again (raises `pydantic.ValidationError`).
+    """
+    data = base.model_dump(mode="python", exclude_defaults=True)
+    override = dict(override)
+    if "indicators" in override:
+        override["indicators"] = {int(k): v for k, v in dict(override["indicators"]).items()}
+    measures = override.pop("measures", None)
+    merged = _deep_merge(data, override)
+    if measures is not None:
+        merged["measures"] = _merge_measures(data.get("measures", []), list(measures))
+    return Phrases.model_validate(merged)
+
+
+@cache
+def data_file(name: str) -> dict[str, Any]:
+    """Other standard wording kept as data beside the year files: ``ita_docs/phrases/<name>.yaml``
+    (``memos``: the memo presets; ``committee``: minutes and the OIT checklist). Cached."""
+    path = resources.files("ita_docs.analyse") / "phrases" / f"{name}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def years() -> list[int]:
+    """Framework years (BE) that have a phrases file."""
+    return sorted(
+        int(f.name.removesuffix(".yaml"))
+        for f in resources.files(__name__).iterdir()
+        if f.name.endswith(".yaml") and f.name.removesuffix(".yaml").isdigit()
+    )
+
+
+def _read(year: int) -> dict[str, Any]:
+    path = resources.files(__name__).joinpath(f"{year}.yaml")
+    if not path.is_file():
+        raise KeyError(year)
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if data.get("year") != year:
+        raise ValueError(f"{year}.yaml says year: {data.get('year')}")
+    return data
+
+
+@cache
+def phrases(year: int) -> Phrases:
+    """The resolved phrases of framework year ``year`` (cached; KeyError if no file).
+
+    A file with ``extends: <base>`` is `merge`-d over the resolved base.
+    """
+    data = _read(year)
+    base_year = data.pop("extends", None)
+    if base_year is None:
+        return Phrases.model_validate(data)
+    seen, y = {year}, base_year
+    while y is not None:
+        if y in seen:
+            raise ValueError(f"phrases {year}: extends cycle through {y}")
+        seen.add(y)
+        y = _read(y).get("extends")
+    return merge(phrases(base_year), {**data, "extends": base_year})

@@ -1,0 +1,205 @@
+"""The build pipeline: load every content set, render every document in memory, then write.
+
+Nothing is written until every document of every content set has rendered
+(mkdocs-style: gather and compute first); the outputs are then written as one
+transaction by `ita_docs.write.outputs.commit`, guarded by the output
+folder's manifest: a set whose inputs did not change is not rendered again, and
+a file edited by hand is never overwritten.
+
+Heavy modules (the content model, docxtpl, LibreOffice) are imported only when
+a set has to be rendered, so an up-to-date rebuild takes a fraction of a second.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .errors import ContentError, ContentErrors, ItaDocsError, Location, OutputError
+from .messages import msg
+from .write.outputs import Manifest, Outcome, commit, discard, remove_stale_temporaries
+from .resources import sample_sets
+from .write.sets import Rendered, load_all, output_names, render_set, set_key, set_name
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class BuildResult:
+    """What a build did: files written or left unchanged, hand-edited files kept, sets up to date."""
+
+    written: list[Path] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    edited: list[tuple[Path, Path]] = field(default_factory=list)
+    backups: list[tuple[Path, Path]] = field(default_factory=list)
+    up_to_date: list[str] = field(default_factory=list)
+    pdf_error: ItaDocsError | None = None
+
+
+def _check_only(only: list[str] | None) -> None:
+    if not only:
+        return
+    from .documents import document_names
+
+    names = document_names()
+    for name in only or []:
+        if name not in names:
+            raise ContentErrors([ContentError(msg("unknown_document", name=name, names=", ".join(names)))])
+
+
+def check(sources: list[Path] | None, templates: Path | None = None) -> BuildResult:
+    """``build`` without writing: load, evaluate every expression and render every document in memory.
+
+    Raises `ContentErrors` (every content problem of every set, located) or
+    `TemplateError`, exactly as ``build`` would; returns the warnings.
+    """
+    loaded = load_all(list(sources) if sources else sample_sets())
+    errors: list[ContentError] = []
+    for item in loaded:
+        try:
+            render_set(item, Path("."), templates=templates)
+        except ContentErrors as exc:
+            errors += exc.errors
+    if errors:
+        raise ContentErrors(errors)
+    return BuildResult(warnings=[w for item in loaded for w in item.warnings])
+
+
+def build(
+    sources: list[Path] | None,
+    output: Path,
+    *,
+    only: list[str] | None = None,
+    templates: Path | None = None,
+    pdf: bool = False,
+    bundle: bool = False,
+    force: bool = False,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Render what changed, convert it to PDF if asked, and write each set as one transaction.
+
+    Every stale set is checked and rendered (in parallel with ``jobs`` > 1 or
+    a Dask ``scheduler``, `ita_docs.write.batch`), its files staged as temporaries;
+    the content problems of all sets are raised together (`ContentErrors`)
+    and nothing is written. Otherwise each set is committed, all or nothing,
+    guarded by its manifest: a set whose inputs are
+    unchanged and whose outputs are as written is skipped; a hand-edited output
+    is never overwritten. ``jobs`` defaults to the number of cores (at most one
+    worker per set). ``bundle`` also writes ``<set>/bundle.pdf``. When
+    LibreOffice is missing, the .docx files are written and ``pdf_error`` says
+    how to install it.
+    """
+    from .write.batch import Job, executor
+
+    _check_only(only)
+    sources = list(sources) if sources else sample_sets()
+    names = output_names(sources)
+    want_pdf = pdf or bundle
+    keys = {s: set_key(s, templates, only=only, pdf=want_pdf, bundle=bundle) for s in sources}
+    stale = [s for s in sources if not Manifest.load(output / names[s]).up_to_date(names[s], keys[s])]
+    result = BuildResult(up_to_date=[names[s] for s in sources if s not in stale])
+    if not stale:
+        return result
+    for s in stale:
+        remove_stale_temporaries(output / names[s])
+    todo = [Job(s, names[s], keys[s], output, tuple(only) if only else None, templates, want_pdf, bundle,
+                _reusable_pdfs(output / names[s]) if want_pdf else {}, stage=scheduler is None) for s in stale]
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, len(todo))
+    existed = {output, *(output / names[s] for s in stale)}
+    existed = {d for d in existed if d.exists()}
+    done = []
+
+    def undo() -> None:
+        """Remove every temporary of this run, and the folders it made for them."""
+        for d in done:
+            discard(d.files)
+        for folder in [*(output / names[s] for s in stale), output]:
+            remove_stale_temporaries(folder)
+            if folder not in existed and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+
+    try:
+        for i, d in enumerate(executor(workers, scheduler)(todo), 1):
+            done.append(d)
+            if progress:
+                progress("render", i, len(todo))
+    except BaseException:
+        undo()
+        raise
+    errors = [e for d in done for e in d.errors]
+    result.warnings = [w for d in done for w in d.warnings]
+    if errors:  # every set was checked (and rendered) before anything is written
+        undo()
+        raise ContentErrors(errors)
+    for d in sorted(done, key=lambda d: names[d.job.source]):
+        if d.pdf_error and result.pdf_error is None:
+            result.pdf_error = OutputError(d.pdf_error)
+        _record(result, commit(Manifest.load(output / d.job.name), {d.job.name: (d.job.key, d.files)}, force=force))
+    return result
+
+
+def _record(result: BuildResult, outcome: Outcome) -> None:
+    result.written += outcome.written
+    result.unchanged += outcome.unchanged
+    result.edited += outcome.edited
+    result.backups += outcome.backups
+
+
+def _reusable_pdfs(folder: Path) -> dict[str, str]:
+    """Documents of ``folder`` whose PDF on disk is still theirs: {docx name: sha256 of the .docx}."""
+    from .write.outputs import sha256
+
+    manifest = Manifest.load(folder)
+    out = {}
+    for docx in folder.glob("*.docx") if folder.is_dir() else []:
+        pdf = docx.with_suffix(".pdf")
+        if pdf.is_file() and not manifest.edited(docx) and not manifest.edited(pdf):
+            out[docx.name] = sha256(docx.read_bytes())
+    return out
+
+
+def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
+    """Render one memo (by id or preset) and its distribution list.
+
+    When the content has no memo with that preset, one is made from the
+    preset with today's date and the first person of the organisation as
+    signer.
+    """
+    import datetime as dt
+
+    from .documents import memo_of
+    from .documents.memo import PRESETS
+    from .load.loader import LoadedContent
+    from .model import Memo
+
+    candidates = [source] if source else sample_sets()
+    loaded_sets = load_all(candidates)
+    target = next((ls for ls in loaded_sets if memo_of(ls.content, key)), None)
+    if target is None:
+        # No memo of that name: make one from the preset, signed by the first person of a set that has people.
+        target = next((ls for ls in loaded_sets if ls.content.organisation.people), loaded_sets[0])
+        if key not in PRESETS or not target.content.organisation.people:
+            names = ", ".join([m.id for m in target.content.memos] + list(PRESETS))
+            raise ContentErrors([ContentError(msg("unknown_memo", name=key, path=target.root, names=names), Location(target.root))])
+        from .load.validate import preset_missing
+
+        need = preset_missing(target.content, key)
+        if need:
+            raise ContentErrors([ContentError(msg("preset_needs", id=key, preset=key, needs=need), Location(target.root))])
+        memo = Memo(id=key, preset=key, date=dt.date.today(), signer=target.content.organisation.people[0].id)
+    else:
+        memo = memo_of(target.content, key)
+    content = target.content.model_copy(update={"memos": [memo]})
+    one = LoadedContent(content, target.root, target.files, target.positions, target.warnings)
+    rendered = render_set(one, output, ["memo", "distribution-list"], name=set_name(target.root))
+    result = BuildResult(warnings=one.warnings)
+    folder = output / set_name(target.root)
+    _record(result, commit(Manifest.load(folder), {f"memo:{key}": ("", {r.path: r.data for r in rendered})}))
+    return result
+
+
+__all__ = ["build", "build_memo", "check", "render_set", "load_all", "set_name", "BuildResult", "Rendered", "ItaDocsError", "OutputError"]

@@ -1,0 +1,287 @@
+"""Load a content set (a folder of YAML files, or one file) into a `Content`.
+
+Validation happens once, here, at the edge: each file is read as YAML safely
+with the position of every key kept (`ita_docs.load.reader`: encodings, control
+characters, dates kept as text, depth/size/alias caps, duplicate keys in one
+mapping), the merged mapping is validated by pydantic, then cross-references
+are checked. Every problem is collected and raised at once as `ContentErrors`,
+each naming the file, line, column and field path, in the user's language
+(`ita_docs.messages`).
+
+Whatever a file holds, the result is a `LoadedContent` or `ContentErrors` whose
+every error names a file; never another exception. Here, beyond each file:
+
+- Duplicate top-level keys across files are errors naming the other file.
+- pydantic's errors are located (`Positions.locate`) and worded for a clerk
+  (`_translate`): the nearest written key or value, a guess for a misspelt key.
+- ``organisation.emblem`` must be an image file (as python-docx reads it: PNG, JPEG,
+  GIF, BMP, TIFF) inside the content folder.
+"""
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path, PureWindowsPath
+from typing import Any
+
+from docx.image.image import Image
+from pydantic import BaseModel, ValidationError
+
+from ..errors import ContentError, ContentErrors, Location
+from ..messages import msg
+from ..model import Content
+from .reader import PathKey, Positions, _dotted, _parse_file
+from .safe_yaml import MAX_DEPTH, MAX_NODES, _short
+from .text import MAX_CONTROL_REPORTED
+
+__all__ = [
+    "MAX_CONTROL_REPORTED",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "LoadedContent",
+    "PathKey",
+    "Positions",
+    "content_files",
+    "parse",
+]
+
+
+@dataclass
+class LoadedContent:
+    """A validated content set: the model, its folder, positions and warnings."""
+
+    content: Content
+    root: Path
+    files: list[Path]
+    positions: Positions
+    warnings: list[ContentError] = field(default_factory=list)
+
+    def warn(self, path: PathKey, message: str) -> None:
+        self.warnings.append(ContentError(message, self.positions.locate(path)))
+
+    def content_templates(self) -> Path | None:
+        """The content set's own template folder (``templates:``, relative to its folder), if named."""
+        return self.root / self.content.templates if self.content.templates else None
+
+
+
+def content_files(source: Path) -> list[Path]:
+    """The YAML files of a content set: ``source`` itself, or its ``*.yaml``/``*.yml``."""
+    if source.is_file():
+        return [source]
+    return sorted(p for p in source.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+
+
+def _emblem_problem(content: Content, root: Path) -> str | None:
+    """Why ``organisation.emblem`` is not an image file inside ``root``, or None if it is (or is unset)."""
+    organisation = getattr(content, "organisation", None)
+    emblem = getattr(organisation, "emblem", None)
+    if not emblem:
+        return None
+    win = PureWindowsPath(emblem)
+    if Path(emblem).is_absolute() or win.is_absolute() or win.drive or emblem.startswith(("/", "\\", "~")):
+        return msg("emblem_absolute", path=emblem)
+    try:
+        base = root.resolve()
+        target = (root / emblem).resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL in the name
+        return msg("emblem_missing", path=emblem)
+    if not target.is_relative_to(base):
+        return msg("emblem_outside", path=emblem)
+    if not target.is_file():
+        return msg("emblem_missing", path=emblem)
+    try:
+        Image.from_file(str(target))
+    except Exception:  # noqa: BLE001 - python-docx's header parsers raise many kinds on a non-image
+        return msg("emblem_not_image", path=emblem)
+    return None
+
+
+def _with_file(errors: list[ContentError], source: Path, files: list[Path]) -> ContentErrors:
+    """`ContentErrors` in which every error names a file (the content set's, when no line is known)."""
+    default = files[0] if len(files) == 1 else source
+    for e in errors:
+        if e.location.file is None:
+            e.location.file = default
+    return ContentErrors(errors)
+
+
+def parse(source: str | Path) -> LoadedContent:
+    """Parse and schema-validate the content set at ``source`` (folder or file).
+
+    This is the first step of loading: encoding, YAML syntax, types, missing or
+    unknown keys, cross-references and the emblem file. Rules that need the ITA
+    framework data are the second step, `ita_docs.load.validate.load`, which callers
+    normally use. Raises `ContentErrors` listing every problem found, each with
+    its file; nothing is partially loaded.
+    """
+    source = Path(source)
+    errors: list[ContentError] = []
+    if not source.exists():
+        raise ContentErrors([ContentError(msg("not_found", path=source), Location(source))])
+    files = content_files(source)
+    if not files:
+        raise ContentErrors([ContentError(msg("no_content", path=source), Location(source))])
+    pos = Positions()
+    merged: dict[str, Any] = {}
+    owner: dict[str, Path] = {}
+    for file in files:
+        data = _parse_file(file, pos, errors)
+        for key, value in (data or {}).items():
+            if key in merged:
+                loc = pos.locate((key,), key=True)
+                loc.file, loc.field = file, str(key)
+                errors.append(ContentError(msg("duplicate_key", key=key, other=owner[key].name), loc))
+                continue
+            merged[key] = value
+            owner[key] = file
+    if errors:
+        raise _with_file(errors, source, files)
+    try:
+        content = Content.model_validate(merged)
+    except ValidationError as exc:
+        raise _with_file([_translate(e, pos, files, merged) for e in exc.errors()], source, files) from None
+    root = source if source.is_dir() else source.parent
+    errors = [_reference_error(p, pos) for p in content.reference_problems()]
+    emblem = _emblem_problem(content, root)
+    if emblem:
+        errors.append(ContentError(emblem, pos.locate(("organisation", "emblem"))))
+    if content.templates and not (root / content.templates).is_dir():
+        errors.append(ContentError(msg("templates_missing", path=content.templates), pos.locate(("templates",))))
+    if errors:
+        raise _with_file(errors, source, files)
+    return LoadedContent(content, root, files, pos)
+
+
+# --------------------------------------------------------------------------- error translation
+
+
+def _model_at(loc: PathKey) -> type[BaseModel] | None:
+    """The pydantic model class that owns the last key of ``loc``."""
+    tp: Any = Content
+    for part in loc[:-1]:
+        tp = _step(tp, part)
+        if tp is None:
+            return None
+    tp = _unwrap(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0]
+        else:
+            return tp
+
+
+def _step(tp: Any, part: Any) -> Any:
+    tp = _unwrap(tp)
+    origin = typing.get_origin(tp)
+    if origin in (list, tuple):
+        return typing.get_args(tp)[0] if isinstance(part, int) else None
+    if origin is dict:
+        return typing.get_args(tp)[1]
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        f = tp.model_fields.get(str(part))
+        return f.annotation if f else None
+    return None
+
+
+def _clean_loc(loc: PathKey, data: Any = None) -> PathKey:
+    """Drop pydantic's synthetic loc parts (function-before[...], [key]).
+
+    A part that is a key (or index) of the validated ``data`` at that point is
+    real even if it looks synthetic: a clerk may write a key such as ``a[1]``.
+    """
+    out: list[Any] = []
+    for p in loc:
+        if isinstance(data, dict) and p in data:
+            data = data[p]
+        elif isinstance(data, list) and isinstance(p, int) and not isinstance(p, bool) and -len(data) <= p < len(data):
+            data = data[p]
+        elif isinstance(p, str) and "[" in p and "]" in p:
+            continue
+        else:
+            data = None
+        out.append(p)
+    return tuple(out)
+
+
+
+
+def _looks_like_text(key: Any) -> bool:
+    """A mapping key that is prose, not a field name: Thai letters or spaces in it."""
+    return isinstance(key, str) and (" " in key.strip() or any("\u0e00" <= ch <= "\u0e7f" for ch in key))
+
+
+def _translate(err: dict[str, Any], pos: Positions, files: list[Path], data: Any = None) -> ContentError:
+    loc = _clean_loc(tuple(err["loc"]), data)
+    typ = err["type"]
+    ctx = err.get("ctx") or {}
+    inp = _short(err.get("input"))
+    if typ == "missing":
+        location = pos.locate(loc[:-1])
+        location.field = _dotted(loc)
+        return ContentError(msg("missing", field=loc[-1]), location)
+    if typ == "extra_forbidden":
+        model = _model_at(loc)
+        names = list(model.model_fields) if model else []
+        guess = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.5)
+        hint = msg("hint", guess=guess[0]) if guess else (msg("allowed", names=", ".join(names)) if names else "")
+        if _looks_like_text(loc[-1]):
+            hint = msg("colon_in_text")  # "ตามที่: ..." written unquoted: YAML read a key and a value
+        return ContentError(msg("extra", key=loc[-1], hint=hint), pos.locate(loc, key=True))
+    location = pos.locate(loc)
+    if typ in ("float_parsing", "float_type", "decimal_parsing"):
+        text = msg("number", input=inp)
+    elif typ in ("int_parsing", "int_type", "int_from_float"):
+        text = msg("integer", input=inp)
+    elif typ in ("string_type",):
+        text = msg("text", input=inp)
+        if isinstance(err.get("input"), dict):
+            text += msg("colon_in_text")
+    elif typ in ("bool_parsing", "bool_type"):
+        text = msg("bool", input=inp)
+    elif typ in ("list_type", "tuple_type"):
+        text = msg("list")
+    elif typ in ("dict_type", "model_type", "model_attributes_type"):
+        text = msg("mapping")
+    elif typ in ("greater_than_equal", "greater_than"):
+        text = msg("range_ge", limit=ctx.get("ge", ctx.get("gt")), input=inp)
+    elif typ in ("less_than_equal", "less_than"):
+        text = msg("range_le", limit=ctx.get("le", ctx.get("lt")), input=inp)
+    elif typ == "literal_error":
+        text = msg("choice", expected=ctx.get("expected", ""), input=inp)
+    elif typ.startswith("date"):
+        text = msg("date", input=inp)
+    elif typ == "string_pattern_mismatch":
+        text = msg("pattern", input=inp)
+    elif typ == "value_error":
+        raw = str(ctx.get("error", err.get("msg", "")))
+        if "item code" in raw:
+            text = msg("item_code", input=inp)
+        elif raw in ("block_kind", "period_pair", "period_order", "period_empty", "member_who", "oit_row"):
+            text = msg(raw)
+        elif raw in ("time", "oit_item", "date", "date_impossible"):
+            text = msg(raw, input=inp)
+        else:
+            text = msg("invalid", msg=raw)
+    else:
+        text = msg("invalid", msg=err.get("msg", typ))
+    return ContentError(text, location)
+
+
+def _reference_error(problem: tuple[PathKey, str, dict[str, Any]], pos: Positions) -> ContentError:
+    path, message_id, params = problem
+    if message_id == "unknown_ref":
+        known = params.pop("known")
+        guess = difflib.get_close_matches(params["id"], known, n=1, cutoff=0.5)
+        params["hint"] = msg("hint", guess=guess[0]) if guess else (msg("allowed", names=", ".join(known)) if known else "")
+    return ContentError(msg(message_id, **params), pos.locate(path))

@@ -1,0 +1,311 @@
+"""Templates compiled once, Thai-correct parts cached: the fast path of `ita_docs.render.docx.render_template`.
+
+docxtpl opens the template with python-docx, compiles its Jinja source, renders
+and saves for every document; `ita_docs.render.ooxml.fix_package` then parses and fixes
+every part again, the 800 kB of styles included. Here each template is prepared
+once per (file content, digits) by `compiled`:
+
+- python-docx opens it once; its body, headers and footers go through docxtpl's
+  own preprocessing (``patch_xml``) and are compiled into Jinja templates once;
+- every other member (styles, stylesWithEffects, numbering, settings, fonts,
+  theme, rels, content types, core properties) is fixed for Thai once and kept
+  deflated, with its CRC, ready to be copied into every output.
+
+A render (`FastRender`) then evaluates the compiled templates, post-processes the
+result as docxtpl's ``render`` does (newlines, ``{_{`` escapes, ``resolve_listing``,
+``fix_tables``, ``docPr`` ids; `ita_docs.render.docxtpl_post`), fixes only the rendered
+parts and writes the zip (`ita_docs.render.zip_members.write_zip`). Headers and footers
+without a Jinja tag are rendered and fixed once, at compile time. The output is
+byte for byte that of docxtpl followed by `fix_package` (``render_template(...,
+fast=False)``); the tests compare the two for every bundled document.
+
+A context that is a function of the template gets the `FastRender` as its
+``tpl``: charts (`ita_docs.render.chart_embed.InlineChart`) and images (docxtpl's
+``InlineImage``) add their parts and relationships to a light python-docx package
+(`ita_docs.render.package.LightPackage`), whose parts are then written the way
+python-docx orders them. Of docxtpl's ``DocxTemplate`` it offers what those use:
+``current_rendering_part``, ``docx.part`` and ``build_url_id``; a context function
+that needs more (``new_subdoc``...) renders with ``fast=False``.
+
+Templates this path does not take (`compiled` returns None, the caller uses
+docxtpl): a file that is not a .docx, a Jinja error in the template (docxtpl
+reports it with its context), core properties holding ``{`` (docxtpl renders
+them per document), footnotes (docxtpl renders them once per section), no core
+properties part (python-docx would date a new one).
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+import os
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import docx
+import docx.oxml.ns
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.parser import parse_xml
+from docxtpl import DocxTemplate
+from jinja2 import Environment, Template, TemplateError
+from lxml import etree
+
+from . import docxtpl_post, ooxml
+from .package import LightPackage, PartSnapshot
+from .zip_members import Member, deflate, read_members, write_zip
+
+MAX_TEMPLATES = 32
+"""Compiled templates kept (least recently used dropped first)."""
+CS_FONT = "TH Sarabun New"
+
+_CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # docxtpl's render_properties
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_DOCXTPL = DocxTemplate(io.BytesIO())  # for its preprocessing methods, which use no state
+_PARA_BREAK = re.compile(r"<w:p([ >])")
+_TAGS = re.compile(r"<[^>]+>")
+# python-docx's parser without its element classes (plain elements are faster to walk; the XML is the same)
+_PART_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_DOC_PR = etree.XPath("//wp:docPr", namespaces=docx.oxml.ns.nsmap)  # docxtpl renumbers these in the body
+
+
+@dataclass
+class _Story:
+    """A rendered part (body, header, footer): its member name, Jinja source and compiled template."""
+
+    name: str
+    source: str
+    template: Template
+    encoding: str = "utf-8"
+
+
+@dataclass
+class CompiledTemplate:
+    """A template prepared for many renders (see the module docstring)."""
+
+    digits: str
+    members: list[Member | str]  # in output order: a cached member, or the name of a rendered one
+    body: _Story
+    stories: list[_Story]  # headers, then footers with a Jinja tag, in docxtpl's order (the others are members)
+    shell: etree._Element  # the document element without its body
+    body_index: int
+    snapshot: PartSnapshot
+
+    def start(self) -> FastRender:
+        """A new render of this template (what a context function gets as ``tpl``)."""
+        return FastRender(self)
+
+
+def _story_root(story: _Story, xml: str) -> etree._Element:
+    """A header or footer's rendered text parsed as docxtpl's ``map_headers_footers_xml`` reads it."""
+    return etree.fromstring(xml.encode(story.encoding), _PART_PARSER)
+
+
+class FastRender:
+    """One render of a `CompiledTemplate`: `render` the context, then `save`.
+
+    Stands for docxtpl's ``DocxTemplate`` in context functions: it has
+    ``current_rendering_part`` (the python-docx part being rendered),
+    ``docx.part`` (the document part) and ``build_url_id``; the parts come from
+    a `LightPackage` made on first use.
+    """
+
+    def __init__(self, compiled: CompiledTemplate):
+        self._c = compiled
+        self._package: LightPackage | None = None
+        self._current: str | None = None
+        self._roots: dict[str, etree._Element] = {}
+        self._fixed = False
+
+    # ------------------------------------------------------------------ what context functions use
+
+    def _light(self) -> LightPackage:
+        if self._package is None:
+            self._package = LightPackage(self._c.snapshot)
+            if self._c.body.name in self._roots:  # the body is rendered: the document part holds it (docxtpl's map_tree)
+                self._package.set_element(self._c.body.name, self._roots[self._c.body.name])
+        return self._package
+
+    @property
+    def current_rendering_part(self) -> Any:
+        return None if self._current is None else self._light().part(self._current)
+
+    @property
+    def docx(self) -> Any:
+        return self._light().document
+
+    def build_url_id(self, url: str) -> str:
+        return self._light().part(self._c.body.name).relate_to(url, RT.HYPERLINK, is_external=True)
+
+    # ------------------------------------------------------------------ rendering
+
+    def _render_story(self, story: _Story, context: dict[str, Any]) -> str:
+        """docxtpl's ``render_xml_part`` with the template compiled already."""
+        self._current = story.name
+        try:
+            xml = story.template.render(context)
+        except TemplateError as exc:
+            if getattr(exc, "lineno", None) is not None:
+                line = max(exc.lineno - 4, 0)  # type: ignore[operator]
+                # a map, as docxtpl's (always true, even empty): render_template reads it the same way
+                exc.docx_context = map(lambda x: _TAGS.sub("", x), story.source.splitlines()[line : line + 7])  # type: ignore[attr-defined]  # noqa: C417
+            raise
+        return docxtpl_post.post_process(xml)
+
+    def render(self, context: dict[str, Any]) -> None:
+        """Render every part (call within `ita_docs.render.docx.limits`); errors are docxtpl's."""
+        c = self._c
+        tree = docxtpl_post.fix_tables(self._render_story(c.body, context))
+        docx_id = 1000
+        for el in _DOC_PR(tree):
+            docx_id += 1
+            el.attrib["id"] = str(docx_id)
+        root = copy.deepcopy(c.shell)
+        root.insert(c.body_index, tree)
+        self._roots[c.body.name] = root
+        if self._package is not None:
+            self._package.set_element(c.body.name, root)
+        for story in c.stories:
+            self._roots[story.name] = _story_root(story, self._render_story(story, context))
+
+    def fix(self) -> None:
+        """Fix the rendered parts for Thai (`ita_docs.render.ooxml.fix_root`); `save` does it if not done."""
+        if not self._fixed:
+            for name, root in self._roots.items():
+                ooxml.fix_root(name, root, CS_FONT, digits=self._c.digits)
+            self._fixed = True
+
+    def save(self) -> bytes:
+        """The .docx: rendered parts fixed for Thai, every other member as cached."""
+        self.fix()
+        rendered = {name: deflate(name, ooxml.part_bytes(root)) for name, root in self._roots.items()}
+        if self._package is not None and self._package.changed():
+            members = self._package.members(rendered, self._c.members, self._c.digits, CS_FONT)
+        else:
+            members = [rendered[m] if isinstance(m, str) else m for m in self._c.members]
+        return write_zip(members)
+
+
+# --------------------------------------------------------------------------- compiling and the cache
+
+_CACHE: OrderedDict[tuple[bytes, str], CompiledTemplate | None] = OrderedDict()
+_STATS: dict[str, tuple[tuple[int, ...], bytes]] = {}  # path -> (its stat when last read, hash of its content)
+_LOCK = threading.Lock()
+
+
+def compiled(path: Any, digits: str, make_env: Callable[[str], Environment]) -> CompiledTemplate | None:
+    """The template at ``path`` compiled for ``digits`` (cached by file content), or None when
+    the fast path does not take it (see the module docstring) or the file cannot be read.
+
+    A file whose modification and change times, size, inode and device are as
+    when it was last read is not read again. The Jinja environment is made once per
+    compiled template (``make_env(digits)``).
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    stat = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev)
+    where = os.path.abspath(path)
+    seen = _STATS.get(where)
+    with _LOCK:
+        if seen is not None and seen[0] == stat and (seen[1], digits) in _CACHE:
+            _CACHE.move_to_end((seen[1], digits))
+            return _CACHE[(seen[1], digits)]
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    digest = hashlib.sha256(data).digest()
+    key = (digest, digits)
+    with _LOCK:
+        _STATS[where] = (stat, digest)
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+        try:
+            entry = _compile(data, digits, make_env(digits))
+        except Exception:  # noqa: BLE001 - docxtpl's path reports the problem
+            entry = None
+        _CACHE[key] = entry
+        while len(_CACHE) > MAX_TEMPLATES:
+            _CACHE.popitem(last=False)
+        return entry
+
+
+def clear() -> None:
+    """Forget every compiled template."""
+    with _LOCK:
+        _CACHE.clear()
+        _STATS.clear()
+        _MEMBERS.clear()
+
+
+def _story(name: str, xml: str, env: Environment, encoding: str = "utf-8") -> _Story:
+    source = _PARA_BREAK.sub(r"\n<w:p\1", _DOCXTPL.patch_xml(xml))
+    return _Story(name, source, env.from_string(source), encoding)
+
+
+def _compile(data: bytes, digits: str, env: Environment) -> CompiledTemplate | None:
+    document = docx.Document(io.BytesIO(data))
+    part = document.part
+    package = part.package
+    if any(p.content_type == _FOOTNOTES for p in package.iter_parts()):
+        return None
+    if not any(rel.reltype == RT.CORE_PROPERTIES for rel in package.rels.values()):
+        return None
+    props = document.core_properties
+    for name in _CORE_PROPERTIES:
+        text = getattr(props, name)
+        if "{" in text:
+            return None
+        # what docxtpl does, the same for every context (an empty text renders empty)
+        setattr(props, name, env.from_string(text).render({}) if text else text)
+    body = _story(part.partname.membername, etree.tostring(document.element.body, encoding="unicode"), env)
+    stories = []
+    for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
+        for rel in part.rels.values():
+            if rel.reltype == uri and rel.target_part.blob:
+                xml = etree.tostring(parse_xml(rel.target_part.blob), encoding="unicode")
+                encoding = _DOCXTPL.get_headers_footers_encoding(xml)
+                stories.append(_story(rel.target_part.partname.membername, xml, env, encoding))
+    shell = etree.fromstring(etree.tostring(document.element), _PART_PARSER)
+    body_el = shell.find(f"{ooxml.W}body")
+    body_index = shell.index(body_el)
+    shell.remove(body_el)
+    snapshot = PartSnapshot.of(package)
+    buf = io.BytesIO()
+    document.save(buf)  # python-docx's members in its order: the unrendered template, core properties rendered
+    # a header or footer without a Jinja tag renders the same for every context: rendered once here
+    tags = (env.block_start_string, env.variable_start_string, env.comment_start_string)
+    static = {s.name: s for s in stories if not any(tag in s.source for tag in tags)}
+    stories = [s for s in stories if s.name not in static]
+    rendered = {body.name, *(s.name for s in stories)}
+    members: list[Member | str] = []
+    for name, raw in read_members(buf.getvalue()):
+        if name in static:
+            root = _story_root(static[name], docxtpl_post.post_process(static[name].template.render({})))
+            ooxml.fix_root(name, root, CS_FONT, digits=digits)
+            members.append(deflate(name, ooxml.part_bytes(root)))
+        else:
+            members.append(name if name in rendered else _fixed_member(name, raw, digits))
+    return CompiledTemplate(digits, members, body, stories, shell, body_index, snapshot)
+
+
+_MEMBERS: OrderedDict[tuple[str, bytes, str], Member] = OrderedDict()
+
+
+def _fixed_member(name: str, raw: bytes, digits: str) -> Member:
+    """A member as `ooxml.fix_package` writes it, deflated; members alike in several templates
+    (stylesWithEffects, theme, fonts...) are fixed once (called under `_LOCK`)."""
+    key = (name, hashlib.sha256(raw).digest(), digits)
+    member = _MEMBERS.get(key)
+    if member is None:
+        member = _MEMBERS[key] = deflate(name, ooxml.fix_member(name, raw, CS_FONT, digits=digits))
+        while len(_MEMBERS) > 16 * MAX_TEMPLATES:
+            _MEMBERS.popitem(last=False)
+    return member

@@ -1,0 +1,85 @@
+"""The analysis deck's page layout and text metrics: sizes, colours, font, and how much room text takes.
+
+The constants place everything on a 16:9 slide (EMU, from `pptx.util.Inches`);
+the metrics estimate wrapped lines and heights of Thai text (LibreOffice does not
+grow table rows), so tables are sized and paged to fit (`_pages`) and long text
+is cut (`_clip`). Used by `ita_docs.slides.writer` and `ita_docs.slides.deck`.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any, Sequence
+
+from pptx.util import Inches
+
+FONT = "TH Sarabun New"
+NAVY, RED, GREY, WHITE, LIGHT = "1F3864", "C00000", "404040", "FFFFFF", "DDE6F2"  # RGB hex
+W, H = Inches(13.333), Inches(7.5)
+BAND = Inches(1.05)  # the title band
+MARGIN, TOP = Inches(0.5), Inches(1.25)  # body starts below the title band
+BODY_W, BODY_H = W - 2 * MARGIN, H - TOP - Inches(0.25)
+# Text metrics measured on the LibreOffice PDF (Laksaman standing in for TH Sarabun New):
+# a line is 1.7 x the font size high, a spacing character about 0.55 em wide (0.58 to be safe).
+LINE, CHAR = 1.7, 0.58
+PAD_X, PAD_Y = 0.2, 0.1  # inches of cell margins: left + right, top + bottom
+
+
+_MARKS = tuple(map(chr, [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F)]))
+
+
+def _width(text: str) -> int:
+    """Characters that take width: Thai vowel and tone marks above or below do not."""
+    return len(text) - sum(map(text.count, _MARKS))
+
+
+@functools.lru_cache(maxsize=4096)  # a table's rows are measured to page them, then to draw them
+def _lines(text: str, width_in: float, size_pt: float) -> int:
+    """Estimated wrapped lines of ``text`` in a box ``width_in`` wide."""
+    per_line = max(1, int(width_in * 72 / (size_pt * CHAR)))
+    return sum(max(1, -(-_width(part) // per_line)) for part in text.split("\n"))
+
+
+def _height(lines: int, size_pt: float) -> float:
+    """Inches of ``lines`` lines of ``size_pt`` text, with the cell margins."""
+    return lines * size_pt * LINE / 72 + PAD_Y
+
+
+def _widths(width: int, rel: Sequence[float]) -> list[float]:
+    """Column widths in inches: ``width`` (EMU) shared in the proportions ``rel``."""
+    return [width / Inches(1) * w / sum(rel) for w in rel]
+
+
+def _row_height(cells: Sequence[str], widths_in: Sequence[float], size: float) -> float:
+    return max(_height(_lines(c, w - PAD_X, size), size) for c, w in zip(cells, widths_in))
+
+
+def _title_size(title: str) -> int:
+    """The largest title size (36..24 pt) at which ``title`` fits one line of the band."""
+    width = BODY_W / Inches(1) * 0.9  # Thai digits are wider than the average character
+    return next((size for size in (36, 32, 28) if _lines(title, width, size) == 1), 24)
+
+
+def _pages(items: list, budget: float, cost: Any) -> list[list]:
+    """Split ``items`` into pages whose summed ``cost`` stays within ``budget`` (at least one item each)."""
+    pages: list[list] = [[]]
+    used = 0.0
+    for item in items:
+        c = cost(item)
+        if pages[-1] and used + c > budget:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(item)
+        used += c
+    return pages
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    """At most ``limit`` characters, cut at a space (or at least not inside a Thai cluster), with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    if cut <= limit // 2:
+        cut = limit
+        while cut > 1 and (_width(text[cut]) == 0 or text[cut - 1] in "เแโใไ"):  # keep Thai clusters whole
+            cut -= 1
+    return text[:cut].rstrip() + " …"

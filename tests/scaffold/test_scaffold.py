@@ -1,0 +1,328 @@
+"""Starting content sets (ita_docs.scaffold): `new_set` and `next_year`."""
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ita_docs import scaffold
+from ita_docs.model import schema
+from ita_docs.scaffold import new, rollover
+from ita_docs.errors import ContentErrors, OutputError
+from ita_docs.model import Assessment, Content
+from ita_docs.build import render_set
+from ita_docs.load.validate import load
+
+from ..conftest import copy_sample
+
+NEW = {"name": "องค์การบริหารส่วนตำบลทดลอง", "kind": "อบต.", "district": "เมือง", "province": "ราชบุรี", "fiscal_year": 2567}
+
+
+def _yaml_lines(path: Path) -> list[str]:
+    """The lines of ``path`` that are YAML, not comments or blank."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _leftovers(parent: Path) -> list[str]:
+    return [p.name for p in parent.iterdir() if ".tmp-" in p.name]
+
+
+def _png() -> bytes:
+    """A 1x1 PNG, for an emblem."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b"")
+
+
+# --------------------------------------------------------------------------- new
+
+
+def test_new_set_loads_and_builds(tmp_path):
+    folder = tmp_path / "thotlong-2567"
+    written = scaffold.new_set(folder, **NEW)
+    names = sorted(p.name for p in written)
+    assert names == sorted(p.name for p in folder.iterdir())
+    assert {"organisation.yaml", "assessment.yaml", schema.FILENAME} <= set(names)
+    for path in written:
+        if path.suffix == ".yaml":
+            text = path.read_text(encoding="utf-8")
+            assert text.startswith(f"# yaml-language-server: $schema={schema.FILENAME}\n"), path.name
+            assert any("\u0e01" <= ch <= "\u0e5b" for line in text.splitlines() if line.lstrip().startswith("#") for ch in line)
+    data = json.loads((folder / schema.FILENAME).read_text(encoding="utf-8"))
+    assert data["$schema"] == schema.DRAFT and "required" not in data  # per-file schema
+
+    loaded = load(folder)
+    c = loaded.content
+    assert (c.fiscal_year, c.organisation.name, c.organisation.kind, c.organisation.district) == (2567, NEW["name"], "อบต.", "เมือง")
+    assert [d.id for d in c.organisation.divisions] == ["palad", "klang", "chang"]
+    assert c.organisation.people == [] and c.measures == [] and c.memos == [] and c.minutes == []
+    assert c.assessment.year == 2566 and c.assessment.level is None
+    assert c.assessment.indicators == {n: 0 for n in range(1, 11)}
+    if not Assessment.model_fields["overall"].is_required():
+        assert not any(line.strip().startswith("overall:") for line in _yaml_lines(folder / "assessment.yaml"))
+    assert "แก้เป็นคะแนนจริงจากประกาศของสำนักงาน ป.ป.ช." in (folder / "assessment.yaml").read_text(encoding="utf-8")
+    assert loaded.warnings == []
+    rendered = render_set(loaded, tmp_path / "out")
+    assert rendered and all(r.data for r in rendered)
+
+
+def test_new_set_examples_are_valid_content(tmp_path):
+    """Every commented example, uncommented, loads and renders every document type."""
+    folder = tmp_path / "live"
+    folder.mkdir()
+    files = new._new_files(folder, **{**NEW, "kind": "เทศบาลตำบล", "district": None}, assessment_year=2566, live=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    loaded = load(folder)
+    c = loaded.content
+    assert c.organisation.district is None
+    assert [m.id for m in c.measures] == ["open-data", "iit-awareness"]
+    assert c.measure_plan and c.measure_results and c.memos and c.committees and c.minutes and c.oit_followup
+    names = {r.path.name for r in render_set(loaded, tmp_path / "out")}
+    assert {"measures-plan.docx", "measures-results.docx", "memo-measures-announce.docx", "oit-followup.docx"} <= names
+    assert any(n.startswith("minutes-") for n in names)
+
+
+def test_new_set_examples_uncomment_by_removing_the_marker(tmp_path):
+    """What the files tell the user works: drop ``[]`` and the "# " before each example line."""
+    live = new._new_files(tmp_path / "x", **NEW, assessment_year=2566, live=True)
+    commented = new._new_files(tmp_path / "x", **NEW, assessment_year=2566, live=False)
+    assert live.keys() == commented.keys()
+    for name in live:
+        lines = commented[name].splitlines()
+        plain = {line.replace(": []", ":") for line in _yaml_lines_text(commented[name])}
+        uncommented = {line.replace("# ", "", 1) for line in lines if line.lstrip().startswith("#")}
+        for line in _yaml_lines_text(live[name]):
+            assert line in plain or line in uncommented, (name, line)
+
+
+def _yaml_lines_text(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_new_set_into_an_empty_folder_and_a_missing_parent(tmp_path):
+    (tmp_path / "empty").mkdir()
+    scaffold.new_set(tmp_path / "empty", **NEW)
+    load(tmp_path / "empty")
+    scaffold.new_set(tmp_path / "a" / "b" / "set", **{**NEW, "assessment_year": 2565})
+    assert load(tmp_path / "a" / "b" / "set").content.assessment.year == 2565
+    assert _leftovers(tmp_path) == [] and _leftovers(tmp_path / "a" / "b") == []
+
+
+def test_new_set_refuses_a_non_empty_folder(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("ของเดิม", encoding="utf-8")
+    with pytest.raises(OutputError) as exc:
+        scaffold.new_set(folder, **NEW)
+    assert exc.value.path == folder
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "ของเดิม"
+    assert _leftovers(tmp_path) == []
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(OutputError):
+        scaffold.new_set(tmp_path / "file", **NEW)
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"kind": "ตำบล"}, "organisation.kind"),
+        ({"fiscal_year": 2023}, "fiscal_year"),
+        ({"assessment_year": 2568}, "assessment.year"),  # after the fiscal year
+        ({"fiscal_year": 2700}, "assessment.year"),  # no framework data for 2699
+        ({"name": " "}, "organisation.name"),
+    ],
+)
+def test_new_set_refuses_bad_arguments_and_writes_nothing(tmp_path, change, field):
+    with pytest.raises(ContentErrors) as exc:
+        scaffold.new_set(tmp_path / "set", **{**NEW, **change})
+    assert [e.location.field for e in exc.value.errors] == [field]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_set_quotes_what_yaml_would_misread(tmp_path):
+    scaffold.new_set(tmp_path / "s", **{**NEW, "name": "เทศบาล: ทดลอง #1", "district": "yes"})
+    org = load(tmp_path / "s").content.organisation
+    assert (org.name, org.district) == ("เทศบาล: ทดลอง #1", "yes")
+
+
+def test_new_set_files_are_valid_against_the_schema(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    from ..model.test_schema import _files
+
+    written = scaffold.new_set(tmp_path / "s", **NEW)
+    validator = jsonschema.Draft202012Validator(json.loads((tmp_path / "s" / schema.FILENAME).read_text(encoding="utf-8")))
+    for path, data in _files(tmp_path / "s").items():
+        assert list(validator.iter_errors(data)) == [], path
+    assert written
+
+
+# --------------------------------------------------------------------------- next year
+
+
+def test_every_content_key_has_a_fate():
+    keys = [*scaffold.CARRIED, *scaffold.RENEWED, *scaffold.DROPPED]
+    assert len(keys) == len(set(keys))
+    assert set(keys) == {info.alias or name for name, info in Content.model_fields.items()}
+
+
+def test_next_year_from_huapho(tmp_path):
+    src = copy_sample("huapho-2565", tmp_path / "huapho-2565")
+    old = load(src).content
+    dst = tmp_path / "huapho-2566"
+    written = scaffold.next_year(src, dst)
+    assert {p.name for p in written} == {p.name for p in dst.iterdir()}
+    assert {"organisation.yaml", "committee.yaml", "measures.yaml", "assessment.yaml", "measure_results.yaml", schema.FILENAME} == {p.name for p in written}
+
+    loaded = load(dst)
+    c = loaded.content
+    assert c.fiscal_year == old.fiscal_year + 1 == 2567
+    assert c.organisation == old.organisation and c.committees == old.committees and c.measures == old.measures
+    assert c.analysis_report is None and c.minutes == [] and c.memos == [] and c.oit_followup is None
+    # the placeholder of the next results, this year's overall score carried
+    assert c.assessment.year == old.assessment.year + 1 == 2566
+    assert c.assessment.previous == {2565: 85.85}
+    assert set(c.assessment.indicators.values()) == {0}
+    # every measure of the plan and of the analysis report, in order, with an output to fill in
+    planned = [m for g in old.analysis_report.next_year.groups for m in g.measures]
+    assert [r.measure for r in c.measure_results.results] == planned
+    assert all([o.text for o in r.outputs] == [scaffold.PLACEHOLDER_OUTPUT] for r in c.measure_results.results)
+    # carried files keep their text and comments; each new file says what was left behind
+    for name in ("organisation.yaml", "committee.yaml", "measures.yaml", "assessment.yaml", "measure_results.yaml"):
+        text = (dst / name).read_text(encoding="utf-8")
+        assert text.startswith(f"# yaml-language-server: $schema={schema.FILENAME}\n")
+        assert "ไม่ยกมา" in text and "(minutes)" in text and "(analysis_report)" in text
+    old_measures = (src / "measures.yaml").read_text(encoding="utf-8")
+    assert old_measures in (dst / "measures.yaml").read_text(encoding="utf-8")
+    committee = (dst / "committee.yaml").read_text(encoding="utf-8")
+    assert "# ILLUSTRATIVE EXAMPLE, not a real document" in committee
+    organisation = (dst / "organisation.yaml").read_text(encoding="utf-8")
+    assert "fiscal_year: 2567\n" in organisation and "# The seed names no person" in organisation
+    assert not (dst / "minutes.yaml").exists() and not (dst / "oit_followup.yaml").exists()
+    assert loaded.warnings == []
+    assert render_set(loaded, tmp_path / "out")
+    # the source is untouched
+    assert load(src).content == old
+
+
+def test_next_year_twice_keeps_every_previous_score(tmp_path):
+    src = copy_sample("pakkret-2568", tmp_path / "pakkret-2568")
+    scaffold.next_year(src, tmp_path / "y1")
+    a = load(tmp_path / "y1").content.assessment
+    assert (a.year, a.previous) == (2568, {2566: 88.61, 2567: 91.23})
+    scaffold.next_year(tmp_path / "y1", tmp_path / "y2")
+    c = load(tmp_path / "y2").content
+    assert c.fiscal_year == 2570 and c.assessment.year == 2569
+    assert c.assessment.previous == {2566: 88.61, 2567: 91.23, 2568: 0}
+
+
+def test_next_year_without_assessment_and_with_memos(tmp_path):
+    src = copy_sample("muangklaeng-2565", tmp_path / "muangklaeng-2565")
+    old = load(src).content
+    scaffold.next_year(src, tmp_path / "next")
+    c = load(tmp_path / "next").content
+    assert c.memos == [] and c.measure_plan == old.measure_plan
+    assert c.assessment.year == old.fiscal_year and c.assessment.previous == {}
+    assert [r.measure for r in c.measure_results.results] == old.measure_plan.groups[0].measures
+    assert "บันทึกข้อความ (memos)" in (tmp_path / "next" / "organisation.yaml").read_text(encoding="utf-8")
+    assert not (tmp_path / "next" / "memos.yaml").exists()
+
+
+@pytest.mark.skipif(Assessment.model_fields["overall"].is_required(), reason="assessment.overall is required")
+def test_next_year_carries_a_computed_overall(tmp_path):
+    from ita_docs.analyse import rules as analysis
+
+    src = copy_sample("huapho-2565", tmp_path / "src")
+    path = src / "assessment.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  overall: 85.85\n", "").replace("  level: A\n", ""), encoding="utf-8")
+    a = load(src).content.assessment
+    assert "overall" not in a.model_fields_set
+    scaffold.next_year(src, tmp_path / "dst")
+    expected = round(analysis.overall(a, analysis.framework(2565)), 2)
+    assert load(tmp_path / "dst").content.assessment.previous == {2565: expected}
+    assert "คำนวณ" in (tmp_path / "dst" / "assessment.yaml").read_text(encoding="utf-8")
+
+
+def test_next_year_refuses_a_non_empty_folder_and_bad_content(tmp_path):
+    src = copy_sample("huapho-2565", tmp_path / "src")
+    dst = tmp_path / "dst"
+    dst.mkdir()
+    (dst / "organisation.yaml").write_text("fiscal_year: 2567\n", encoding="utf-8")
+    with pytest.raises(OutputError):
+        scaffold.next_year(src, dst)
+    assert [p.name for p in dst.iterdir()] == ["organisation.yaml"]
+    (src / "assessment.yaml").write_text("assessment: {year: 2565, overall: สูง}\n", encoding="utf-8")
+    with pytest.raises(ContentErrors):
+        scaffold.next_year(src, tmp_path / "other")
+    assert not (tmp_path / "other").exists()
+    assert _leftovers(tmp_path) == []
+
+
+def test_next_year_refuses_a_year_without_framework_data(tmp_path):
+    src = copy_sample("rangsit-2568", tmp_path / "src")
+    scaffold.next_year(src, tmp_path / "y1")
+    with pytest.raises(ContentErrors) as exc:
+        scaffold.next_year(tmp_path / "y1", tmp_path / "y2")
+    assert "2570" in str(exc.value)
+    assert not (tmp_path / "y2").exists()
+
+
+def test_next_year_cuts_files_at_their_top_level_keys(tmp_path):
+    src = copy_sample("huapho-2565", tmp_path / "src")
+    organisation = (src / "organisation.yaml").read_text(encoding="utf-8")
+    (src / "organisation.yaml").write_text(
+        "# yaml-language-server: $schema=old.json\n" + organisation
+        + "\n# ปัญหาและอุปสรรค: ของปีเดิม\nobstacles:\n  - งบประมาณไม่พอ\n"
+        + "# ชื่อข้อตามที่หน่วยงานใช้\nitem_titles:\n  o11: ข้อมูลสถิติ   # ยกมา\n",
+        encoding="utf-8",
+    )
+    (src / "extra.yaml").write_text("{document_digits: {analysis-slides: arabic}, memos: []}\n", encoding="utf-8")
+    scaffold.next_year(src, tmp_path / "dst")
+    text = (tmp_path / "dst" / "organisation.yaml").read_text(encoding="utf-8")
+    assert "obstacles:" not in text and "งบประมาณไม่พอ" not in text and "# ปัญหาและอุปสรรค: ของปีเดิม" not in text
+    assert "# ชื่อข้อตามที่หน่วยงานใช้\nitem_titles:\n  o11: ข้อมูลสถิติ   # ยกมา\n" in text
+    assert "old.json" not in text and text.count("yaml-language-server") == 1
+    c = load(tmp_path / "dst").content
+    assert c.obstacles == [] and c.item_titles == {"o11": "ข้อมูลสถิติ"}
+    assert c.document_digits == {"analysis-slides": "arabic"}  # a flow-style file, re-written
+    assert "ความเห็นของไฟล์เดิมไม่ได้ยกมา" in (tmp_path / "dst" / "extra.yaml").read_text(encoding="utf-8")
+
+
+def test_blocks_attach_comments_to_the_key_below():
+    text = "# head\nfiscal_year: 2566  # ปี\n\n# about obstacles\nobstacles:\n  - x\n  # inner\n# about digits\ndigits: thai\n"
+    assert rollover._carry(text, 2567) == ("# head\nfiscal_year: 2567  # ปี\n\n# about digits\ndigits: thai\n", True)
+    assert rollover._carry("obstacles: [x]\n", 2567) == (None, True)
+
+
+def test_next_year_copies_the_emblem(tmp_path):
+    src = copy_sample("huapho-2565", tmp_path / "src")
+    (src / "img").mkdir()
+    (src / "img" / "garuda.png").write_bytes(_png())
+    org = src / "organisation.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("  province: ราชบุรี\n", "  province: ราชบุรี\n  emblem: img/garuda.png\n"), encoding="utf-8")
+    load(src)
+    written = scaffold.next_year(src, tmp_path / "dst")
+    assert (tmp_path / "dst" / "img" / "garuda.png").read_bytes() == _png()
+    assert tmp_path / "dst" / "img" / "garuda.png" in written
+    assert load(tmp_path / "dst").content.organisation.emblem == "img/garuda.png"
+
+
+def test_next_year_output_is_valid_against_the_schema(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    from ..model.test_schema import _files
+
+    src = copy_sample("huapho-2565", tmp_path / "src")
+    scaffold.next_year(src, tmp_path / "dst")
+    validator = jsonschema.Draft202012Validator(schema.json_schema(fragment=True))
+    for path, data in _files(tmp_path / "dst").items():
+        assert list(validator.iter_errors(data)) == [], path
+    assert yaml.safe_load((tmp_path / "dst" / "measure_results.yaml").read_text(encoding="utf-8"))
+    shutil.rmtree(tmp_path / "dst")
