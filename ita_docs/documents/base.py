@@ -20,7 +20,10 @@ class DocumentType:
     says whether a content set has what the document needs; ``contexts``
     returns every (output file name, context) pair it produces, computed
     completely before anything is written. A context may be a function of the
-    `docxtpl.DocxTemplate` (for inline images).
+    `docxtpl.DocxTemplate` (for inline images). ``slide_template`` names the
+    PowerPoint template (.pptx, looked up like the Word templates) of a
+    document drawn on one: its context is then a function of that template's
+    path returning the finished file's bytes (the slide deck).
     """
 
     name: str
@@ -28,6 +31,7 @@ class DocumentType:
     title: str
     supported: Callable[[Content], bool]
     contexts: Contexts
+    slide_template: str | None = None
 
 
 def single(build: Callable[[Writer], Any], filename: str) -> Contexts:

@@ -46,6 +46,7 @@ from .minutes import (
     minutes_ids,
 )
 from .oit_followup import OIT_STATUS, OitFollowup, OitRow
+from .slides import SLIDE_INSERTS, Slide, SlideBlock
 from .organisation import Division, Organisation, OrganisationKind, Person
 from .reports import (
     AnalysisReport,
@@ -70,6 +71,8 @@ class Content(Model):
     ``templates`` names a folder (relative to the content folder) whose .docx
     files replace the bundled templates of the same name.
     ``obstacles`` are the problems and obstacles (ปัญหาและอุปสรรค) presented to the committee.
+    ``analysis_slides`` are the slides of the analysis deck (`ita_docs.model.slides`); left
+    out, the deck is drafted from the rest of the content.
     """
 
     fiscal_year: YearBE
@@ -86,6 +89,7 @@ class Content(Model):
     minutes: list[Minutes] = []
     oit_followup: OitFollowup | None = None
     obstacles: StrList = []
+    analysis_slides: list[Slide] | None = None
     templates: str | None = None
     document_digits: dict[str, Literal["thai", "arabic"]] = {}
 
@@ -190,6 +194,9 @@ __all__ = [
     "Minutes",
     "OitFollowup",
     "OitRow",
+    "SLIDE_INSERTS",
+    "Slide",
+    "SlideBlock",
     "Turn",
     "Who",
     "meeting_numbers",

@@ -28,7 +28,7 @@ CARRIED = ("fiscal_year", "digits", "document_digits", "organisation", "item_tit
 """Top-level keys `next_year` copies as written (``fiscal_year`` + 1)."""
 RENEWED = ("assessment", "measure_results")
 """Top-level keys `next_year` writes anew: the placeholder of the next results and the results skeleton."""
-DROPPED = ("analysis_report", "memos", "minutes", "oit_followup", "obstacles")
+DROPPED = ("analysis_report", "analysis_slides", "memos", "minutes", "oit_followup", "obstacles")
 """Top-level keys that belong to the old year and are not carried."""
 
 _LABELS = {
@@ -37,6 +37,7 @@ _LABELS = {
     "minutes": "รายงานการประชุม (minutes)",
     "oit_followup": "ตารางติดตาม OIT (oit_followup)",
     "obstacles": "ปัญหาและอุปสรรค (obstacles)",
+    "analysis_slides": "สไลด์นำเสนอผลการวิเคราะห์ (analysis_slides)",
     "assessment": "ผลการประเมิน (assessment)",
     "measure_results": "รายงานผลการดำเนินการ (measure_results)",
 }
@@ -147,7 +148,7 @@ def next_year(src: Path, dst: Path) -> list[Path]:
     (``year`` = the old assessment's + 1, indicators 0) whose ``previous`` holds the
     old year's overall score (given, else computed by `ita_docs.analyse.rules`) and the
     older ones; ``measure_results``, one entry per measure with an output to fill
-    in. Left behind (`DROPPED`): analysis report, memos, minutes, OIT checklist,
+    in. Left behind (`DROPPED`): analysis report and its slides, memos, minutes, OIT checklist,
     obstacles; every new file says so at its top. The emblem image is copied.
 
     Raises `ContentErrors` when ``src`` does not load or the next assessed year has
