@@ -158,7 +158,7 @@ def memo(
     outcome(result)
 
 
-@templates_app.command("export", help="คัดลอกแม่แบบที่มากับโปรแกรมไปแก้ใน Word แล้วใช้ด้วย --templates")
+@templates_app.command("export", help="คัดลอกแม่แบบที่มากับโปรแกรม (Word และสไลด์ PowerPoint) ไปแก้ แล้วใช้ด้วย --templates")
 def templates_export(folder: Path = typer.Argument(..., help="โฟลเดอร์ที่จะคัดลอกแม่แบบไปแก้ใน Word")) -> None:
     """Copy the bundled templates into FOLDER, to edit in Word and use with --templates."""
     from .errors import OutputError
@@ -166,7 +166,8 @@ def templates_export(folder: Path = typer.Argument(..., help="โฟลเดอ
     from .resources import templates_dir
 
     try:
-        written = write_new_files(folder, {p.name: p.read_bytes() for p in sorted(templates_dir().glob("*.docx"))})
+        bundled = [*sorted(templates_dir().glob("*.docx")), *sorted(templates_dir().glob("*.pptx"))]
+        written = write_new_files(folder, {p.name: p.read_bytes() for p in bundled})
     except (ItaDocsError, OutputError) as exc:
         report(exc)
     for path in written:

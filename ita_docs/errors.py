@@ -5,7 +5,8 @@ as one line a clerk understands, without a traceback::
 
     ItaDocsError
     ├── ContentError              one content file problem (file, line, column, field)
-    ├── TemplateError             a template problem (template file, XML part, line)
+    ├── TemplateError             a template problem (template file, XML part, line); ``check --templates``
+    │                             collects `TemplateProblem` records (errors and warnings) first
     ├── OutputError               a file could not be written
     ├── publish.PdfUnavailable    LibreOffice is missing or cannot start
     ├── publish.PdfConversionError  one document could not be converted
@@ -21,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
+
+from .messages import msg
 
 
 class ItaDocsError(Exception):
@@ -139,3 +142,44 @@ class OutputError(ItaDocsError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """Not raised: one problem of a template: the file, the XML part, where in Word, what (in the user's language).
+
+    ``kind``: ``not_docx``, ``bad_xml``, ``syntax``, ``unclosed_tag``,
+    ``unknown_name``, ``unknown_attribute``, ``unknown_filter`` (errors: the
+    build would fail) or ``smart_quotes``, ``split_tag`` (warnings:
+    `repair_template` fixes them).
+    """
+
+    template: str
+    part: str
+    location: str
+    message: str
+    kind: str
+    severity: str = "error"
+
+    @property
+    def part_label(self) -> str:
+        """The part as Word shows it: body, header, footer, footnotes."""
+        name = self.part.rsplit("/", 1)[-1]
+        for prefix in ("header", "footer", "footnotes"):
+            if name.startswith(prefix):
+                return msg(f"lint_part_{prefix}")
+        return msg("lint_part_body") if self.part else ""
+
+    @property
+    def where(self) -> str:
+        """The part (unless the body) and the location, as one text."""
+        part = self.part_label if self.part not in ("", "word/document.xml") else ""
+        return ", ".join(x for x in (part, self.location) if x)
+
+    def __str__(self) -> str:
+        head = f"{self.template}: {self.where}" if self.where else self.template
+        return f"{head}: {self.message}"
+
+    def error(self) -> TemplateError:
+        """This problem as the `TemplateError` the CLI reports (``TemplateErrors`` collects them)."""
+        return TemplateError(f"{self.where}: {self.message}" if self.where else self.message, self.template, self.part)

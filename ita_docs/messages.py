@@ -395,6 +395,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scores_level": ("ระดับผลการประเมินต้องเป็นหนึ่งใน {levels} แต่พบ '{input}'", "the level must be one of {levels}, found '{input}'"),
     "scores_none": ("ไม่พบคะแนนในไฟล์ (ช่องคะแนนว่างทั้งหมด)", "no score in the file (every score cell is empty)"),
     "scores_imported": ("เติมคะแนน {n} รายการลงใน {path}", "{n} scores written into {path}"),
+    # issue 16: the slide deck as content and its PowerPoint template
+    "slide_block_kind": (
+        "แต่ละส่วนของสไลด์ต้องเป็นข้อความ หรือมีอย่างใดอย่างหนึ่ง:"
+        " paragraph, heading, bullets, numbered, dashes, table, insert",
+        "each block of a slide is text or exactly one of paragraph, heading, bullets, numbered, dashes, table, insert",
+    ),
+    "slide_indicator": ("insert: indicator ต้องระบุ indicator: เลขตัวชี้วัด (1-10)", "insert: indicator needs indicator: its number (1-10)"),
+    "slide_insert_and_body": (
+        "สไลด์หนึ่งแผ่นมีได้อย่างใดอย่างหนึ่ง: insert (ทั้งแผ่น) หรือ body (รายการเนื้อหา)",
+        "a slide has either insert (the whole slide) or body (its blocks), not both",
+    ),
+    "slide_empty": ("สไลด์ต้องมี title, body หรือ insert อย่างน้อยหนึ่งอย่าง", "a slide needs a title, a body or an insert"),
+    "slide_needs": (
+        "สไลด์แสดง '{insert}' ไม่ได้ เพราะเนื้อหาไม่มี {needs}",
+        "the slide cannot show '{insert}': the content has no {needs}",
+    ),
+    "slide_template_not_pptx": (
+        "แม่แบบสไลด์ {template} ไม่ใช่ไฟล์ PowerPoint (.pptx): {reason} ให้เปิดใน PowerPoint แล้วบันทึกเป็น \"งานนำเสนอ PowerPoint (*.pptx)\"",
+        "the slide template {template} is not a PowerPoint file (.pptx): {reason}; open it in PowerPoint and save it as"
+        " \"PowerPoint Presentation (*.pptx)\"",
+    ),
+    "slide_template_layout": (
+        "แม่แบบสไลด์ {template} ไม่มีเค้าโครง (layout) ชื่อ “{layout}” ในต้นแบบสไลด์ (มุมมอง > ต้นแบบสไลด์)"
+        " ที่มีอยู่: {known} ให้ตั้งชื่อเค้าโครงกลับเป็น “{layout}” หรือส่งออกแม่แบบใหม่ด้วย ita-docs templates export",
+        "the slide template {template} has no slide layout named “{layout}” (View > Slide Master); it has: {known}."
+        " Rename the layout back to “{layout}” or export a fresh template with ita-docs templates export",
+    ),
+    "slide_template_placeholder": (
+        "เค้าโครง “{layout}” ของแม่แบบสไลด์ {template} ไม่มีช่องข้อความ (placeholder) {placeholder}"
+        " ให้แทรกกลับในต้นแบบสไลด์ (แทรกพื้นที่ที่สำรองไว้)",
+        "the layout “{layout}” of the slide template {template} has no {placeholder} placeholder; insert it again"
+        " in the Slide Master (Insert Placeholder)",
+    ),
 }
 
 KIND_TH = {

@@ -23,7 +23,7 @@ def _folder(package: str, repo_dir: str) -> Path:
 
 
 def templates_dir() -> Path:
-    """The folder holding the bundled ``*.docx`` templates."""
+    """The folder holding the bundled templates (``*.docx``, and the slide template ``analysis-slides.pptx``)."""
     return _folder("ita_docs.templates", "templates")
 
 

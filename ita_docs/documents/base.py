@@ -27,6 +27,10 @@ class DocumentType:
     gets the writer and every (document type, file name) of the documents
     made before it, and returns (file name, context) pairs like ``contexts``
     (the publishing index, `ita_docs.documents.publish_index`).
+
+    ``slide_template`` names the PowerPoint template (.pptx, looked up like the Word templates) of a
+    document drawn on one: its context is then a function of that template's path returning the
+    finished file's bytes (the slide deck).
     """
 
     name: str
@@ -35,6 +39,7 @@ class DocumentType:
     supported: Callable[[Content], bool]
     contexts: Contexts
     after: Callable[[Writer, list[tuple[DocumentType, str]]], list[tuple[str, Any]]] | None = None
+    slide_template: str | None = None
 
 
 def single(build: Callable[[Writer], Any], filename: str) -> Contexts:

@@ -46,6 +46,7 @@ from .minutes import (
     minutes_ids,
 )
 from .oit_followup import OIT_STATUS, OitFollowup, OitRow
+from .slides import SLIDE_INSERTS, Slide, SlideBlock
 from .organisation import Division, Organisation, OrganisationKind, Person
 from .reports import (
     AnalysisReport,
@@ -73,6 +74,8 @@ class Content(Model):
     ``framework_year`` names the framework year whose rules apply to a year without framework
     data of its own (e.g. ``2569`` for 2570 until the NACC publishes the 2570 manual); every
     document that uses them says so, and ``check`` warns (issue 17, ``docs/years.md``).
+    ``analysis_slides`` are the slides of the analysis deck (`ita_docs.model.slides`); left
+    out, the deck is drafted from the rest of the content.
     """
 
     fiscal_year: YearBE
@@ -90,6 +93,7 @@ class Content(Model):
     minutes: list[Minutes] = []
     oit_followup: OitFollowup | None = None
     obstacles: StrList = []
+    analysis_slides: list[Slide] | None = None
     templates: str | None = None
     document_digits: dict[str, Literal["thai", "arabic"]] = {}
 
@@ -194,6 +198,9 @@ __all__ = [
     "Minutes",
     "OitFollowup",
     "OitRow",
+    "SLIDE_INSERTS",
+    "Slide",
+    "SlideBlock",
     "Turn",
     "Who",
     "meeting_numbers",

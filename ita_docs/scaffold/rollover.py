@@ -32,7 +32,7 @@ SHIFTED = ("measures", "measure_plan")
 in the other carried keys only the comments above the first key (a file's heading) move."""
 RENEWED = ("assessment", "measure_results")
 """Top-level keys `next_year` writes anew: the placeholder of the next results and the results skeleton."""
-DROPPED = ("analysis_report", "memos", "minutes", "oit_followup", "obstacles")
+DROPPED = ("analysis_report", "analysis_slides", "memos", "minutes", "oit_followup", "obstacles")
 """Top-level keys that belong to the old year and are not carried."""
 
 _LABELS = {
@@ -41,6 +41,7 @@ _LABELS = {
     "minutes": "รายงานการประชุม (minutes)",
     "oit_followup": "ตารางติดตาม OIT (oit_followup)",
     "obstacles": "ปัญหาและอุปสรรค (obstacles)",
+    "analysis_slides": "สไลด์นำเสนอผลการวิเคราะห์ (analysis_slides)",
     "assessment": "ผลการประเมิน (assessment)",
     "measure_results": "รายงานผลการดำเนินการ (measure_results)",
 }
@@ -220,7 +221,7 @@ def next_year(src: Path, dst: Path) -> list[Path]:
     year's overall score (given, else computed by `ita_docs.analyse.rules`) and the
     older ones; ``measure_results``, one entry per measure with an output to fill
     in (`PLACEHOLDER_OUTPUT`, a `check` warning until replaced). Left behind
-    (`DROPPED`): analysis report, memos, minutes, OIT checklist, obstacles; every
+    (`DROPPED`): analysis report and its slides, memos, minutes, OIT checklist, obstacles; every
     new file says so at its top. The emblem image is copied.
 
     Raises `ContentErrors` when ``src`` does not load or the next assessed year has

@@ -1,209 +1,339 @@
-"""The analysis slide deck (``analysis-slides.pptx``) that committees review.
+"""The analysis slide deck (``analysis-slides.pptx``): slides laid out on the user's PowerPoint template.
 
-Layout after docs/domain.md "Analysis presentations", 16:9: title; overall score
-and level; scores per tool (native chart); the ten indicators (a table, then a
-native bar chart); the lowest three ranked (อันดับที่ ๑ = lowest); each
-weakness with its problems (ประเด็นที่ ๑..n) and remedies (แนวทางแก้ไข); the OIT
-checklist when given; problems and obstacles (ปัญหาและอุปสรรค).
+`build_deck` draws a list of `SlideSpec` (plain values: a title, a layout and
+parts, each `Text`, `Table` or `Chart`, every text already worded and in the
+deck's digits) on a template (`ita_docs.slides.package.slide_template`:
+``templates/analysis-slides.pptx`` or the user's). Which slides and what they
+say is `ita_docs.documents.analysis_slides` (the content's ``analysis_slides``
+or the drafted deck).
 
-`build_deck` draws a `DeckData` (plain values, easy to fill by hand or in
-tests); `ita_docs.documents.analysis_slides` fills one from the content. Every text run is in
-TH Sarabun New, Latin and complex script (Thai) alike; slides use Arabic
-digits by default, ``digits="thai"`` turns every digit Thai.
-
-This module is the composition (which slides, from what data). The layout and
-text metrics are `ita_docs.slides.layout`; the shapes are drawn by
-`ita_docs.slides.writer`, and the package zipped by `ita_docs.slides.package`.
-
-Speed (a national batch renders tens of thousands of decks): each slide's XML
-is written as text in one pass, the bytes python-pptx would write for the same
-shapes (tests/test_slides.py builds a deck both ways and compares), instead of
-one python-pptx object call per cell, run and font attribute; the parts of
-python-pptx's default template come from one save per process (`_skeleton`),
-compressed once and zipped by hand with the deck's parts (`_zip`, zipfile's bytes);
-charts come from `ita_docs.render.charts.slide_chart` (built once per shape of data).
-About 7-10 ms for the huapho-2565 deck instead of 185 ms (benchmarks/bench_slides.py).
+Layout: the parts of a slide are stacked top to bottom in the layout's body
+box (the body placeholder of "ITA Title and Content" when the slide opens with
+text, else the table placeholder's box of "ITA Title and Table"). Text is
+measured as `ita_docs.slides.layout` does (Thai marks take no width, a line is
+1.7 x the size); what does not fit continues on the next slide, titled by
+``continued`` ("(ต่อ 2/3)"): text by paragraph, tables by row with the header
+repeated; a chart takes the room left (at least `CHART_MIN`). A title is
+set one size smaller (down to 24 pt, then two lines at 20 pt) until it fits.
 """
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-from itertools import accumulate, zip_longest
-from typing import Sequence
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
 
 from pptx.util import Inches
 
-from .layout import (
-    BODY_H,
-    BODY_W,
-    FONT,
-    GREY,
-    LIGHT,
-    MARGIN,
-    NAVY,
-    PAD_X,
-    PAD_Y,
-    RED,
-    TOP,
-    WHITE,
-    H,
-    W,
-    _clip,
-    _height,
-    _lines,
-    _pages,
-    _row_height,
-    _widths,
-)
-from .writer import _Deck
+from .package import Box, SlideTemplate, slide_template
+from .fast import FastDeckWriter, skeleton_of
+from .layout import PAD_X, PAD_Y
+from .layout import clip as _clip
+from .layout import text_height as _height
+from .layout import text_lines as _lines
+from .layout import text_width as _text_width
+from .writer import DeckWriter, TableSpec, TextPara, clean
 
-__all__ = [
-    "BODY_H",
-    "BODY_W",
-    "FONT",
-    "GREY",
-    "LIGHT",
-    "MARGIN",
-    "NAVY",
-    "PAD_X",
-    "PAD_Y",
-    "RED",
-    "TOP",
-    "WHITE",
-    "DeckData",
-    "H",
-    "W",
-    "build_deck",
-]
+__all__ = ["CHART_MIN", "Chart", "SlideSpec", "Table", "Text", "TextPara", "build_deck"]
 
+CHART_MIN = Inches(3)
+_GAP = Inches(0.15)
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_PARA_SPACE = 6 / 72  # inches before each paragraph (the master's spcBef)
 
 
 @dataclass(frozen=True)
-class DeckData:
-    """What the deck shows. Scores are numbers (0-100); the deck formats them.
+class Text:
+    """Paragraphs (`TextPara`); ``anchor`` ``ctr`` centres them in the room left (a score slide)."""
 
-    ``tools``: score out of 100 per tool, e.g. ``{"IIT": 89.4}`` (unknown ones
-    left out). ``indicators``: ``(number, name, score)``. ``lowest``: ``(rank,
-    number, name, score)`` with rank 1 = lowest. ``weaknesses``: ``(title,
-    problems, remedies)``, shown side by side row by row (an empty string leaves
-    its cell empty). ``oit_rows``: ``(code, title, status)``. Text may hold
-    either digits: `build_deck` writes all in the deck's.
+    paras: Sequence[TextPara]
+    anchor: str = "t"
+
+
+@dataclass(frozen=True)
+class Table:
+    """Header and rows of text; ``widths`` relative; ``left`` columns left-aligned (others centred);
+    ``marked`` rows in the below-pass colour; ``size`` pt (None: 4 pt under the body text, at most 24)."""
+
+    header: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    widths: Sequence[float]
+    left: Sequence[int] = (1,)
+    marked: Sequence[bool] = ()
+    size: float | None = None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A one-series bar chart of scores (0-100): columns, or bars when ``horizontal``."""
+
+    categories: Sequence[str]
+    values: Sequence[float]
+    horizontal: bool = False
+
+
+Part = Text | Table | Chart
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    """One slide of the content (it may take more than one page): ``layout`` ``content``,
+    ``title`` (``parts`` give the subtitle lines) or ``section``."""
+
+    title: str
+    parts: Sequence[Part] = field(default_factory=tuple)
+    layout: str = "content"
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+# Line height per point of text: in the body placeholder (the master's 90 % line spacing; LibreOffice
+# draws 1.1-1.2, TH Sarabun New in PowerPoint about 1.3) and in text boxes and table cells (100 %:
+# 1.64 measured on LibreOffice's PDF with Laksaman, `ita_docs.slides.layout.LINE`).
+LINE_PLACEHOLDER, LINE_BOX = 1.35, 1.7
+
+
+def _para_height(p: TextPara, width_in: float, size: float, line: float = LINE_BOX) -> float:
+    sz = p.size or size
+    indent = 0.45 * p.level
+    return _lines(p.text.replace("**", ""), max(1.0, width_in - indent - PAD_X), sz) * sz * line / 72 + _PARA_SPACE
+
+
+def _text_height(paras: Sequence[TextPara], width_in: float, size: float, line: float = LINE_BOX) -> float:
+    return sum(_para_height(p, width_in, size, line) for p in paras) + PAD_Y
+
+
+def _table_size(t: Table, body_size: float) -> float:
+    return t.size or min(24.0, body_size - 4)
+
+
+def _col_widths(t: Table, width: int, size: float) -> list[int]:
+    """Column widths (EMU): ``width`` shared as ``t.widths`` says, except that a column of numbers or
+    codes (no Thai, no spaces: "100.00", "O12") is made wide enough for them on one line at ``size``."""
+    total = sum(t.widths)
+    widths = [width * w / total for w in t.widths]
+    need = [0.0] * len(widths)
+    for cells in [t.header[:0], *t.rows]:
+        for j, c in enumerate(cells):
+            if c and " " not in c and not _THAI.search(c):
+                need[j] = max(need[j], Inches(_text_width(c.replace("**", "")) * size * 0.58 / 72 + PAD_X + 0.05))
+    short = [j for j, w in enumerate(widths) if need[j] > w]
+    if short:
+        extra = sum(need[j] - widths[j] for j in short)
+        rest = [j for j in range(len(widths)) if j not in short]
+        room = sum(widths[j] for j in rest)
+        if rest and room > extra * 2:
+            for j in short:
+                widths[j] = need[j]
+            for j in rest:
+                widths[j] -= extra * widths[j] / room
+    return [int(w) for w in widths]
+
+
+def _row_heights(t: Table, widths: list[int], size: float) -> list[int]:
+    widths_in = [w / Inches(1) for w in widths]
+    return [Inches(max(_height(_lines(c.replace("**", ""), w - PAD_X, size), size) for c, w in zip(cells, widths_in)))
+            for cells in [t.header, *t.rows]]
+
+
+def _pages_needed(heights: list[int], first: int, h: int) -> int:
+    """Pages a table of these row heights takes (header repeated), starting with ``first`` EMU of room."""
+    pages, room, head = 1, first, heights[0]
+    tall = head
+    for row in heights[1:]:
+        if tall + row > room and tall > head:
+            pages, room, tall = pages + 1, h, head
+        tall += row
+    return pages
+
+
+def _fit_size(t: Table, body_size: float, w: int, room: int, h: int) -> float:
+    """The table's text size: its own, else the largest of 22..16 pt (not above the body's less 4)
+    at which it takes the fewest slides."""
+    if t.size:
+        return t.size
+    top = min(22.0, body_size - 4)
+    sizes = [top] + [s for s in (20.0, 18.0, 16.0) if s < top]
+    need = {s: _pages_needed(_row_heights(t, _col_widths(t, w, s), s), room, h) for s in sizes}
+    return next(s for s in sizes if need[s] == min(need.values()))
+
+
+# --------------------------------------------------------------------------- paging
+
+
+@dataclass
+class _Page:
+    title: str
+    layout: str
+    items: list[tuple[Part, int]] = field(default_factory=list)  # (part, height EMU; a chart: 0 = the rest)
+
+
+def _paginate(spec: SlideSpec, tpl: SlideTemplate, continued: Callable[[str, int, int], str]) -> list[_Page]:
+    """The pages of one slide: each part placed, split or moved to a new page where the body is full."""
+    boxes = [tpl.boxes[("content", "body")], tpl.boxes[("table", "tbl")]]
+    w, h = min(b[2] for b in boxes), min(b[3] for b in boxes)  # the smaller box of the two layouts
+    width_in = w / Inches(1)
+    pages = [_Page(spec.title, "table")]
+    used = 0
+
+    def room() -> int:
+        return h - used
+
+    def new_page() -> None:
+        nonlocal used
+        pages.append(_Page(spec.title, "table"))
+        used = 0
+
+    def add_text(chunk: list[TextPara], anchor: str, line: float) -> None:
+        nonlocal used
+        tall = int(Inches(_text_height(chunk, width_in, tpl.body_size, line)))
+        if anchor == "ctr":
+            tall = max(tall, room())
+        if not pages[-1].items:
+            pages[-1].layout = "content"  # text first: in the body placeholder
+        pages[-1].items.append((Text(chunk, anchor), min(tall, room())))
+        used += min(tall, room())
+
+    for part in spec.parts:
+        if pages[-1].items:
+            used += _GAP
+        if isinstance(part, Text):
+            chunk: list[TextPara] = []
+            line = LINE_BOX if pages[-1].items else LINE_PLACEHOLDER
+            for p in part.paras:
+                ph = Inches(_para_height(p, width_in, tpl.body_size, line))
+                if chunk and Inches(_text_height(chunk, width_in, tpl.body_size, line)) + ph > room():
+                    add_text(chunk, part.anchor, line)
+                    new_page()
+                    chunk, line = [], LINE_PLACEHOLDER
+                elif not chunk and pages[-1].items and ph + Inches(PAD_Y) > room():
+                    new_page()
+                    line = LINE_PLACEHOLDER
+                chunk.append(p)
+            if chunk:
+                add_text(chunk, part.anchor, line)
+        elif isinstance(part, Table):
+            size = _fit_size(part, tpl.body_size, w, room(), h)
+            widths = _col_widths(part, w, size)
+            heights = _row_heights(part, widths, size)
+            head, rows = heights[0], list(zip(part.rows, heights[1:], part.marked or [False] * len(part.rows)))
+            while rows:
+                if head + rows[0][1] > room() and pages[-1].items:
+                    new_page()
+                take: list[tuple[Sequence[str], int, bool]] = []
+                tall = head
+                for row in rows:
+                    if take and tall + row[1] > room():
+                        break
+                    take.append(row)
+                    tall += row[1]
+                rows = rows[len(take):]
+                piece = replace(part, rows=[r for r, _h, _m in take], marked=[m for _r, _h, m in take], size=size)
+                pages[-1].items.append((piece, tall))
+                used += tall
+                if rows:
+                    new_page()
+        else:
+            if room() < CHART_MIN and pages[-1].items:
+                new_page()
+            pages[-1].items.append((part, 0))
+            used += max(CHART_MIN, room())
+    if len(pages) > 1:
+        for k, page in enumerate(pages[1:], 2):
+            page.title = continued(spec.title, k, len(pages))
+    return pages
+
+
+def _default_continued(title: str, k: int, n: int) -> str:
+    return f"{title} (ต่อ {k}/{n})"
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def _title_paras(title: str, tpl: SlideTemplate, width: int) -> list[TextPara]:
+    width_in = width / Inches(1) * 0.92
+    for size in sorted({tpl.title_size, 32.0, 28.0, 24.0}, reverse=True):
+        if size <= tpl.title_size and _lines(title, width_in, size) == 1:
+            return [TextPara(title, size)]
+    return [TextPara(_clip(title, 2 * int(width_in * 72 / (20 * 0.58))), 20.0)]
+
+
+def _draw_page(d: Any, page: _Page, tpl: SlideTemplate) -> None:
+    slide = d.add(page.layout)
+    title_box = tpl.boxes.get((page.layout, "title"))
+    d.text_in(slide, "title", _title_paras(page.title, tpl, title_box[2] if title_box else tpl.width))
+    key = ("content", "body") if page.layout == "content" else ("table", "tbl")
+    x, y, _w, h = tpl.boxes[key]
+    w = min(tpl.boxes[("content", "body")][2], tpl.boxes[("table", "tbl")][2])  # as measured by `_paginate`
+    top = y
+    for i, (part, tall) in enumerate(page.items):
+        if i:
+            top += _GAP
+        if isinstance(part, Text):
+            box: Box = (x, top, w, tall)
+            if i == 0 and page.layout == "content":
+                d.text_in(slide, "body", part.paras, box if len(page.items) > 1 or part.anchor == "ctr" else None,
+                          anchor=part.anchor)
+            else:  # a text box: the master's body size and bullets are not there, so they are written
+                d.text_box(slide, box, [replace(p, size=p.size or tpl.body_size, level=0,
+                                                text=("• " + p.text) if p.level else p.text) for p in part.paras])
+            top += tall
+        elif isinstance(part, Table):
+            widths = _col_widths(part, w, part.size or tpl.body_size)
+            heights = _row_heights(part, widths, part.size or tpl.body_size)
+            d.table(slide, x, top, TableSpec(part.header, part.rows, widths, heights, part.size or tpl.body_size,
+                                             part.left, part.marked))
+            top += tall
+        else:
+            rest = max(CHART_MIN, y + h - top)
+            d.chart(slide, (x, top, w, rest), [clean(c) for c in part.categories], list(part.values),
+                    horizontal=part.horizontal)
+            top += rest
+    if page.layout == "table":
+        d.drop(slide, "tbl")
+
+
+def _draw_special(d: Any, spec: SlideSpec) -> None:
+    """The title slide (title lines; the parts' text as the subtitle) or a section divider."""
+    lines = [p for part in spec.parts if isinstance(part, Text) for p in part.paras]
+    if spec.layout == "title":
+        slide = d.add("title")
+        box = d.t.boxes[("title", "ctrTitle")]
+        title = spec.title.split("\n")
+        width_in = box[2] / Inches(1) * 0.92
+        size = next((z for z in (40.0, 36.0, 32.0, 28.0) if all(_lines(t, width_in, z) == 1 for t in title)), 24.0)
+        d.text_in(slide, "ctrTitle", [TextPara(t, size) for t in title])
+        d.text_in(slide, "subTitle", lines or [TextPara("")])
+    else:
+        slide = d.add("section")
+        d.text_in(slide, "title", [TextPara(t) for t in spec.title.split("\n")])
+        if lines:
+            d.text_in(slide, "body", lines)
+        else:
+            d.drop(slide, "body")
+
+
+def build_deck(slides: Sequence[SlideSpec], template: Path | SlideTemplate, *, digits: str = "arabic",
+               continued: Callable[[str, int, int], str] | None = None, fast: bool = True) -> bytes:
+    """The deck as .pptx bytes: ``slides`` on ``template`` (a path or a read `SlideTemplate`).
+
+    ``digits`` (``arabic``/``thai``) is that of chart labels (texts come worded);
+    ``continued(title, k, n)`` titles the k-th of n pages of a slide. ``fast=False`` draws
+    tables and charts through python-pptx's objects (the reference; same bytes).
+    Raises `ita_docs.errors.TemplateError` for a template that lacks what the deck needs.
     """
-
-    organisation: str
-    year: int
-    overall: float | None
-    level: str | None
-    tools: dict[str, float] = field(default_factory=dict)
-    indicators: Sequence[tuple[int, str, float]] = ()
-    lowest: Sequence[tuple[int, int, str, float]] = ()
-    weaknesses: Sequence[tuple[str, Sequence[str], Sequence[str]]] = ()
-    oit_rows: Sequence[tuple[str, str, str]] = ()
-    obstacles: Sequence[str] = ()
-    pass_mark: float = 85
-    note: str = ""  # e.g. another year's rules are used (`Writer.rules_note`): under the title
-
-
-# --------------------------------------------------------------------------- the deck
-
-
-def build_deck(data: DeckData, *, digits: str = "arabic") -> bytes:
-    """The analysis deck as .pptx bytes (16:9). ``digits``: ``arabic`` (default) or ``thai``."""
-    deck = _Deck(digits)
-    _title_slide(deck, data)
-    _overall_slide(deck, data)
-    if data.tools:
-        s = deck.slide("คะแนนรายเครื่องมือการประเมิน (เต็ม 100 คะแนน)")
-        deck.chart(s, list(data.tools), list(data.tools.values()), horizontal=False)
-    if data.indicators:
-        _indicator_slides(deck, data)
-    if data.lowest:
-        _lowest_slide(deck, data)
-    for title, problems, remedies in data.weaknesses:
-        _weakness_slides(deck, title, problems, remedies)
-    if data.oit_rows:
-        _oit_slides(deck, data.oit_rows)
-    _obstacle_slides(deck, list(data.obstacles))
-    return deck.save()
-
-
-def _title_slide(deck: _Deck, data: DeckData) -> None:
-    s = deck.blank()
-    deck.band(s, Inches(1.8), Inches(3.3))
-    deck.text(s, MARGIN, Inches(1.8), BODY_W, Inches(3.3), [
-        ("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส", 36, True, WHITE),
-        ("ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)", 36, True, WHITE),
-        (f"ประจำปีงบประมาณ พ.ศ. {data.year}", 32, False, WHITE),
-    ], align="ctr", anchor="ctr")
-    deck.text(s, MARGIN, Inches(5.4), BODY_W, Inches(1.4), [(data.organisation, 36, True, NAVY)], align="ctr")
-    if data.note:
-        deck.text(s, MARGIN, Inches(6.6), BODY_W, Inches(0.6), [(data.note, 16, False, GREY)], align="ctr")
-
-
-def _overall_slide(deck: _Deck, data: DeckData) -> None:
-    s = deck.slide(f"ผลการประเมินภาพรวม ปีงบประมาณ พ.ศ. {data.year}")
-    below = data.overall is not None and data.overall < data.pass_mark
-    deck.text(s, MARGIN, Inches(1.6), BODY_W, Inches(2.9), [
-        ("คะแนนภาพรวม", 36, False, GREY),
-        (f"{deck.score(data.overall)} คะแนน", 80, True, RED if below else NAVY),
-    ], align="ctr")
-    if data.level:
-        deck.text(s, MARGIN, Inches(4.5), BODY_W, Inches(1.3), [(f"ระดับผลการประเมิน: {data.level}", 48, True, NAVY)], align="ctr")
-    deck.text(s, MARGIN, Inches(6.2), BODY_W, Inches(0.8), [(f"เกณฑ์ผ่าน {deck.score(data.pass_mark)} คะแนน", 24, False, GREY)], align="ctr")
-
-
-def _indicator_slides(deck: _Deck, data: DeckData) -> None:
-    """The scores as a table (two side by side when there are more than six rows), then as a chart."""
-    rows = [[str(n), name, deck.score(sc)] for n, name, sc in data.indicators]
-    colors = [RED if sc < data.pass_mark else None for *_x, sc in data.indicators]
-    s = deck.slide("คะแนนรายตัวชี้วัด")
-    half = -(-len(rows) // 2) if len(rows) > 6 else len(rows)
-    gap = Inches(0.3)
-    width = BODY_W if half == len(rows) else (BODY_W - gap) // 2
-    header, rel = ["ข้อ", "ตัวชี้วัด", "คะแนน"], [0.7, 4.4, 1.3]
-    widths_in = _widths(width, rel)
-    tall = lambda z: max(sum(_row_height(r, widths_in, z) for r in [header, *rows[i:i + half]]) for i in range(0, len(rows), half))  # noqa: E731
-    size = next((z for z in (24, 22, 20) if tall(z) <= BODY_H / Inches(1)), 18)
-    for k, start in enumerate(range(0, len(rows), half)):
-        deck.table(s, header, rows[start:start + half], rel, size=size,
-                   colors=colors[start:start + half], x=MARGIN + k * (width + gap), width=width)
-    if len(rows) < 3:  # a chart of one or two bars says nothing the table does not
-        return
-    s = deck.slide("คะแนนรายตัวชี้วัด (แผนภูมิ)")
-    deck.chart(s, [f"{n}. {_clip(name, 30)}" for n, name, _ in data.indicators], [sc for *_x, sc in data.indicators], horizontal=True)
-
-
-def _lowest_slide(deck: _Deck, data: DeckData) -> None:
-    s = deck.slide(f"ตัวชี้วัดที่มีคะแนนต่ำสุด {len(data.lowest)} อันดับ")
-    rows = [[f"อันดับที่ {r}", f"ตัวชี้วัดที่ {n} {name}", deck.score(sc)] for r, n, name, sc in data.lowest]
-    colors = [RED if sc < data.pass_mark else None for *_x, sc in data.lowest]
-    deck.table(s, ["อันดับ", "ตัวชี้วัด", "คะแนน"], rows, [2, 5.4, 1.6], size=32, y=Inches(1.7), colors=colors)
-    deck.text(s, MARGIN, Inches(6.4), BODY_W, Inches(0.7), [("อันดับที่ 1 = คะแนนต่ำสุด", 24, False, GREY)])
-
-
-def _weakness_slides(deck: _Deck, title: str, problems: Sequence[str], remedies: Sequence[str]) -> None:
-    """Problems beside remedies, row by row; each column numbers its own entries."""
-    pairs = list(zip_longest(problems, remedies, fillvalue=""))
-    p_no, r_no = accumulate(int(bool(p)) for p, _r in pairs), accumulate(int(bool(r)) for _p, r in pairs)
-    rows = [[f"ประเด็นที่ {pn}: {_clip(p)}" if p else "", f"{rn}. {_clip(r)}" if r else ""]
-            for (p, r), pn, rn in zip(pairs, p_no, r_no)] or [["-", "-"]]
-    deck.paged_table(f"จุดอ่อน: {title}", ["ประเด็นปัญหา", "แนวทางแก้ไข"], rows, [1, 1], size=20, left=(0, 1))
-
-
-def _oit_slides(deck: _Deck, rows: Sequence[tuple[str, str, str]]) -> None:
-    body = [[c, _clip(t, 120), st] for c, t, st in rows]
-    deck.paged_table("การติดตามผลการดำเนินการตามแบบวัด OIT", ["ข้อ", "รายการ", "สถานะ"], body, [1, 6.5, 3], size=22)
-    counts = Counter(st for *_x, st in rows)
-    s = deck.slide("สรุปผลการติดตาม OIT")
-    summary = [[status, f"{n} ข้อ"] for status, n in counts.most_common()] + [["รวม", f"{len(rows)} ข้อ"]]
-    deck.table(s, ["สถานะ", "จำนวน"], summary, [3, 1], size=28, y=Inches(1.6), left=(0,))
-
-
-def _obstacle_slides(deck: _Deck, obstacles: list[str]) -> None:
-    size, width = 26, BODY_W / Inches(1)
-    items = [f"{i}. {_clip(t, 400)}" for i, t in enumerate(obstacles, 1)] or ["- ไม่มี -"]
-    pages = _pages(items, BODY_H / Inches(1), lambda t: _height(_lines(t, width, size), size))
-    for k, page in enumerate(pages):
-        s = deck.slide("ปัญหาและอุปสรรค" + (f" (ต่อ {k + 1}/{len(pages)})" if k else ""))
-        deck.text(s, MARGIN, TOP, BODY_W, BODY_H, [(t, size, False, GREY) for t in page])
-
+    tpl = template if isinstance(template, SlideTemplate) else slide_template(template)
+    if digits not in ("arabic", "thai"):
+        raise ValueError(f"digits must be 'thai' or 'arabic', got {digits!r}")
+    skeleton = skeleton_of(tpl) if fast else None
+    d: Any = FastDeckWriter(tpl, digits, skeleton) if skeleton is not None else DeckWriter(tpl, digits, fast=fast)
+    for spec in slides:
+        if spec.layout in ("title", "section"):
+            _draw_special(d, spec)
+            continue
+        for page in _paginate(spec, tpl, continued or _default_continued):
+            _draw_page(d, page, tpl)
+    return d.save()

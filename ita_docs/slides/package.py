@@ -1,143 +1,173 @@
-"""The .pptx package around the slides: python-pptx's template parts, the slide and chart parts, the zip.
+"""The deck's PowerPoint template and package: open it, find its layouts and boxes, check it, save a deck.
 
-The parts python-pptx takes from its default template (master, layouts, theme,
-...) come from one python-pptx save of a 16:9 deck, made and compressed once per
-process (`_skeleton`); `_package` adds each deck's slides (`_Slide`), charts and
-their workbooks, content types and relationships, and zips them (`ita_docs.render.zip_members.write_zip`, zipfile's bytes), every entry
-stamped 2000-01-01: same data, same bytes.
+The template (``analysis-slides.pptx``, bundled or the user's, looked up like
+the Word templates: `ita_docs.resources.template_path`) gives the slide size,
+theme (colours, fonts), master (a logo there shows on every slide) and four
+layouts found by name (`LAYOUTS`, made by ``tools/build_slide_template.py``).
+`slide_template` reads what the deck needs to lay slides out (cached per file
+content); `template_problems` says, in the user's words, what is missing;
+`open_deck` gives a python-pptx `Presentation` of the template without its own
+slides; `save` gives its bytes with every zip entry stamped 2000-01-01 (same
+deck, same bytes).
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
-import re
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Emu, Inches, Pt
 
-from ..render import charts
-from .layout import H, W
-from ..render.zip_members import Member, deflate, write_zip
+from ..errors import TemplateError, TemplateProblem
+from ..messages import msg
+from ..render.zip_members import Member, deflate, read_members, write_zip
 
-_NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-_CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_DECL = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+#: The layouts the deck uses, by name, with the placeholder types each must have.
+LAYOUTS = {
+    "title": ("ITA Title", ("ctrTitle", "subTitle")),
+    "content": ("ITA Title and Content", ("title", "body")),
+    "table": ("ITA Title and Table", ("title", "tbl")),
+    "section": ("ITA Section", ("title", "body")),
+}
+TEMPLATE = "analysis-slides.pptx"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_PH_NAMES = {"ctrTitle": "ชื่อเรื่องกึ่งกลาง (Center Title)", "subTitle": "คำบรรยาย (Subtitle)",
+             "title": "ชื่อเรื่อง (Title)", "body": "ข้อความ/เนื้อหา (Content)", "tbl": "ตาราง (Table)"}
 
-
-class _Slide:
-    """One slide: its shapes' XML, the next shape id, its charts (numbers in the package); drawn by `ita_docs.slides.writer`."""
-
-    __slots__ = ("charts", "next_id", "shapes")
-
-    def __init__(self) -> None:
-        self.shapes: list[str] = []
-        self.next_id = 2  # 1 is the shape tree
-        self.charts: list[int] = []
-
-    def new_id(self) -> int:
-        self.next_id += 1
-        return self.next_id - 1
+Box = tuple[int, int, int, int]  # x, y, width, height in EMU
 
 
 @dataclass(frozen=True)
-class _Skeleton:
-    """What python-pptx writes for a 16:9 deck of one blank slide, cut where the slides go."""
+class SlideTemplate:
+    """What the deck needs of a template: its bytes, layout indexes and placeholder boxes (EMU),
+    the master's title and body text sizes (pt), the theme's body font (for charts), slide size."""
 
-    before: list[Member | str]  # entries before the slides, compressed; a name: written per deck
-    after: list[Member]
-    slide_head: bytes  # the slide XML up to its shapes
-    slide_tail: bytes
-    slide_rels_head: bytes  # the slide's rels with the layout, without the closing tag
-    pres_head: bytes  # presentation.xml up to the slide id list
-    pres_tail: bytes
-    first_slide_id: int
-    pres_rels_head: bytes  # presentation.xml.rels before the slide relationships
-    first_slide_rid: int
-    defaults: dict[str, str]  # content types by extension
-    overrides: dict[str, str]  # content types by part name (no slide)
-    slide_type: str
+    name: str
+    data: bytes
+    layouts: dict[str, int]  # "title", "content", "table", "section" -> index in slide_layouts
+    boxes: dict[tuple[str, str], Box]  # (layout key, placeholder type) -> box
+    title_size: float
+    body_size: float
+    font: str
+    width: int
+    height: int
 
 
-@functools.cache
-def _skeleton() -> _Skeleton:
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = W, H
-    prs.slides.add_slide(prs.slide_layouts[6])  # blank
-    props = prs.core_properties  # fixed, so the same data give the same bytes
-    props.created = props.modified = datetime(2000, 1, 1)
-    props.revision = 1
-    props.last_modified_by = props.author = "ita-docs"
+def _type(ph: etree._Element) -> str:
+    kind = ph.get("type", "body")
+    return "body" if kind == "obj" else kind
+
+
+def _sizes(master: etree._Element) -> tuple[float, float]:
+    def size(style: str, default: float) -> float:
+        el = master.find(f"{_P}txStyles/{_P}{style}/{_A}lvl1pPr/{_A}defRPr")
+        return int(el.get("sz")) / 100 if el is not None and el.get("sz") else default
+
+    return size("titleStyle", 36), size("bodyStyle", 26)
+
+
+def _problems(path: Path, data: bytes) -> tuple[list[TemplateProblem], SlideTemplate | None]:
+    name = path.name
+    try:
+        prs = Presentation(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - anything python-pptx cannot open is not a usable .pptx
+        reason = "zip" if not zipfile.is_zipfile(io.BytesIO(data)) else str(exc)
+        return [TemplateProblem(name, "", "", msg("slide_template_not_pptx", template=name, reason=reason), "not_pptx")], None
+    layouts = {layout.name: i for i, layout in enumerate(prs.slide_layouts)}
+    out: list[TemplateProblem] = []
+    found: dict[str, int] = {}
+    boxes: dict[tuple[str, str], Box] = {}
+    master_boxes = {_type(ph.element.ph): (ph.left, ph.top, ph.width, ph.height) for ph in prs.slide_master.placeholders}
+    for key, (layout_name, needs) in LAYOUTS.items():
+        if layout_name not in layouts:
+            out.append(TemplateProblem(name, "", "", msg(
+                "slide_template_layout", template=name, layout=layout_name, known=", ".join(layouts) or "-"), "layout"))
+            continue
+        found[key] = layouts[layout_name]
+        layout = prs.slide_layouts[layouts[layout_name]]
+        have: dict[str, tuple[Any, ...]] = {}
+        placeholders: Any = layout.placeholders
+        for ph in placeholders:
+            kind = _type(ph.element.ph)
+            left, top, width, height = ph.left, ph.top, ph.width, ph.height
+            if None in (left, top, width, height):  # inherited from the master
+                left, top, width, height = master_boxes.get("title" if kind == "ctrTitle" else kind, (None,) * 4)
+            have.setdefault(kind, (left, top, width, height))
+        for kind in needs:
+            if kind not in have or None in have[kind]:
+                out.append(TemplateProblem(name, "", "", msg(
+                    "slide_template_placeholder", template=name, layout=layout_name, placeholder=_PH_NAMES[kind]),
+                    "placeholder"))
+            else:
+                boxes[(key, kind)] = tuple(int(v) for v in have[kind])  # type: ignore[assignment]
+    if out:
+        return out, None
+    master = prs.slide_master.element
+    theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    latin = theme.find(f".//{_A}minorFont/{_A}cs")
+    if latin is None or not latin.get("typeface"):
+        latin = theme.find(f".//{_A}minorFont/{_A}latin")
+    font = latin.get("typeface") if latin is not None and latin.get("typeface") else "TH Sarabun New"
+    title_size, body_size = _sizes(master)
+    return [], SlideTemplate(name, data, found, boxes, title_size, body_size, font,
+                             int(prs.slide_width or Inches(13.333)), int(prs.slide_height or Inches(7.5)))
+
+
+def template_problems(path: Path) -> list[TemplateProblem]:
+    """Every problem of the slide template at ``path`` (not a .pptx; a layout of `LAYOUTS` missing
+    or renamed; a placeholder a layout needs missing), in the user's language; [] when usable."""
+    return _problems(Path(path), Path(path).read_bytes())[0]
+
+
+def slide_template(path: Path) -> SlideTemplate:
+    """The template at ``path``, read once per content. Raises `TemplateError` with every problem."""
+    data = Path(path).read_bytes()
+    return _slide_template(Path(path).name, hashlib.sha256(data).hexdigest(), data)
+
+
+@functools.lru_cache(maxsize=8)
+def _slide_template(name: str, _digest: str, data: bytes) -> SlideTemplate:
+    problems, template = _problems(Path(name), data)
+    if template is None:
+        raise TemplateError("; ".join(p.message for p in problems), name)
+    return template
+
+
+def open_deck(template: SlideTemplate) -> Any:
+    """A python-pptx presentation of ``template`` with its own slides (if any) removed."""
+    prs = Presentation(io.BytesIO(template.data))
+    ids = prs.element.sldIdLst  # python-pptx has no call to delete a slide: drop its id and relationship
+    for sld in list(ids) if ids is not None else []:
+        ids.remove(sld)
+        prs.part.drop_rel(sld.rId)
+    return prs
+
+
+@functools.lru_cache(maxsize=512)
+def _member(name: str, raw: bytes) -> Member:
+    return deflate(name, raw)
+
+
+def save(prs: Any) -> bytes:
+    """The .pptx bytes python-pptx writes, every zip entry stamped 2000-01-01 (the template's own
+    parts are compressed once per process)."""
     buf = io.BytesIO()
     prs.save(buf)
-    with zipfile.ZipFile(buf) as z:
-        entries = [(n, z.read(n)) for n in z.namelist()]
-    parts = dict(entries)
-    names = [n for n, _b in entries]
-    at = names.index("ppt/slides/slide1.xml")
-    if names[at + 1] != "ppt/slides/_rels/slide1.xml.rels":
-        raise RuntimeError("unexpected python-pptx package layout")
-    dynamic = {"[Content_Types].xml", "ppt/presentation.xml", "ppt/_rels/presentation.xml.rels"}
-    head, tail = parts["ppt/slides/slide1.xml"].split(b"</p:spTree>")
-    pres = parts["ppt/presentation.xml"]
-    ids = re.search(rb'<p:sldIdLst><p:sldId id="(\d+)" r:id="rId(\d+)"/></p:sldIdLst>', pres)
-    if ids is None:
-        raise RuntimeError("unexpected python-pptx package layout")
-    rels = parts["ppt/_rels/presentation.xml.rels"]
-    rel = re.search(rb'<Relationship Id="rId%s" [^>]*Target="slides/slide1.xml"/>' % ids.group(2), rels)
-    if rel is None or rels[rel.end():] != b"</Relationships>":
-        raise RuntimeError("unexpected python-pptx package layout")
-    types = etree.fromstring(parts["[Content_Types].xml"])
-    defaults = {el.get("Extension"): el.get("ContentType") for el in types if el.tag.endswith("Default")}
-    overrides = {el.get("PartName"): el.get("ContentType") for el in types if el.tag.endswith("Override")}
-    slide_type = overrides.pop("/ppt/slides/slide1.xml")
-    return _Skeleton(
-        [n if n in dynamic else deflate(n, b) for n, b in entries[:at]], [deflate(n, b) for n, b in entries[at + 2:]],
-        head, b"</p:spTree>" + tail, parts["ppt/slides/_rels/slide1.xml.rels"].removesuffix(b"</Relationships>"),
-        pres[:ids.start()], pres[ids.end():], int(ids.group(1)), rels[:rel.start()], int(ids.group(2)),
-        defaults, overrides, slide_type,
-    )
+    return write_zip([_member(n, b) if not n.startswith("ppt/slides/") else deflate(n, b)
+                      for n, b in read_members(buf.getvalue())])
 
 
-def _package(slides: list[_Slide], chart_parts: list[charts.ChartPart]) -> bytes:
-    """The .pptx bytes: the skeleton's parts with these slides and charts, every entry stamped 2000-01-01."""
-    sk = _skeleton()
-    n = len(slides)
-    sld_ids = "".join(f'<p:sldId id="{sk.first_slide_id + k}" r:id="rId{sk.first_slide_rid + k}"/>' for k in range(n))
-    pres_rels = "".join(f'<Relationship Id="rId{sk.first_slide_rid + k}" Type="{_RT}slide" Target="slides/slide{k + 1}.xml"/>'
-                        for k in range(n))
-    defaults = dict(sk.defaults)
-    overrides = dict(sk.overrides)
-    overrides.update({f"/ppt/slides/slide{k + 1}.xml": sk.slide_type for k in range(n)})
-    if chart_parts:
-        defaults["xlsx"] = _CT_XLSX
-        overrides.update({f"/ppt/charts/chart{k + 1}.xml": _CT_CHART for k in range(len(chart_parts))})
-    types = "".join([
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
-        *(f'<Default Extension="{e}" ContentType="{t}"/>' for e, t in sorted(defaults.items())),
-        *(f'<Override PartName="{p}" ContentType="{t}"/>' for p, t in sorted(overrides.items())),
-        "</Types>",
-    ])
-    dynamic = {
-        "[Content_Types].xml": _DECL + types.encode("utf-8"),
-        "ppt/presentation.xml": b"%s<p:sldIdLst>%s</p:sldIdLst>%s" % (sk.pres_head, sld_ids.encode(), sk.pres_tail),
-        "ppt/_rels/presentation.xml.rels": sk.pres_rels_head + pres_rels.encode() + b"</Relationships>",
-    }
-    members = [m if isinstance(m, Member) else deflate(m, dynamic[m]) for m in sk.before]
-    for k, slide in enumerate(slides, 1):
-        members.append(deflate(f"ppt/slides/slide{k}.xml", sk.slide_head + "".join(slide.shapes).encode("utf-8") + sk.slide_tail))
-        rels = "".join(f'<Relationship Id="rId{r}" Type="{_RT}chart" Target="../charts/chart{c}.xml"/>'
-                       for r, c in enumerate(slide.charts, 2))
-        members.append(deflate(f"ppt/slides/_rels/slide{k}.xml.rels", sk.slide_rels_head + rels.encode() + b"</Relationships>"))
-        for c in slide.charts:
-            members.append(deflate(f"ppt/charts/chart{c}.xml", chart_parts[c - 1].xml))
-            members.append(deflate(f"ppt/charts/_rels/chart{c}.xml.rels", _DECL + (
-                f'<Relationships xmlns="{_NS_REL}"><Relationship Id="rId1" Type="{_RT}package" '
-                f'Target="../embeddings/Microsoft_Excel_Sheet{c}.xlsx"/></Relationships>').encode()))
-            members.append(deflate(f"ppt/embeddings/Microsoft_Excel_Sheet{c}.xlsx", chart_parts[c - 1].xlsx))
-    members.extend(sk.after)
-    return write_zip(members)
+def pt(size: float) -> int:
+    """EMU of ``size`` points."""
+    return int(Pt(size))
+
+
+__all__ = ["LAYOUTS", "TEMPLATE", "Box", "Emu", "SlideTemplate", "open_deck", "save", "slide_template", "template_problems"]

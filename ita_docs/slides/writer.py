@@ -1,51 +1,68 @@
-"""The slide deck writer: shapes, text bodies and tables as PresentationML/DrawingML text.
+"""The slide deck writer: slides of the template's layouts, their placeholders, tables and charts, with python-pptx.
 
-`_Deck` draws a deck slide by slide (title bands, text boxes, tables sized to
-their text, native charts from `ita_docs.render.charts.slide_chart`) and `save`s it
-through `ita_docs.slides.package`. Every shape is written as text in one go, the
-same bytes python-pptx would serialize for the same calls (add_textbox /
-add_table / add_chart, then the font of each run): no element objects per cell
-or run (tests/test_slides.py builds shapes both ways and compares).
+`DeckWriter` adds slides to a `ita_docs.slides.package.open_deck` presentation
+and draws what `ita_docs.slides.deck` laid out: titles and body text in the
+layout's placeholders (so the master's fonts, colours and bullets apply), text
+boxes, tables (the template's table style: header and bands in the theme's
+accent colour) and native charts. Runs name no typeface and no RGB colour:
+the font comes from the theme (Latin and complex script), colours are theme
+colours (``tx1``, ``accent1``, ``accent2`` for scores below the pass mark),
+``lang`` is th-TH. Invisible characters (`ita_docs.render.ooxml.names.INVISIBLE`:
+zero-width space and joiners, word joiner, BOM, soft hyphen, direction marks)
+are removed, as in the Word documents.
+
+Speed: a table's XML is written as text in one pass (`table_xml`) instead of
+one python-pptx call per cell, run and font attribute, the same bytes as
+`table_reference` writes through python-pptx's objects (tests/test_slides.py
+compares them); a chart's XML comes from `ita_docs.render.charts.slide_chart` (built
+once per shape of data, the bytes of python-pptx's ``add_chart``).
 """
 from __future__ import annotations
 
-import functools
 import re
-from typing import Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from pptx.util import Inches, Pt
+from pptx.chart.data import CategoryChartData
+from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml import parse_xml
+from pptx.util import Emu, Inches, Pt
 
 from ..render import charts
-from .. import thaifmt
-from .package import _package, _Slide
-from .layout import (
-    BAND,
-    BODY_H,
-    BODY_W,
-    FONT,
-    GREY,
-    LIGHT,
-    MARGIN,
-    NAVY,
-    PAD_X,
-    PAD_Y,
-    TOP,
-    WHITE,
-    W,
-    _pages,
-    _row_height,
-    _title_size,
-    _widths,
-)
+from ..render.ooxml import runs_from_markup
+from ..render.ooxml.names import INVISIBLE
+from .package import Box, SlideTemplate, open_deck, save
+from .layout import PAD_X, PAD_Y
 
-_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER}
+
+
+@dataclass(frozen=True)
+class TextPara:
+    """One paragraph: text (``**bold**`` markup allowed), size (pt; None: the placeholder's),
+    bold (None: inherited), theme colour (None: inherited), level (0 paragraph, 1 bullet), alignment (None: inherited)."""
+
+    text: str
+    size: float | None = None
+    bold: bool | None = None
+    color: str | None = None
+    level: int = 0
+    align: str | None = None
+
+
+def clean(text: str) -> str:
+    """``text`` without invisible characters (as in the Word documents)."""
+    return INVISIBLE.sub("", text)
+
 
 _CTRL = re.compile("[\x00-\x08\x0b-\x1f]")
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
-def _esc(text: str) -> str:
+def text_xml(text: str) -> str:
     """Text of an ``a:t`` as python-pptx writes it: control characters as ``_xHHHH_``, then XML escapes."""
     if _CTRL.search(text):
         text = _CTRL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
@@ -54,131 +71,195 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-@functools.cache
-def _rpr(size: float, bold: bool, color: str) -> str:
-    """Run properties: size, weight, colour, and TH Sarabun New as Latin, East Asian and complex-script (Thai) face."""
-    face = f'typeface="{FONT}"/>'
-    return (f'<a:rPr sz="{Pt(size).centipoints}" b="{int(bold)}" lang="th-TH"><a:solidFill><a:srgbClr val="{color}"/>'
-            f"</a:solidFill><a:latin {face}<a:ea {face}<a:cs {face}</a:rPr>")
+def fill(tf: Any, paras: Sequence[TextPara]) -> None:
+    """Put ``paras`` into the text frame ``tf`` (its first, empty paragraph first) through python-pptx."""
+    from pptx.enum.dml import MSO_THEME_COLOR
+
+    theme = {"tx1": MSO_THEME_COLOR.TEXT_1, "bg1": MSO_THEME_COLOR.BACKGROUND_1,
+             "accent1": MSO_THEME_COLOR.ACCENT_1, "accent2": MSO_THEME_COLOR.ACCENT_2}
+    for i, para in enumerate(paras):
+        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        if para.level:
+            p.level = para.level
+        if para.align:
+            p.alignment = _ALIGN[para.align]
+        for run in runs_from_markup(clean(para.text), bold=bool(para.bold)):
+            r = p.add_run()
+            r.text = run.text
+            font = r.font
+            if para.size is not None:
+                font.size = Pt(para.size)
+            if run.bold or para.bold is not None:
+                font.bold = run.bold
+            if para.color:
+                font.color.theme_color = theme[para.color]
+            font.language_id = MSO_LANGUAGE_ID.THAI
 
 
-def _xfrm(x: int, y: int, w: int, h: int) -> str:
-    return f'<a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/>'
+@dataclass(frozen=True)
+class TableSpec:
+    """A table as drawn: header and body rows of text, column widths and row heights (EMU),
+    text size (pt), columns left-aligned (others centred), body rows in the below-pass colour."""
+
+    header: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    widths: Sequence[int]
+    heights: Sequence[int]
+    size: float
+    left: Sequence[int] = (1,)
+    marked: Sequence[bool] = ()
 
 
-def _frame(shape_id: int, name: str, x: int, y: int, w: int, h: int, uri: str, body: str) -> str:
-    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{name} {shape_id - 1}"/>'
-            '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
-            f'<p:xfrm>{_xfrm(x, y, w, h)}</p:xfrm><a:graphic><a:graphicData uri="{uri}">{body}</a:graphicData>'
-            "</a:graphic></p:graphicFrame>")
+_MAR = (Emu(Inches(PAD_X / 2)), Emu(Inches(PAD_Y / 2)))
 
 
-_BAND = ('<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="Rectangle {n}"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>'
-         '<a:xfrm>{xfrm}</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{color}"/>'
-         '</a:solidFill><a:ln><a:noFill/></a:ln></p:spPr><p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef>'
-         '<a:fillRef idx="3"><a:schemeClr val="accent1"/></a:fillRef><a:effectRef idx="2"><a:schemeClr val="accent1"/>'
-         '</a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style><p:txBody>'
-         '<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody></p:sp>')
-_TEXTBOX = ('<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="TextBox {n}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-            '<p:spPr><a:xfrm>{xfrm}</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
-            '<p:txBody><a:bodyPr wrap="square" anchor="{anchor}"><a:spAutoFit/></a:bodyPr><a:lstStyle/>{paras}'
-            "</p:txBody></p:sp>")
-_TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
-_TABLE_PR = '<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}</a:tableStyleId></a:tblPr>'
-_CELL_PR = (f'<a:tcPr marT="{Inches(PAD_Y / 2)}" marB="{Inches(PAD_Y / 2)}" marL="{Inches(PAD_X / 2)}" '
-            f'marR="{Inches(PAD_X / 2)}" anchor="ctr"><a:solidFill><a:srgbClr val="%s"/></a:solidFill></a:tcPr></a:tc>')
+def table_reference(shapes: Any, x: int, y: int, t: TableSpec) -> Any:
+    """The table drawn through python-pptx's objects (the reference for `table_xml`)."""
+    n_rows = len(t.rows) + 1
+    frame = shapes.add_table(n_rows, len(t.header), x, y, sum(t.widths), sum(t.heights))
+    table = frame.table
+    for j, w in enumerate(t.widths):
+        table.columns[j].width = Emu(w)
+    for i, cells in enumerate([t.header, *t.rows]):
+        table.rows[i].height = Emu(t.heights[i])
+        for j, value in enumerate(cells):
+            cell = table.cell(i, j)
+            cell.margin_left = cell.margin_right = _MAR[0]
+            cell.margin_top = cell.margin_bottom = _MAR[1]
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            marked = i > 0 and bool(t.marked) and t.marked[i - 1]
+            align = "l" if i and j in t.left else "ctr"
+            paras = [TextPara(line, t.size, i == 0, "accent2" if marked else None, 0, align) for line in value.split("\n")]
+            fill(cell.text_frame, paras)
+    return frame
 
 
-class _Deck:
-    """A deck being written: its slides (shapes as XML text) and charts, in ``digits``; `save` gives the .pptx."""
+def _run_xml(text: str, size: float, bold: bool, color: str | None) -> str:
+    fill_xml = f'<a:solidFill><a:schemeClr val="{color}"/></a:solidFill>' if color else ""
+    return (f'<a:r><a:rPr sz="{int(size * 100)}" b="{int(bold)}" lang="th-TH"'
+            + (f">{fill_xml}</a:rPr>" if fill_xml else "/>") + f"<a:t>{text_xml(text)}</a:t></a:r>")
 
-    def __init__(self, digits: str):
-        thaifmt.to_digits("", digits)  # raises on a bad value
+
+def table_xml(shape_id: int, x: int, y: int, t: TableSpec) -> str:
+    """The ``p:graphicFrame`` of `table_reference`, written as text (same bytes once serialized)."""
+    mar = f'marL="{_MAR[0]}" marR="{_MAR[0]}" marT="{_MAR[1]}" marB="{_MAR[1]}" anchor="ctr"'
+    out = [(f'<p:graphicFrame xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="{_A_NS}">'
+           f'<p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/><p:cNvGraphicFramePr>'
+           '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+           f'<p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{sum(t.widths)}" cy="{sum(t.heights)}"/></p:xfrm>'
+           '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
+           '<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}</a:tableStyleId>'
+           "</a:tblPr><a:tblGrid>"), *(f'<a:gridCol w="{w}"/>' for w in t.widths), "</a:tblGrid>"]
+    for i, cells in enumerate([t.header, *t.rows]):
+        out.append(f'<a:tr h="{t.heights[i]}">')
+        marked = i > 0 and bool(t.marked) and t.marked[i - 1]
+        color = "accent2" if marked else None
+        for j, value in enumerate(cells):
+            align = "l" if i and j in t.left else "ctr"
+            paras = []
+            for line in value.split("\n"):
+                runs = "".join(_run_xml(r.text, t.size, r.bold, color) for r in runs_from_markup(clean(line), bold=i == 0))
+                paras.append(f'<a:p><a:pPr algn="{align}"/>{runs}</a:p>')
+            out.append(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{"".join(paras)}</a:txBody><a:tcPr {mar}/></a:tc>')
+        out.append("</a:tr>")
+    out.append("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
+    return "".join(out)
+
+
+class DeckWriter:
+    """A deck being drawn on ``template``: `add` a slide of a layout, draw on it, `save`."""
+
+    def __init__(self, template: SlideTemplate, digits: str, *, fast: bool = True):
+        self.t = template
         self.digits = digits
-        self.slides: list[_Slide] = []
-        self.charts: list[charts.ChartPart] = []
+        self.fast = fast
+        self.prs: Any = open_deck(template)
 
-    def d(self, text: str) -> str:
-        return thaifmt.to_digits(text, self.digits)
+    def add(self, layout: str) -> Any:
+        """A new slide of the layout ``title``, ``content``, ``table`` or ``section`` (`LAYOUTS`)."""
+        return self.prs.slides.add_slide(self.prs.slide_layouts[self.t.layouts[layout]])
 
-    def score(self, x: float | None) -> str:
-        return "-" if x is None else thaifmt.score(x, digits=self.digits)
+    @staticmethod
+    def placeholder(slide: Any, kind: str) -> Any:
+        for ph in slide.placeholders:
+            t = ph.element.ph.get("type", "body")
+            if (t if t != "obj" else "body") == kind:
+                return ph
+        raise LookupError(kind)
 
-    def blank(self) -> _Slide:
-        s = _Slide()
-        self.slides.append(s)
-        return s
+    def text_in(self, slide: Any, kind: str, paras: Sequence[TextPara], box: Box | None = None,
+                anchor: str | None = None) -> None:
+        """``paras`` in the slide's placeholder of ``kind``; ``box`` moves or resizes it on this slide."""
+        ph = self.placeholder(slide, kind)
+        if box is not None:
+            ph.left, ph.top, ph.width, ph.height = (Emu(v) for v in box)
+        tf = ph.text_frame
+        tf.word_wrap = True
+        if anchor:
+            tf.vertical_anchor = MSO_ANCHOR.MIDDLE if anchor == "ctr" else MSO_ANCHOR.TOP
+        fill(tf, paras)
 
-    def band(self, slide: _Slide, y: int, h: int) -> None:
-        i = slide.new_id()
-        slide.shapes.append(_BAND.format(id=i, n=i - 1, xfrm=_xfrm(0, y, W, h), color=NAVY))
+    def drop(self, slide: Any, kind: str) -> None:
+        """Remove the slide's (empty) placeholder of ``kind``."""
+        sp = self.placeholder(slide, kind).element
+        sp.getparent().remove(sp)
 
-    def slide(self, title: str) -> _Slide:
-        """A blank slide with ``title`` in white on the navy band (sized to fit one line)."""
-        s = self.blank()
-        self.band(s, 0, BAND)
-        title = self.d(title)
-        self.text(s, MARGIN, 0, BODY_W, BAND, [(title, _title_size(title), True, WHITE)], anchor="ctr")
-        return s
+    def text_box(self, slide: Any, box: Box, paras: Sequence[TextPara]) -> None:
+        tf = slide.shapes.add_textbox(*(Emu(v) for v in box)).text_frame
+        tf.word_wrap = True
+        tf.auto_size = MSO_AUTO_SIZE.NONE
+        fill(tf, paras)
 
-    def text(self, slide: _Slide, x: int, y: int, w: int, h: int, paras: list[tuple], *,
-             align: str = "l", anchor: str = "t") -> None:
-        """A text box; ``paras`` holds ``(text, size_pt, bold, color)`` per paragraph."""
-        i = slide.new_id()
-        slide.shapes.append(_TEXTBOX.format(id=i, n=i - 1, xfrm=_xfrm(x, y, w, h), anchor=anchor, paras=self.paras(paras, align)))
+    def table(self, slide: Any, x: int, y: int, t: TableSpec) -> None:
+        if not self.fast:
+            table_reference(slide.shapes, Emu(x), Emu(y), t)
+            return
+        tree = slide.shapes._spTree
+        shape_id = max((int(i) for i in tree.xpath("//p:cNvPr/@id")), default=0) + 1
+        tree.append(parse_xml(table_xml(shape_id, x, y, t)))
 
-    def paras(self, paras: list[tuple], align: str) -> str:
-        """One ``a:p`` with one run per ``(text, size, bold, color)``."""
-        out = []
-        for text, size, bold, color in paras:
-            out.append(f'<a:p><a:pPr algn="{align}"/><a:r>{_rpr(size, bold, color)}<a:t>{_esc(self.d(text))}</a:t></a:r></a:p>')
-        return "".join(out)
-
-    def table(self, slide: _Slide, header: list[str], rows: list[list[str]], widths: list[float], *,
-              size: int = 24, y: int = TOP, colors: list[str | None] | None = None,
-              left: Sequence[int] = (1,), x: int = MARGIN, width: int = BODY_W) -> None:
-        """A table (the body's width unless told); row heights fit their text (LibreOffice does not grow rows).
-
-        ``widths`` are relative; columns in ``left`` are left-aligned, the others centred.
-        """
-        widths_in = _widths(width, widths)
-        col_w = [Inches(wid) for wid in widths_in]
-        out = [_TABLE_PR, "<a:tblGrid>", *(f'<a:gridCol w="{c}"/>' for c in col_w), "</a:tblGrid>"]
-        total_h = 0
-        for i, cells in enumerate([header, *rows]):
-            h = Inches(_row_height(cells, widths_in, size))
-            total_h += h
-            out.append(f'<a:tr h="{h}">')
-            color = WHITE if i == 0 else (colors[i - 1] if colors and colors[i - 1] else GREY)
-            cell_pr = _CELL_PR % (NAVY if i == 0 else (LIGHT if i % 2 else WHITE))
-            for j, value in enumerate(cells):
-                align = "l" if i and j in left else "ctr"
-                paras = self.paras([(line, size, i == 0, color) for line in value.split("\n")], align)
-                out.append(f'<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>{paras}</a:txBody>{cell_pr}')
-            out.append("</a:tr>")
-        i = slide.new_id()
-        body = "<a:tbl>" + "".join(out) + "</a:tbl>"
-        slide.shapes.append(_frame(i, "Table", x, y, sum(col_w), total_h, _TABLE_URI, body))
-
-    def paged_table(self, title: str, header: list[str], rows: list[list[str]], widths: list[float], *,
-                    size: int, left: Sequence[int] = (1,)) -> None:
-        """``rows`` on as many slides as they need; later slides are titled "(ต่อ k/n)"."""
-        widths_in = _widths(BODY_W, widths)
-        budget = BODY_H / Inches(1) - _row_height(header, widths_in, size)
-        pages = _pages(rows, budget, lambda row: _row_height(row, widths_in, size))
-        for k, page in enumerate(pages):
-            s = self.slide(title + (f" (ต่อ {k + 1}/{len(pages)})" if k else ""))
-            self.table(s, header, page, widths, size=size, left=left)
-
-    def chart(self, slide: _Slide, categories: list[str], values: list[float], *, horizontal: bool, title: str = "") -> None:
-        """A native bar chart filling the body (editable in PowerPoint: it has its workbook)."""
-        part = charts.slide_chart([self.d(c) for c in categories], values, title=self.d(title), digits=self.digits,
-                                  font=FONT, horizontal=horizontal, font_size=22)
-        self.charts.append(part)
-        slide.charts.append(len(self.charts))
-        i = slide.new_id()
-        ref = f'<c:chart xmlns:c="{_NS_C}" r:id="rId{len(slide.charts) + 1}"/>'
-        slide.shapes.append(_frame(i, "Chart", MARGIN, TOP, BODY_W, BODY_H, _NS_C, ref))
+    def chart(self, slide: Any, box: Box, categories: list[str], values: list[float], *, horizontal: bool) -> None:
+        """A native bar chart (editable in PowerPoint: it has its workbook) in ``box``."""
+        size = min(22.0, max(14.0, self.t.body_size - 4))
+        if not self.fast:
+            data = charts.StableChartData(number_format=charts.number_format(self.digits))
+            data.categories = categories
+            data.add_series("คะแนน", values)
+            frame = slide.shapes.add_chart(_kind(horizontal), *(Emu(v) for v in box), data)
+            charts.style_chart(frame.chart, title="", digits=self.digits, value_max=100, horizontal=horizontal, font_size=size)
+            charts.set_typeface(frame.chart._chartSpace, self.t.font)
+            return
+        part = charts.slide_chart(categories, values, title="", digits=self.digits, font=self.t.font,
+                                  horizontal=horizontal, font_size=size)
+        slide.shapes.add_chart(_kind(horizontal), *(Emu(v) for v in box), _Prebuilt(part))
 
     def save(self) -> bytes:
-        return _package(self.slides, self.charts)
+        return save(self.prs)
+
+
+def _kind(horizontal: bool) -> Any:
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    return XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
+
+
+_EXTERNAL = b'<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData>'
+
+
+class _Prebuilt(CategoryChartData):
+    """Chart data whose chart XML and workbook are already made (`ita_docs.render.charts.slide_chart`): python-pptx's
+    ``add_chart`` adds them as it adds its own, relating the workbook again (so its reference is taken out)."""
+
+    def __init__(self, part: charts.ChartPart):
+        super().__init__()
+        if part.xml.count(_EXTERNAL) != 1:
+            raise ValueError("unexpected chart XML")
+        self._prebuilt_xml = part.xml.replace(_EXTERNAL, b"")
+        self._prebuilt_xlsx = part.xlsx
+
+    def xml_bytes(self, chart_type: Any) -> bytes:
+        return self._prebuilt_xml
+
+    @property
+    def xlsx_blob(self) -> bytes:
+        return self._prebuilt_xlsx

@@ -208,11 +208,17 @@ def lint_template(path: Path, document: str | None = None) -> list[TemplateProbl
 
 
 def lint_templates(folder: Path) -> list[TemplateProblem]:
-    """Every problem of every ``*.docx`` in ``folder`` (Word's ``~$`` lock files skipped), by file name."""
+    """Every problem of every ``*.docx`` in ``folder`` (Word's ``~$`` lock files skipped), by file name,
+    then of the slide template (``*.pptx``: `ita_docs.slides.package.template_problems`)."""
+    from ..slides.package import template_problems
+
     out: list[TemplateProblem] = []
     for path in sorted(Path(folder).glob("*.docx")):
         if not path.name.startswith("~$"):
             out += lint_template(path)
+    for path in sorted(Path(folder).glob("*.pptx")):
+        if not path.name.startswith("~$"):
+            out += template_problems(path)
     return out
 
 

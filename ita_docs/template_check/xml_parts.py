@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import TemplateError
+from ..errors import TemplateError, TemplateProblem
 from ..messages import msg
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -43,47 +43,6 @@ BLOCKS: dict[str, tuple[str, frozenset[str]]] = {
     "block": ("endblock", frozenset()),
 }
 _MIDDLES = {"else": ("if", "for"), "elif": ("if",)}
-
-
-@dataclass(frozen=True)
-class TemplateProblem:
-    """One problem of a template: the file, the XML part, where in Word, what (in the user's language).
-
-    ``kind``: ``not_docx``, ``bad_xml``, ``syntax``, ``unclosed_tag``,
-    ``unknown_name``, ``unknown_attribute``, ``unknown_filter`` (errors: the
-    build would fail) or ``smart_quotes``, ``split_tag`` (warnings:
-    `repair_template` fixes them).
-    """
-
-    template: str
-    part: str
-    location: str
-    message: str
-    kind: str
-    severity: str = "error"
-
-    @property
-    def part_label(self) -> str:
-        """The part as Word shows it: body, header, footer, footnotes."""
-        name = self.part.rsplit("/", 1)[-1]
-        for prefix in ("header", "footer", "footnotes"):
-            if name.startswith(prefix):
-                return msg(f"lint_part_{prefix}")
-        return msg("lint_part_body") if self.part else ""
-
-    @property
-    def where(self) -> str:
-        """The part (unless the body) and the location, as one text."""
-        part = self.part_label if self.part not in ("", "word/document.xml") else ""
-        return ", ".join(x for x in (part, self.location) if x)
-
-    def __str__(self) -> str:
-        head = f"{self.template}: {self.where}" if self.where else self.template
-        return f"{head}: {self.message}"
-
-    def error(self) -> TemplateError:
-        """This problem as the `TemplateError` the CLI reports (``TemplateErrors`` collects them)."""
-        return TemplateError(f"{self.where}: {self.message}" if self.where else self.message, self.template, self.part)
 
 
 # --------------------------------------------------------------------------- reading a part

@@ -66,7 +66,8 @@ def render_set(
     rendered = [
         Rendered(
             out_dir / filename,
-            ctx if doc.template is None or isinstance(ctx, bytes) else render_template(template_path(doc.template, dirs), ctx, digits=digits),
+            ctx(template_path(doc.slide_template, dirs)) if doc.slide_template
+            else ctx if doc.template is None or isinstance(ctx, bytes) else render_template(template_path(doc.template, dirs), ctx, digits=digits),
             doc.title,
         )
         for doc, filename, ctx, digits in jobs
@@ -158,7 +159,7 @@ def set_key(source: Path, templates: Path | None, **settings: object) -> str:
     else:
         files = {f.relative_to(source).as_posix(): f for f in source.rglob("*") if f.is_file() and not f.name.startswith((".", "~$"))}
     for i, d in enumerate(template_dirs(templates, _named_templates(source))):
-        files.update({f"<templates {i}>/{t.name}": t for t in d.glob("*.docx")})
+        files.update({f"<templates {i}>/{t.name}": t for t in [*d.glob("*.docx"), *d.glob("*.pptx")]})
     return input_key(__version__, files, {k: repr(v) for k, v in settings.items()})
 
 
