@@ -319,6 +319,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lint_part_header": ("หัวกระดาษ", "header"),
     "lint_part_footer": ("ท้ายกระดาษ", "footer"),
     "lint_part_footnotes": ("เชิงอรรถ", "footnotes"),
+    # issue 16: minutes and the OIT checklist as the user wrote them
+    "meeting_number": (
+        "ครั้งที่ประชุม (number) ต้องเป็นเลขตั้งแต่ ๑ ขึ้นไป, auto (ให้โปรแกรมนับ) หรือข้อความ เช่น \"๒/๒๕๖๖\" แต่พบ '{input}'",
+        "the meeting number must be 1 or more, auto (counted) or text such as \"2/2566\", found '{input}'",
+    ),
 }
 
 KIND_TH = {
