@@ -428,6 +428,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the layout “{layout}” of the slide template {template} has no {placeholder} placeholder; insert it again"
         " in the Slide Master (Insert Placeholder)",
     ),
+    # issue 16: minutes and the OIT checklist as the user wrote them
+    "meeting_number": (
+        "ครั้งที่ประชุม (number) ต้องเป็นเลขตั้งแต่ ๑ ขึ้นไป, auto (ให้โปรแกรมนับ) หรือข้อความ เช่น \"๒/๒๕๖๖\" แต่พบ '{input}'",
+        "the meeting number must be 1 or more, auto (counted) or text such as \"2/2566\", found '{input}'",
+    ),
 }
 
 KIND_TH = {

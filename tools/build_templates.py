@@ -17,7 +17,6 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -315,20 +314,24 @@ def analysis_report():
         para(doc, text, style).paragraph_format.keep_with_next = True
     para(doc, "{%p if show.tools %}", "ITA Center")
     para(doc, "คะแนนรายเครื่องมือการประเมิน", "ITA Caption")
-    table(doc, ["เครื่องมือ", "คะแนน (เต็ม ๑๐๐)", "น้ำหนัก (ร้อยละ)", "คะแนนถ่วงน้ำหนัก"],
-          ["{{ t.label }}", "{{ t.score }}", "{{ t.weight }}", "{{ t.weighted }}"], [6.0, 3.5, 3.0, 3.5],
-          loop="{%tr for t in tools %}")
+    tools = table(doc, ["เครื่องมือ", "คะแนน (เต็ม ๑๐๐)", "น้ำหนัก (ร้อยละ)", "คะแนนถ่วงน้ำหนัก"],
+                  ["{{ t.label }}", "{{ t.score }}", "{{ t.weight }}", "{{ t.weighted }}"], [6.0, 3.5, 3.0, 3.5],
+                  loop="{%tr for t in tools %}")
+    _centre_columns(tools, (1, 2, 3))  # scores are centred in every score table
     para(doc, "{%p endif %}", "ITA Center")
     para(doc, "{%p if show.ranking %}", "ITA Center")
     para(doc, "{{ ranking_title }}", "ITA Caption")
-    table(doc, ["อันดับ", "ตัวชี้วัด", "คะแนน"], ["{{ r.rank }}", "{{ r.name }}", "{{ r.score }}"], [2.0, 10.0, 4.0],
-          loop="{%tr for r in ranking %}")
+    ranked = table(doc, ["อันดับ", "ตัวชี้วัด", "คะแนน"], ["{{ r.rank }}", "{{ r.name }}", "{{ r.score }}"], [2.0, 10.0, 4.0],
+                   loop="{%tr for r in ranking %}")
+    _centre_columns(ranked, (0, 2))
     para(doc, "{%p endif %}", "ITA Center")
     para(doc, "{%p if show.indicator_table %}", "ITA Center")
     para(doc, "", "ITA Center")
     para(doc, "คะแนนรายตัวชี้วัด", "ITA Caption")
-    table(doc, ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน"], ["{{ r.number }}", "{{ r.name }}", "{{ r.tool }}", "{{ r.score }}"],
-          [1.5, 9.5, 2.0, 3.0], loop="{%tr for r in indicator_rows %}")
+    indicator_table = table(doc, ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน"],
+                            ["{{ r.number }}", "{{ r.name }}", "{{ r.tool }}", "{{ r.score }}"],
+                            [1.5, 9.5, 2.0, 3.0], loop="{%tr for r in indicator_rows %}")
+    _centre_columns(indicator_table, (0, 2, 3))
     para(doc, "{%p endif %}", "ITA Center")
     para(doc, "{%p if show.ranking_note %}", "ITA Center")
     para(doc, "{{p ranking_note }}")
@@ -361,11 +364,13 @@ def analysis_report():
     para(doc, "{{p conclusion }}")
     para(doc, "{%p endif %}", "ITA Body Flush")
     para(doc, "{%p endif %}", "ITA Body Flush")
+    # The measures (landscape) start with their own heading and introduction: left in the portrait
+    # section they would stand alone on a mostly empty page before the section break.
+    landscape_section(doc)
     para(doc, "{%p if show.next_year %}", "ITA Body Flush")
-    para(doc, "{{ num.next_year }} ข้อเสนอแนะมาตรการ/แนวทางดำเนินการเพื่อการยกระดับผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ.{{ fiscal_year|fiscal_digits }}", "ITA Heading 1")
+    para(doc, "{{ num.next_year }} ข้อเสนอแนะมาตรการ/แนวทางดำเนินการเพื่อการยกระดับผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }}", "ITA Heading 1")
     para(doc, "{{p next_intro }}")
     para(doc, "{%p endif %}", "ITA Body Flush")
-    landscape_section(doc)
     para(doc, "{{p next_heading }}")
     para(doc, "{%p for g in groups %}", "ITA Body Flush")
     para(doc, "{{p g.title }}")
@@ -461,9 +466,11 @@ def distribution_list():
     para(doc, "แก้ไขครั้งที่ {{ revision }}", "ITA Body Flush")
     para(doc, "วันที่ {{ date }}", "ITA Body Flush")
     para(doc, "", "ITA Body Flush")
-    table(doc, ["ลำดับที่", "ชื่อเอกสาร", "ชื่อหน่วยงานที่รับเอกสารแจกจ่าย", "ผู้รับ", "วันที่รับเอกสาร"],
-          ["{{ r.number }}", "{{ r.document }}", "{{ r.unit }}", "", "{{ r.received }}"],
-          [1.4, 5.6, 4.6, 2.2, 2.2], loop="{%tr for r in rows %}")
+    # The document's description is one cell merged down the rows (docxtpl's {% vm %}), not a line per row.
+    t = table(doc, ["ลำดับที่", "ชื่อเอกสาร", "ชื่อหน่วยงานที่รับเอกสารแจกจ่าย", "ผู้รับ", "วันที่รับเอกสาร"],
+              ["{{ r.number }}", "{% vm %}{{ document }}", "{{ r.unit }}", "", "{{ r.received }}"],
+              [1.4, 5.6, 4.6, 2.2, 2.2], loop="{%tr for r in rows %}")
+    _centre_columns(t, (0, 4))
     return save(doc, "distribution-list")
 
 
@@ -506,23 +513,10 @@ def oit_followup():
     doc = base_document(landscape=True)
     para(doc, "{{p title }}", "ITA Title")
     para(doc, "", "ITA Center")
-    rows = table(doc, ["ที่", "ข้อ", "รายการ", "คะแนนปี {{ year }}", "สถานะการดำเนินการปี {{ fiscal_year }}", "ผู้รับผิดชอบ", "หมายเหตุ"],
-                 ["{{ r.number }}", "{{ r.item }}", "{{ r.title }}", "{{ r.score }}", "{{ r.status }}", "{{ r.responsible }}", "{{ r.note }}"],
-                 [1.0, 1.7, 8.5, 2.3, 4.2, 3.5, 4.5], loop="{%tr for r in rows %}")
-    _centre_columns(rows, (0, 1, 3))
-    para(doc, "", "ITA Center")
-    para(doc, "สรุปสถานะการดำเนินการ", "ITA Caption")
-    t = table(doc, ["สถานะ", "จำนวน (ข้อ)", "ร้อยละ"], ["{{ s.status }}", "{{ s.count }}", "{{ s.percent }}"],
-              [8.0, 3.0, 3.0], loop="{%tr for s in summary %}")
-    t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _centre_columns(t, (1, 2))
-    total = t.add_row()
-    for i, text in enumerate(["รวม", "{{ total }}", "{{ total_percent }}"]):
-        cell = total.cells[i]
-        cell.paragraphs[0].style = doc.styles["ITA Table Head"]
-        if i == 0:
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
-        cell.paragraphs[0].add_run(text)
+    # The checklist (the columns the content chooses, or those it fills) and the status summary,
+    # built by ita_docs/documents/computed.py as in minutes; `rows` and `summary` stay in the
+    # context for templates that lay the tables out themselves.
+    para(doc, "{{p checklist }}", "ITA Body Flush")
     return save(doc, "oit-followup")
 
 
@@ -545,12 +539,21 @@ def publish_index():
     return save(doc, "publish-index")
 
 
-def main() -> None:
+def main(out: Path | None = None) -> list[Path]:
+    """Write every template into ``out`` (default: the bundled ``templates/``); the paths written."""
+    global OUT
+    saved = OUT
+    OUT = out or saved
     OUT.mkdir(exist_ok=True)
-    for build in (analysis_report, measures_plan, measures_results, memo, distribution_list, minutes, oit_followup,
-                  publish_index):
-        print("wrote", build())
+    try:
+        return [build() for build in BUILDERS]
+    finally:
+        OUT = saved
 
+
+# Every template builder, in order.
+BUILDERS = (analysis_report, measures_plan, measures_results, memo, distribution_list, minutes, oit_followup, publish_index)
 
 if __name__ == "__main__":
-    main()
+    for path in main():
+        print("wrote", path)

@@ -11,11 +11,14 @@ list of its year (`ita_docs.load.validate.oit_title`).
 from __future__ import annotations
 
 from collections import Counter
+
 from ..analyse import rules as analysis
 from ..render import ooxml
 from .. import thaifmt
 from ..model import OIT_STATUS, Committee, OitRow
+from ..model.oit_followup import OIT_COLUMNS
 from ..render.ooxml import Para, Run, runs_from_markup
+from ..analyse.phrases import data_file as phrase_file
 from ..load.validate import oit_title, oit_year
 from .people import member_cells
 from .prose import CAPTION, CELL, FLUSH, TABLE, TOOL_LABELS, Insert, Writer
@@ -55,10 +58,69 @@ def oit_rows(w: Writer) -> list[OitRow]:
 
 
 def oit_counts(w: Writer) -> list[tuple[str, int]]:
-    """(status label, number of items) in the standard order, free-text statuses after, zeros left out."""
-    counts = Counter(r.status for r in oit_rows(w))
+    """(status label, number of items) in the standard order, free-text statuses after, zeros left out.
+
+    Rows are counted by `OitRow.status_key`: a synonym ("กำลังดำเนินการ") is counted under its
+    standard status (ระหว่างดำเนินการ) though printed as typed; rows without a status are not counted.
+    """
+    counts = Counter(r.status_key for r in oit_rows(w) if r.status_key is not None)
     keys = [k for k in OIT_STATUS if counts[k]] + sorted(k for k in counts if k not in OIT_STATUS)
-    return [(OIT_STATUS.get(k, k), counts[k]) for k in keys]
+    return [(w.text(OIT_STATUS.get(k, k)), counts[k]) for k in keys]
+
+
+def oit_merged(w: Writer) -> list[tuple[str, str]]:
+    """(status as typed, standard status it was counted under) for each synonym used, in row order."""
+    out: list[tuple[str, str]] = []
+    for r in oit_rows(w):
+        key = r.status_key
+        if r.status and key in OIT_STATUS and r.status_label != OIT_STATUS[key]:
+            pair = (w.text(r.status_label), OIT_STATUS[key])
+            if pair not in out:
+                out.append(pair)
+    return out
+
+
+def oit_summary_notes(w: Writer) -> list[str]:
+    """Sentences under the status summary: which typed statuses were counted under a standard one,
+    and how many listed items have no status (worded in ``phrases/committee.yaml``)."""
+    words = phrase_file("committee")["oit_summary_notes"]
+    out = [w.text(words["merged"], {"typed": typed, "counted": counted}) for typed, counted in oit_merged(w)]
+    missing = sum(1 for r in oit_rows(w) if r.status_key is None)
+    if missing:
+        out.append(w.text(words["no_status"], {"n": w.d(missing)}))
+    return out
+
+
+def oit_columns(w: Writer, *, wide: bool = True) -> list[str]:
+    """The checklist's columns: ``oit_followup.columns`` as given, else every column of `OIT_COLUMNS`
+    that holds something in some row (the note only when ``wide``)."""
+    given = w.c.oit_followup.columns if w.c.oit_followup else None
+    if given:
+        return list(given)
+    rows = oit_rows(w)
+    filled = {
+        "number": True,
+        "item": any(r.item for r in rows),
+        "title": True,
+        "score": any(r.score is not None for r in rows),
+        "status": any(r.status for r in rows),
+        "responsible": any(r.responsible for r in rows),
+        "note": wide and any(r.note for r in rows),
+    }
+    return [c for c in OIT_COLUMNS if filled[c]]
+
+
+def oit_cells(w: Writer, i: int, r: OitRow) -> dict[str, str]:
+    """The printed cells of checklist row ``i`` (1-based), by column name (`OIT_COLUMNS`)."""
+    return {
+        "number": w.d(i),
+        "item": thaifmt.item_code(r.item, digits=w.digits) if r.item else "",
+        "title": oit_row_title(w, r),
+        "score": item_score(w, r.score),
+        "status": w.text(r.status_label),
+        "responsible": w.text(w.c.division(r.responsible).name) if r.responsible else "",
+        "note": w.text(r.note) if r.note else "",
+    }
 
 
 def item_score(w: Writer, score: float | None) -> str:
@@ -75,6 +137,11 @@ def oit_summary(w: Writer) -> list[tuple[str, str, str]]:
     return [(label, w.d(n), w.d(f"{100 * n / total:.2f}")) for label, n in counts]
 
 
+def oit_counted(w: Writer) -> int:
+    """How many rows are counted in the summary (those with a status)."""
+    return sum(n for _, n in oit_counts(w))
+
+
 def oit_row_title(w: Writer, row: OitRow) -> str:
     """The row's own title, else the framework's title of its item (digits as the document says)."""
     return w.text(row.title or (oit_title(w.c, row.item) if row.item is not None else None) or "")
@@ -84,20 +151,22 @@ def oit_row_title(w: Writer, row: OitRow) -> str:
 
 
 def _table(
-    w: Writer, header: list[str], rows: list[list[str]], ratios: list[float], width: int, centred: tuple[int, ...] = ()
+    w: Writer, header: list[str], rows: list[list[str]], ratios: list[float], width: int, centred: tuple[int, ...] = (),
+    *, keep: bool = False,
 ) -> list[Para | str]:
-    """A bordered table ``width`` twips wide, columns in proportion to ``ratios``; ``centred`` columns (numbers)."""
+    """A bordered table ``width`` twips wide, columns in proportion to ``ratios``; ``centred`` columns
+    (numbers and scores: one rule for every score table). ``keep`` keeps a short table on one page."""
     total = sum(ratios)
     widths = [int(width * r / total) for r in ratios]
     align = ["center" if i in centred else None for i in range(len(ratios))]
-    return [ooxml.table_xml(header, rows, style=TABLE, cell_style=CELL, widths=widths, align=align), Para(FLUSH)]
+    return [ooxml.table_xml(header, rows, style=TABLE, cell_style=CELL, widths=widths, align=align, keep_together=keep), Para(FLUSH)]
 
 
-def _caption(text: str) -> Para:
-    return Para(CAPTION, [Run(text, bold=True)], keep_next=True)
+def _caption(text: str, shown: bool = True) -> list[Para | str]:
+    return [Para(CAPTION, [Run(text, bold=True)], keep_next=True)] if shown else []
 
 
-def scores(w: Writer, width: int) -> list[Para | str]:
+def scores(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     """The score box (overall, level) and the tool table, as in the analysis report (seed 002)."""
     a = w.assessment
     fw = analysis.rules(a.year, w.c.framework_year)
@@ -106,10 +175,13 @@ def scores(w: Writer, width: int) -> list[Para | str]:
         result = f"คะแนน {w.score(total) if total is not None else '-'} คะแนน ระดับผลการประเมิน {level or '-'}"
     else:  # a roll-over's skeleton: nothing entered yet
         result = "ยังไม่มีคะแนน (รอประกาศผลการประเมินของสำนักงาน ป.ป.ช.)"
-    out: list[Para | str] = [
-        Para(CAPTION, [Run(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.\u00a0{w.d(a.year)}", bold=True)], keep_next=True),
-        Para(CAPTION, [Run(result, bold=True)], keep_next=True),
-    ]
+    out: list[Para | str] = []
+    if caption:
+        out += [
+            Para(CAPTION, [Run(thaifmt.keep_together(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {w.d(a.year)}"), bold=True)],
+                 keep_next=True),
+            Para(CAPTION, [Run(thaifmt.keep_together(result), bold=True)], keep_next=True),
+        ]
     rows = tool_rows(w)
     if rows:
         out += _table(
@@ -119,11 +191,12 @@ def scores(w: Writer, width: int) -> list[Para | str]:
             [6.0, 3.5, 3.0, 3.5],
             width,
             (1, 2, 3),
+            keep=True,
         )
     return out
 
 
-def indicators(w: Writer, width: int) -> list[Para | str]:
+def indicators(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     """The indicators in framework order: number, name, tool, score."""
     a = w.assessment
     fw = analysis.rules(a.year, w.c.framework_year)
@@ -132,66 +205,91 @@ def indicators(w: Writer, width: int) -> list[Para | str]:
         for n in fw.indicators
         if n in a.indicators
     ]
-    return [_caption("คะแนนรายตัวชี้วัด")] + _table(w, ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน"], rows, [1.2, 9.0, 2.3, 2.5], width, (0, 2, 3))
+    return _caption("คะแนนรายตัวชี้วัด", caption) + _table(
+        w, ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน"], rows, [1.2, 9.0, 2.3, 2.5], width, (0, 2, 3), keep=True
+    )
 
 
-def _ranked(w: Writer, caption: str, rows: list[analysis.RankedIndicator], width: int, *, lowest_first: bool) -> list[Para | str]:
+def _ranked(
+    w: Writer, caption: str, rows: list[analysis.RankedIndicator], width: int, *, lowest_first: bool, shown: bool = True
+) -> list[Para | str]:
     cells = [[r["rank"], r["name"], r["score"]] for r in ranking_rows(w, rows, lowest_first=lowest_first)]
-    return [_caption(caption)] + _table(w, ["อันดับ", "ตัวชี้วัด", "คะแนน"], cells, [2.0, 10.0, 3.0], width, (0, 2))
+    return _caption(caption, shown) + _table(w, ["อันดับ", "ตัวชี้วัด", "คะแนน"], cells, [2.0, 10.0, 3.0], width, (0, 2), keep=True)
 
 
-def ranking(w: Writer, width: int) -> list[Para | str]:
+def ranking(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     """Every indicator by score, highest first (อันดับที่ ๑ = highest)."""
     a = w.assessment
-    return _ranked(w, "คะแนนรายตัวชี้วัดเรียงจากมากไปน้อย", analysis.ranking(a, analysis.rules(a.year, w.c.framework_year)), width, lowest_first=False)
+    rows = analysis.ranking(a, analysis.rules(a.year, w.c.framework_year))
+    return _ranked(w, "คะแนนรายตัวชี้วัดเรียงจากมากไปน้อย", rows, width, lowest_first=False, shown=caption)
 
 
-def lowest(w: Writer, width: int) -> list[Para | str]:
+def lowest(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     """The three lowest indicators, อันดับที่ ๑ = the lowest (docs/domain.md, "Analysis presentations")."""
     a = w.assessment
     rows = analysis.lowest(a, analysis.rules(a.year, w.c.framework_year), 3)
-    return _ranked(w, f"ตัวชี้วัดที่มีคะแนนต่ำสุด {w.d(len(rows))} อันดับ", rows, width, lowest_first=True)
+    return _ranked(w, f"ตัวชี้วัดที่มีคะแนนต่ำสุด {w.d(len(rows))} อันดับ", rows, width, lowest_first=True, shown=caption)
 
 
-def below_pass(w: Writer, width: int) -> list[Para | str]:
+def below_pass(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     """Indicators below the year's pass mark, lowest first; one sentence when there is none."""
     a = w.assessment
     fw = analysis.rules(a.year, w.c.framework_year)
     rows = list(reversed(analysis.below_pass(a, fw)))
     mark = w.d(int(fw.pass_mark))
     if not rows:
-        return [Para(FLUSH, [Run(f"ไม่มีตัวชี้วัดที่มีคะแนนต่ำกว่าเกณฑ์ผ่าน {mark} คะแนน")])]
-    return _ranked(w, f"ตัวชี้วัดที่มีคะแนนต่ำกว่าเกณฑ์ผ่าน {mark} คะแนน", rows, width, lowest_first=True)
+        return [Para(FLUSH, [Run(thaifmt.keep_together(f"ไม่มีตัวชี้วัดที่มีคะแนนต่ำกว่าเกณฑ์ผ่าน {mark} คะแนน"))])]
+    title = thaifmt.keep_together(f"ตัวชี้วัดที่มีคะแนนต่ำกว่าเกณฑ์ผ่าน {mark} คะแนน")
+    return _ranked(w, title, rows, width, lowest_first=True, shown=caption)
 
 
-def oit_followup(w: Writer, width: int) -> list[Para | str]:
-    """The OIT follow-up checklist and the number of items per status (docs/domain.md)."""
-    year = oit_year(w.c)
-    wide = width >= 12000  # landscape: room for the note (URL)
-    header = ["ที่", "ข้อ", "รายการ", f"คะแนน\nปี {w.d(year)}", "สถานะการดำเนินการ", "ผู้รับผิดชอบ"]
-    ratios = [0.9, 1.5, 5.0, 1.8, 3.6, 3.2]
-    if wide:
-        header.append("หมายเหตุ")
-        ratios.append(4.5)
-    rows = []
-    for i, r in enumerate(oit_rows(w), 1):
-        cells = [w.d(i), w.d(r.item.upper()) if r.item else "", oit_row_title(w, r), item_score(w, r.score),
-                 w.text(r.status_label), w.text(w.c.division(r.responsible).name) if r.responsible else ""]
-        if wide:
-            cells.append(w.text(r.note) if r.note else "")
-        rows.append(cells)
+# Header and relative width of each checklist column (`OIT_COLUMNS`); "{year}" is the assessed year.
+OIT_HEADER = {
+    "number": ("ที่", 0.9),
+    "item": ("ข้อ", 1.5),
+    "title": ("รายการ", 5.0),
+    "score": ("คะแนน\nปี {year}", 1.8),
+    "status": ("สถานะการดำเนินการ", 3.6),
+    "responsible": ("ผู้รับผิดชอบ", 3.2),
+    "note": ("หมายเหตุ", 4.5),
+}
+OIT_CENTRED = ("number", "item", "score")
+OIT_WRAPPED = ("title", "responsible")  # broken between words, never inside a name (`Writer.guard`)
+
+
+def oit_followup(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
+    """The OIT follow-up checklist (columns of `oit_columns`) and the number of items per status (docs/domain.md)."""
+    year = w.d(oit_year(w.c))
+    columns = oit_columns(w, wide=width >= 12000)  # landscape: room for the note (URL)
+    header = [OIT_HEADER[c][0].replace("{year}", year) for c in columns]
+    ratios = [OIT_HEADER[c][1] for c in columns]
+    twips = {c: int(width * OIT_HEADER[c][1] / sum(ratios)) - 230 for c in columns}  # less the cell margins
+    rows = [
+        [w.guard(cells[c], twips[c]) if c in OIT_WRAPPED else cells[c] for c in columns]
+        for cells in (oit_cells(w, i, r) for i, r in enumerate(oit_rows(w), 1))
+    ]
     oit = w.c.oit_followup
-    out: list[Para | str] = [_caption(w.text(oit.title) if oit and oit.title else "ผลการติดตามการเปิดเผยข้อมูลสาธารณะ (OIT)")]
-    out += _table(w, header, rows, ratios, width, (0, 1, 3))
+    title = w.text(oit.title) if oit and oit.title else "ผลการติดตามการเปิดเผยข้อมูลสาธารณะ (OIT)"
+    out = _caption(title, caption)
+    out += _table(w, header, rows, ratios, width, tuple(i for i, c in enumerate(columns) if c in OIT_CENTRED))
     out += status_summary(w, min(width, 9072))
     return out
 
 
 def status_summary(w: Writer, width: int) -> list[Para | str]:
-    """Counts per status with their share (ร้อยละ) and the total."""
+    """Counts per status with their share (ร้อยละ) and the total, kept on one page, then the notes
+    on merged synonyms and items without a status (`oit_summary_notes`)."""
     rows = [list(r) for r in oit_summary(w)]
-    rows.append(["**รวม**", f"**{w.d(len(oit_rows(w)))}**", f"**{w.d('100.00')}**"])
-    return [_caption("สรุปสถานะการดำเนินการ")] + _table(w, ["สถานะ", "จำนวน (ข้อ)", "ร้อยละ"], rows, [8.0, 3.0, 3.0], width, (1, 2))
+    if not rows:
+        return []
+    rows.append(["**รวม**", f"**{w.d(oit_counted(w))}**", f"**{w.d('100.00')}**"])
+    out = _caption("สรุปสถานะการดำเนินการ")
+    out += _table(w, ["สถานะ", "จำนวน (ข้อ)", "ร้อยละ"], rows, [8.0, 3.0, 3.0], width, (1, 2), keep=True)
+    notes = oit_summary_notes(w)
+    if notes:
+        out.pop()  # the notes follow the table directly
+        out += [Para(FLUSH, runs_from_markup(t)) for t in notes] + [Para(FLUSH)]
+    return out
 
 
 def _committee(w: Writer) -> Committee:
@@ -200,23 +298,32 @@ def _committee(w: Writer) -> Committee:
     return w.committee
 
 
-def members(w: Writer, width: int) -> list[Para | str]:
-    """The appointing order (คำสั่ง ... ที่ ... ลงวันที่ ... เรื่อง ...) and the members: name or position, role."""
+def members(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
+    """The appointing order (คำสั่ง ... ที่ ... ลงวันที่ ... เรื่อง ...) and the members: name, position, role.
+
+    ``caption=False`` leaves out the order line (the text already names the order). A member
+    known by position only is printed under ตำแหน่ง with the name cell empty.
+    """
     committee = _committee(w)
     out: list[Para | str] = []
     order = committee.order
-    if order is not None:
+    if order is not None and caption:
         line = f"ตามคำสั่ง{w.text(order.issuer or w.c.organisation.name)} ที่ {w.d(order.number)}"
         if order.date:
             line += f" ลงวันที่ {thaifmt.date_long(order.date, digits=w.digits)}"
         if order.subject:
             line += f" เรื่อง {w.text(order.subject)}"
-        out.append(Para(FLUSH, runs_from_markup(line), keep_next=True))
-    rows = [[w.d(i), *member_cells(w, m)] for i, m in enumerate(committee.members, 1)]
-    return out + _table(w, ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], rows, [1.0, 5.0, 6.0, 4.0], width, (0,))
+        out.append(Para(FLUSH, runs_from_markup(thaifmt.keep_together(line)), keep_next=True))
+    ratios = [1.0, 5.0, 6.0, 4.0]
+    twips = [int(width * r / sum(ratios)) - 230 for r in ratios]  # less the cell margins
+    rows = [
+        [w.d(i), *("\n".join(w.guard(line, t) for line in cell.split("\n")) for cell, t in zip(member_cells(w, m), twips[1:]))]
+        for i, m in enumerate(committee.members, 1)
+    ]
+    return out + _table(w, ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], rows, ratios, width, (0,))
 
 
-def duties(w: Writer, width: int) -> list[Para | str]:
+def duties(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     """The committee's numbered duties (อำนาจหน้าที่)."""
     return [w.list_item(w.d(f"{i}."), t, "ITABullet") for i, t in enumerate(_committee(w).duties, 1)]
 

@@ -16,8 +16,10 @@ from .prose import Writer
 def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
     """Context of ``templates/distribution-list.docx``: one row per receiving division.
 
-    The document-identification column is spread over the rows, one line
-    each, as on the paper form of seed 001.
+    ``document`` is the document's identification (unit, number, date, subject), one
+    line each, printed once in a cell merged down every row (``{% vm %}``); each row's
+    ``document`` keeps the older layout of seed 001's paper form (one line per row) for
+    templates written before.
     """
     dist = memo.distribution
     if dist is None:  # made only for a memo that has one (`DOCUMENT`)
@@ -32,7 +34,8 @@ def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
         f"ลงวันที่ {w.date_long(memo.date)}",
         f"เรื่อง {subject}",
     ]
-    doc_lines = [w.d(line) for line in doc_lines]
+    doc_lines = [thaifmt.keep_together(w.d(line)) for line in doc_lines]
+    document = "\n".join(doc_lines)
     if len(doc_lines) > len(ids) and ids:
         doc_lines[len(ids) - 1] = " ".join(doc_lines[len(ids) - 1 :])
     received = thaifmt.date_numeric(dist.received, digits=w.digits) if dist.received else ""
@@ -52,6 +55,7 @@ def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
         "revision": w.text(dist.revision) if dist.revision else dots,
         "date": w.date_long(dist.date or memo.date),
         "rows": rows,
+        "document": document,
     }
 
 

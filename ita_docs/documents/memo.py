@@ -69,7 +69,8 @@ def attachment_name(w: Writer, name: str, names: dict[str, Any]) -> str:
     if name in DOCUMENT_ATTACHMENTS:
         return " ".join(w.title_lines(name))
     if name == "minutes" and "minutes" in names:
-        return f"{names['minutes']['title']} ครั้งที่ {names['minutes']['number']}"
+        m = names["minutes"]  # a meeting without a number is named by its date
+        return f"{m['title']} ครั้งที่ {m['number']}" if m["number"] else f"{m['title']} เมื่อ{m['date']}"
     return w.text(name)
 
 

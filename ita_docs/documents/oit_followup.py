@@ -2,50 +2,44 @@
 
 One row per OIT item of last year's assessment: the item code, its title (the
 framework's OIT item list of that year unless the content gives one), last
-year's score, this year's status, the responsible division and a note or
-URL; then the number of items per status (docs/domain.md, "OIT follow-up
-checklist"). Template: ``templates/oit-followup.docx`` (A4 landscape). The same
+year's score, this year's status (as typed), the responsible division and a
+note or URL (columns chosen by ``oit_followup.columns``, else those filled);
+then the number of items per status (docs/domain.md, "OIT follow-up checklist"). Template: ``templates/oit-followup.docx`` (A4 landscape). The same
 tables appear inside minutes with ``{insert: oit_followup}``.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from ..render.ooxml import Para, runs_from_markup
+from .. import thaifmt
+from ..render.ooxml import Para, Xml, parts_xml, runs_from_markup
 from ..analyse.phrases import data_file as phrase_file
 from ..load.validate import oit_year
 from . import computed
 from .base import DocumentType, single
-from .prose import CENTER, TITLE, Writer
+from .prose import CENTER, FLUSH, LANDSCAPE_TWIPS, TITLE, Writer
 
 
 def oit_context(w: Writer) -> dict[str, Any]:
-    """Context of ``templates/oit-followup.docx``: title, ``rows`` and the status ``summary``."""
+    """Context of ``templates/oit-followup.docx``: title and ``checklist`` (the tables of
+    `ita_docs.documents.computed.oit_followup`); ``rows``, ``summary`` and ``total`` for
+    templates that lay the tables out themselves."""
     c = w.c
     year = oit_year(c)
     names = {"organisation": c.organisation.name, "fiscal_year": w.d(c.fiscal_year), "year": w.d(year)}
-    lines = [w.text(c.oit_followup.title)] if c.oit_followup and c.oit_followup.title else [w.text(t, names) for t in phrase_file("committee")["oit_title"]]
-    rows = [
-        {
-            "number": w.d(i),
-            "item": w.d(r.item.upper()) if r.item else "",
-            "title": computed.oit_row_title(w, r),
-            "score": computed.item_score(w, r.score),
-            "status": w.text(r.status_label),
-            "responsible": w.text(c.division(r.responsible).name) if r.responsible else "",
-            "note": w.text(r.note) if r.note else "",
-        }
-        for i, r in enumerate(computed.oit_rows(w), 1)
-    ]
+    oit = c.oit_followup
+    lines = [w.text(oit.title)] if oit and oit.title else [w.text(t, names) for t in phrase_file("committee")["oit_title"]]
+    rows = [computed.oit_cells(w, i, r) for i, r in enumerate(computed.oit_rows(w), 1)]
     summary = [{"status": s, "count": n, "percent": p} for s, n, p in computed.oit_summary(w)]
     return {
-        "title": w.xml([Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in lines]
+        "title": w.xml([Para(TITLE, runs_from_markup(thaifmt.keep_together(t))) for t in lines]
                        + [Para(CENTER, runs_from_markup(n)) for n in w.rules_note(year)], TITLE),
+        "checklist": Xml(parts_xml(computed.oit_followup(w, LANDSCAPE_TWIPS, caption=False)), FLUSH),
         "year": w.d(year),
         "fiscal_year": w.d(c.fiscal_year),
         "rows": rows,
         "summary": summary,
-        "total": w.d(len(rows)),
+        "total": w.d(computed.oit_counted(w)),
         "total_percent": w.d("100.00"),
     }
 

@@ -47,8 +47,7 @@ def resolve(w: Writer, committee: Committee | None, who: Who | Member) -> Named:
 
 
 def member_cells(w: Writer, m: Member) -> list[str]:
-    """Name, position and role cells of a committee member (position-only members fill the first cell)."""
+    """Name, position and role cells of a committee member; a member known by position only has
+    an empty name cell and the position under ตำแหน่ง (issue 16: not under "ชื่อ - สกุล")."""
     n = resolve(w, None, m)
-    if n.name:
-        return [n.name, "\n".join(n.position), n.role]
-    return [n.position[0] if n.position else "", "\n".join(n.position[1:]), n.role]
+    return [n.name, "\n".join(n.position), n.role]

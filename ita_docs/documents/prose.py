@@ -14,9 +14,10 @@ and memo, 000/004 result reports).
 """
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import jinja2
 
@@ -43,8 +44,73 @@ TOOL_LABELS = {"iit": "IIT", "eit": "EIT", "oit": "OIT"}
 # Content sections whose text may use names only their document knows (``{{ minutes.chair }}``).
 SCOPED = {("minutes",)}
 
-# A computed table for ``{insert: NAME}``: (writer, width in twips) -> paragraphs and table XML.
-Insert = Callable[["Writer", int], list[Para | str]]
+# A computed table for ``{insert: NAME}``: (writer, width in twips, caption=bool) -> paragraphs and
+# table XML; ``caption=False`` leaves out the table's own caption lines.
+Insert = Callable[..., list[Para | str]]
+
+_NUMBER_CELL = re.compile(r"^[-+(]?[0-9๐-๙][0-9๐-๙,.]*[)%]?$")
+# The kinds of organisation an organisation's name starts with (longest first).
+ORG_PREFIXES = (
+    "องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนตำบล", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "กรุงเทพมหานคร",
+)
+# Words of position titles that LibreOffice's Thai dictionary splits ("ชำนาญ / การ").
+TITLE_WORDS = ("ชำนาญการพิเศษ", "ชำนาญการ", "ชำนาญงาน", "ปฏิบัติการ", "ปฏิบัติงาน", "อาวุโส", "นโยบายและแผน")
+KEEP_ROWS = 10  # a hand-written table of at most this many rows is kept on one page
+CELL_CHAR_TWIPS = 125  # the advance of a shown character of 16 pt TH Sarabun New in LibreOffice (~120), rounded up
+CHAR_TWIPS = 150  # the mean advance of a Thai or Latin letter in the 16 pt body font (TH Sarabun New)
+CELL_MARGINS = 230  # left + right cell margins of the table style, and a little air
+
+
+def content_widths(header: list[str], rows: list[list[str]], width: int, given: Sequence[float] | None = None) -> list[int]:
+    """Column widths (twips, summing to ``width``) of a hand-written table.
+
+    ``given`` relative widths share ``width`` in proportion. Otherwise each
+    column is sized by its content, like Word's AutoFit: it wants its longest
+    line (`thaifmt.shown_length` characters at `CHAR_TWIPS`) and needs at least its
+    longest word (PyThaiNLP word boundaries: a Thai line breaks only between
+    words) or its header's longest word; when the wanted widths do not fit,
+    every column gets what it needs and the rest is shared in proportion to
+    what each still wants.
+    """
+    cols = max([len(header)] + [len(r) for r in rows])
+    if given:
+        ratios = (list(given) + [sum(given) / len(given)] * cols)[:cols]
+        total = sum(ratios)
+        out = [int(width * r / total) for r in ratios]
+        out[-1] += width - sum(out)
+        return out
+    from pythainlp.tokenize import word_tokenize
+
+    want, need = [CELL_MARGINS * 2] * cols, [CELL_MARGINS * 2] * cols
+    for line in [header, *rows]:
+        for i, cell in enumerate(line):
+            for part in cell.replace("**", "").split("\n"):
+                want[i] = max(want[i], CELL_MARGINS + CHAR_TWIPS * thaifmt.shown_length(part))
+                words = word_tokenize(part, keep_whitespace=False) if part.strip() else []
+                longest = max((thaifmt.shown_length(t) for t in words), default=0)
+                need[i] = max(need[i], CELL_MARGINS + CHAR_TWIPS * longest)
+    if sum(want) <= width:
+        scale = width / sum(want)
+        out = [int(x * scale) for x in want]
+    elif sum(need) >= width:
+        out = [int(width * x / sum(need)) for x in need]
+    else:
+        spare, extra = width - sum(need), [w - n for w, n in zip(want, need)]
+        out = [n + int(spare * e / sum(extra)) for n, e in zip(need, extra)]
+    out[-1] += width - sum(out)
+    return out
+
+
+def column_align(rows: list[list[str]], cols: int, given: Sequence[str] | None = None) -> list[str | None]:
+    """Each column's alignment: ``given``, else centred when every filled cell is a number
+    (scores, percentages, counts: the one rule of every score table), else the style's."""
+    if given:
+        return [(given[i] if i < len(given) else None) for i in range(cols)]
+    out: list[str | None] = []
+    for i in range(cols):
+        cells = [r[i].replace("**", "").strip() for r in rows if i < len(r) and r[i].strip()]
+        out.append("center" if cells and all(_NUMBER_CELL.match(c) for c in cells) else None)
+    return out
 
 
 class Writer:
@@ -146,6 +212,22 @@ class Writer:
             self._expr_ctx = vocabulary_context.context(self, self.digits)
         return self._expr_ctx
 
+    def place_names(self) -> tuple[str, ...]:
+        """Names a line must not break inside: the organisation's, its place name (the name
+        after its kind, e.g. หัวโพ of องค์การบริหารส่วนตำบลหัวโพ), the district and the
+        province, and the words of position titles the word processors split (`TITLE_WORDS`)."""
+        org = self.c.organisation
+        names = [org.name, org.district or "", org.province]
+        names += [org.name[len(p):] for p in ORG_PREFIXES if org.name.startswith(p) and len(org.name) > len(p)]
+        return tuple(n for n in names if n) + TITLE_WORDS
+
+    def guard(self, text: str, twips: int) -> str:
+        """``text`` for a column ``twips`` wide, broken into lines between PyThaiNLP words
+        (`ita_docs.thaifmt.split_lines`), never inside a place name or a title word, with lines
+        a little shorter than the column holds so that the word processor does not break them
+        again (LibreOffice's Thai dictionary splits "กอง / คลัง", "ชำนาญ / การ", "หัว / โพ")."""
+        return "\n".join(thaifmt.split_lines(text, max(1, twips // CELL_CHAR_TWIPS), self.place_names()))
+
     def date_long(self, d) -> str:
         return thaifmt.date_long(d, digits=self.digits)
 
@@ -197,15 +279,17 @@ class Writer:
                 out += [self.list_item(self.d(f"{i}."), t, bullet, indent) for i, t in enumerate(b.numbered, 1)]
             elif b.table is not None:
                 cols = max([len(b.table.header)] + [len(r) for r in b.table.rows])
-                widths = [width // cols] * cols
+                header = [self.text(h) for h in b.table.header]
+                rows = [[self.text(c) for c in r] + [""] * (cols - len(r)) for r in b.table.rows]
                 out.append(ooxml.table_xml(
-                    [self.text(h) for h in b.table.header],
-                    [[self.text(c) for c in r] + [""] * (cols - len(r)) for r in b.table.rows],
-                    style=TABLE, cell_style=CELL, widths=widths,
+                    header, rows, style=TABLE, cell_style=CELL,
+                    widths=content_widths(header, rows, width, b.table.widths),
+                    align=column_align(rows, cols, b.table.align),
+                    keep_together=len(rows) <= KEEP_ROWS,  # a short table is never split from its header
                 ))
                 out.append(Para(FLUSH))
             elif b.insert is not None:
-                out += self.inserts[b.insert](self, width)
+                out += self.inserts[b.insert](self, width, caption=b.caption)
         return out
 
     def blocks_xml(self, blocks: list[Block], **kw: Any) -> Xml:
@@ -233,7 +317,7 @@ class Writer:
             given = c.measure_results.title if c.measure_results else []
             default = [
                 "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-                f"ประจำปีงบประมาณ พ.ศ.{self.d(c.fiscal_year)}",
+                f"ประจำปีงบประมาณ พ.ศ. {self.d(c.fiscal_year)}",
                 f"{org.name} {place}",
             ]
         return [self.text(t) for t in given] if given else default

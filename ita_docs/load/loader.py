@@ -384,7 +384,7 @@ def _translate(err: ErrorDetails, pos: Positions, files: list[Path], data: Any =
             text = msg("item_code", input=inp)
         elif raw in ("block_kind", "period_pair", "period_order", "period_empty", "member_who", "oit_row"):
             text = msg(raw)
-        elif raw in ("time", "oit_item", "date", "date_impossible"):
+        elif raw in ("time", "oit_item", "date", "date_impossible", "meeting_number"):
             text = msg(raw, input=inp)
         else:
             text = msg("invalid", msg=raw)

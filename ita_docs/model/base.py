@@ -103,10 +103,19 @@ ItemCode = Annotated[str, AfterValidator(_item_code)]
 
 
 class Table(Model):
-    """A free table inside prose: a header row and body rows of text cells."""
+    """A free table inside prose: a header row and body rows of text cells.
+
+    ``widths`` gives the columns' relative widths (e.g. ``[4, 6, 2]``, any unit:
+    they share the available width in that proportion); without it each column
+    is sized by its content (`ita_docs.documents.prose.content_widths`).
+    ``align`` sets each column's alignment (``left``, ``center``, ``right``);
+    by default a column of numbers only is centred, as every score column is.
+    """
 
     header: list[str] = []
     rows: list[list[str]]
+    widths: list[Annotated[float, Field(gt=0)]] | None = None
+    align: list[Literal["left", "center", "right"]] | None = None
 
 
 BLOCK_KINDS = ("paragraph", "heading", "bullets", "numbered", "dashes", "table", "insert")
@@ -125,7 +134,9 @@ class Block(Model):
     `INSERTS`: the score box and tool table, the ten indicators, the ranking,
     the three lowest, those below the pass mark, the OIT follow-up checklist,
     the committee's members or duties). ``indent: false`` drops the 2.5 cm first-line indent of a
-    paragraph; ``center: true`` centres a heading or paragraph.
+    paragraph; ``center: true`` centres a heading or paragraph; ``caption: false`` leaves out
+    an inserted table's own caption lines (e.g. the appointing order above ``members`` when
+    the text already names it).
     """
 
     _shorthand = "paragraph"
@@ -138,6 +149,7 @@ class Block(Model):
     table: Table | None = None
     insert: Literal[INSERTS] | None = None  # type: ignore[valid-type]
     indent: bool = True
+    caption: bool = True
     center: bool = False
 
     @model_validator(mode="after")

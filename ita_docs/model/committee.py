@@ -29,6 +29,31 @@ ROLE_LABELS = {
     "assistant_secretary": "กรรมการและผู้ช่วยเลขานุการ",
 }
 
+# Thai role words as committees write them, understood as the roles they name (issue 16);
+# the member's role is still printed as typed.
+ROLE_WORDS = {
+    "ประธาน": "chair",
+    "ประธานกรรมการ": "chair",
+    "ประธานคณะกรรมการ": "chair",
+    "รองประธาน": "vice_chair",
+    "รองประธานกรรมการ": "vice_chair",
+    "กรรมการ": "member",
+    "เลขานุการ": "secretary",
+    "กรรมการและเลขานุการ": "secretary",
+    "ผู้ช่วยเลขานุการ": "assistant_secretary",
+    "กรรมการและผู้ช่วยเลขานุการ": "assistant_secretary",
+}
+
+
+def role_key(role: str) -> str | None:
+    """The role a ``role`` names: a key of `ROLE_LABELS` as given or written in Thai, else None.
+
+    >>> role_key("chair"), role_key("ประธาน"), role_key("กรรมการและเลขานุการ"), role_key("ที่ปรึกษา")
+    ('chair', 'chair', 'secretary', None)
+    """
+    text = " ".join(role.split())
+    return text if text in ROLE_LABELS else ROLE_WORDS.get(text)
+
 
 class AppointingOrder(Model):
     """The order (คำสั่ง) that appointed a committee: ที่ ``number`` ลงวันที่ ``date`` เรื่อง ``subject``."""
@@ -43,7 +68,9 @@ class Member(Model):
     """A committee member: a ``person`` id, or a ``position`` (optionally with ``name``).
 
     ``role`` is ``chair``, ``vice_chair``, ``member``, ``secretary``,
-    ``assistant_secretary`` (Thai labels in `ROLE_LABELS`) or free text.
+    ``assistant_secretary`` (printed with the Thai labels of `ROLE_LABELS`), a
+    Thai role word (``ประธาน``, ``กรรมการและเลขานุการ`` ... `ROLE_WORDS`: printed
+    as typed and understood as that role, e.g. who chairs) or other free text.
     ``id`` lets minutes refer to a member that is not a person of the content.
     """
 
@@ -61,7 +88,13 @@ class Member(Model):
 
     @property
     def role_label(self) -> str:
+        """The role as printed: the Thai label of a key, else the text as typed."""
         return ROLE_LABELS.get(self.role, self.role)
+
+    @property
+    def role_key(self) -> str | None:
+        """The role this member holds (`role_key`), or None for other text."""
+        return role_key(self.role)
 
 
 class Committee(Model):

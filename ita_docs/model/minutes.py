@@ -58,6 +58,15 @@ def _to_time(value: Any) -> Any:
 Time = Annotated[dt.time, BeforeValidator(_to_time)]
 
 
+def _meeting_number(value: Any) -> Any:
+    """``3``, ``"3"`` and ``"๓"`` are the integer 3 (must be >= 1); other text is kept as written."""
+    if isinstance(value, str) and value.strip() and thaifmt.to_digits(value.strip(), digits="arabic").isdigit():
+        value = int(thaifmt.to_digits(value.strip(), digits="arabic"))
+    if isinstance(value, int) and not isinstance(value, bool) and value < 1:
+        raise ValueError("meeting_number")
+    return value
+
+
 AgendaKind = Literal["chair", "confirm", "inform", "consider", "other"]
 # The five standard agenda items in their usual order (docs/domain.md, "Minutes").
 AGENDA_ORDER: tuple[AgendaKind, ...] = ("chair", "confirm", "inform", "consider", "other")
@@ -104,6 +113,8 @@ class Turn(Model):
     """A speaker turn: who spoke (left column) and what was said (right column).
 
     ``label`` replaces the left column's text (e.g. "ประธาน", "เลขานุการ").
+    A turn given as ``{resolution: ...}`` in a turn list (no speaker) is not a
+    turn: see `AgendaSubItem`.
     """
 
     speaker: Who
@@ -114,24 +125,32 @@ class Turn(Model):
 class AgendaSubItem(Model):
     """A numbered part of an agenda item (๓.๑, ๓.๒ ...).
 
-    ``body`` is prose before the speaker ``turns``; ``resolution`` (มติ) is one
-    line or prose blocks (``acknowledge``/``approve`` are shorthands for the
-    standard words); ``after`` is prose after the resolution.
+    ``number`` is printed as written ("๑.", "๓.๑", "ก") instead of the computed
+    "๓.๑". ``body`` is prose before the speaker ``turns``; ``resolution`` (มติ)
+    is one line or prose blocks (``acknowledge``/``approve`` are shorthands for
+    the standard words); ``after_turns`` are speaker turns after the resolution
+    (someone speaks once the meeting has resolved); ``after`` is prose after
+    them.
     """
 
+    number: str | None = None
     title: str | None = None
     body: Blocks = []
     turns: list[Turn] = []
     resolution: Blocks = []
+    after_turns: list[Turn] = []
     after: Blocks = []
 
     @property
     def empty(self) -> bool:
-        return not (self.body or self.turns or self.resolution or self.after)
+        return not (self.body or self.turns or self.resolution or self.after_turns or self.after)
 
 
 class AgendaItem(AgendaSubItem):
-    """ระเบียบวาระที่ n: a standard ``kind`` (its title from the phrase data) or a ``title``."""
+    """ระเบียบวาระที่ n: a standard ``kind`` (its title from the phrase data) or a ``title``.
+
+    ``number`` replaces the computed n after "ระเบียบวาระที่" as written ("๓", "๓/๑").
+    """
 
     kind: AgendaKind | None = None
     items: list[AgendaSubItem] = []
@@ -144,20 +163,26 @@ class AgendaItem(AgendaSubItem):
 class Minutes(Model):
     """รายงานการประชุม of one meeting of ``committee``.
 
-    ``number`` (ครั้งที่ n/ปี) is computed when omitted: the meeting's order by
-    date among the committee's meetings of the same calendar year (BE).
-    ``present`` defaults to every member not ``absent`` nor replaced by a
+    ``number`` (the line ครั้งที่ ...) is printed only when given: an integer n is
+    printed "n/ปี" (the BE year of ``date``), text is printed as written
+    ("๒/๒๕๖๖", "๕/๒๕๖๖ (สมัยวิสามัญ)"), and ``auto`` computes n: the meeting's
+    order by date among the committee's meetings of the same calendar year (BE).
+    Without ``number`` no ครั้งที่ line is printed (nothing is invented).
+    ``time_on_date: true`` prints the start time on the date line ("เมื่อ
+    วันอังคารที่ ๓๑ ตุลาคม ๒๕๖๖ เวลา ๐๙.๓๐ น."). ``present`` defaults to every member not ``absent`` nor replaced by a
     substitute. ``agenda`` defaults to the five standard items, each "- ไม่มี -".
-    ``opening`` replaces the standard opening line; ``closing`` is prose
-    after the last agenda item (the chair's closing words). ``start``/``end`` are
-    times (``"09.30"``); ``end`` is printed as the closing time.
+    ``opening`` replaces the standard opening line; ``closing_turns`` are speaker
+    turns after the last agenda item (a closing remark by a named person) and
+    ``closing`` is prose after them. ``start``/``end`` are times (``"09.30"``);
+    ``end`` is printed as the closing time.
     """
 
     id: str | None = Field(default=None, pattern=ID)
     committee: str
     title: str | None = None
-    number: int | None = Field(default=None, ge=1)
+    number: Annotated[int | Literal["auto"] | str | None, BeforeValidator(_meeting_number)] = None
     date: Date
+    time_on_date: bool = False
     start: Time | None = None
     end: Time | None = None
     place: str | None = None
@@ -167,16 +192,18 @@ class Minutes(Model):
     attendees: list[Attendee] = []
     opening: Blocks | None = None
     agenda: list[AgendaItem] | None = None
+    closing_turns: list[Turn] = []
     closing: Blocks = []
     recorder: Who | None = None
     checker: Who | None = None
 
 
 def meeting_numbers(minutes: list[Minutes]) -> list[int]:
-    """ครั้งที่ of each meeting: given, or its rank by date among its committee's meetings of that year.
+    """n of each meeting: a given integer, else its rank by date among its committee's meetings of that year.
 
     Meetings are numbered per calendar year (docs/domain.md, "Minutes"); a given
-    number is kept and the computed ones count every meeting of the year.
+    integer is kept and the computed ones count every meeting of the year. The
+    rank names the meeting (`minutes_ids`) even when no ครั้งที่ line is printed.
 
     >>> m = [Minutes(committee="ita", date=d) for d in ("2566-11-20", "2566-03-01", "2567-01-05")]
     >>> meeting_numbers(m)
@@ -184,11 +211,31 @@ def meeting_numbers(minutes: list[Minutes]) -> list[int]:
     """
     out: list[int] = []
     for i, m in enumerate(minutes):
-        if m.number is not None:
+        if isinstance(m.number, int):
             out.append(m.number)
             continue
         same = [(x.date, j) for j, x in enumerate(minutes) if x.committee == m.committee and x.date.year == m.date.year]
         out.append(sorted(same).index((m.date, i)) + 1)
+    return out
+
+
+def printed_numbers(minutes: list[Minutes]) -> list[str | None]:
+    """The text after "ครั้งที่" for each meeting (ASCII digits), or None when none is printed.
+
+    An integer or ``auto`` gives "n/YYYY" (BE year of the meeting's date); text is kept as written.
+
+    >>> m = [Minutes(committee="ita", date="2566-03-01", number=n) for n in (None, "auto", 3, "๒/๒๕๖๖")]
+    >>> printed_numbers(m)
+    [None, '2/2566', '3/2566', '๒/๒๕๖๖']
+    """
+    out: list[str | None] = []
+    for m, n in zip(minutes, meeting_numbers(minutes)):
+        if m.number is None:
+            out.append(None)
+        elif isinstance(m.number, int) or m.number == "auto":
+            out.append(f"{n}/{thaifmt.be_year(m.date.year)}")
+        else:
+            out.append(m.number)
     return out
 
 

@@ -266,6 +266,7 @@ committees:{empty}
 # ข้อความแทรกตารางที่คำนวณได้ เช่น {{insert: scores}} (คะแนน) {{insert: lowest}} (ต่ำสุดสามอันดับ)
 minutes:{empty}
 """ + _example(f"""  - committee: ita
+    number: auto                   # ครั้งที่ นับให้ตามปีปฏิทิน หรือเขียนเอง เช่น "1/{fy}"; ไม่ใส่ = ไม่พิมพ์ครั้งที่
     date: {fy}-01-10
     start: "09.30"                 # เวลา (ใส่เครื่องหมายคำพูด)
     end: "12.00"

@@ -24,8 +24,10 @@ English message, for example a negative score, NaN, a bad item code, or a range
 that ends before it starts.
 
 Layout: `ita_docs.thaifmt.digits` (Thai or ASCII digits), `ita_docs.thaifmt.dates`
-(BE years, dates, ranges, fiscal years, time) and `ita_docs.thaifmt.numbers` (scores,
-numbers, words, baht, item codes); this package re-exports their public functions
+(BE years, dates, ranges, fiscal years, time), `ita_docs.thaifmt.numbers` (scores,
+numbers, words, baht, item codes) and `ita_docs.thaifmt.spacing` (no-break spaces
+in dates, times and numbers with their unit); `ita_docs.thaifmt.lines` breaks
+titles into lines between words, never inside a name; this package re-exports their public functions
 and maps them to filter names in `FILTERS`. `ita_docs.thaifmt.pythainlp_data` keeps
 PyThaiNLP's data folder out of HOME; it is imported first, before pythainlp.
 """
@@ -54,6 +56,7 @@ from .dates import (
     to_ce_date,
 )
 from .digits import localize_digits, to_digits
+from .lines import balanced_lines, shown_length, split_lines
 from .numbers import (
     baht_text,
     item_code,
@@ -64,6 +67,7 @@ from .numbers import (
     signed,
     thai_words,
 )
+from .spacing import NBSP, keep_together
 
 # --------------------------------------------------------------------------- Jinja filters
 
@@ -91,7 +95,9 @@ FILTERS: dict[str, Callable] = {
 __all__ = [
     "BE_OFFSET",
     "FILTERS",
+    "NBSP",
     "baht_text",
+    "balanced_lines",
     "be_year",
     "ce_date",
     "ce_year",
@@ -105,6 +111,7 @@ __all__ = [
     "fiscal_year_label",
     "fiscal_year_range",
     "item_code",
+    "keep_together",
     "localize_digits",
     "month_range_short",
     "month_year_short",
@@ -112,7 +119,9 @@ __all__ = [
     "parse_item_code",
     "percent",
     "score",
+    "shown_length",
     "signed",
+    "split_lines",
     "thai_words",
     "time_th",
     "to_ce_date",

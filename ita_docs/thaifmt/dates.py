@@ -13,6 +13,7 @@ from datetime import date, time
 from pythainlp.util import thai_strftime
 
 from .digits import check_digits, to_digits
+from .spacing import NBSP
 
 BE_OFFSET = 543
 _BE_THRESHOLD = 2400  # a year above this is taken as BE, not CE
@@ -106,36 +107,37 @@ def ce_date(year: int, month: int, day: int) -> date:
 
 
 def date_long(d: date, *, digits: str = "thai") -> str:
-    """Day, full month name, BE year: "๑๐ กุมภาพันธ์ ๒๕๖๕".
+    """Day, full month name, BE year: "๑๐ กุมภาพันธ์ ๒๕๖๕", joined by no-break spaces
+    (U+00A0) so that a line never breaks inside the date.
 
     >>> date_long(date(2022, 2, 10))
-    '๑๐ กุมภาพันธ์ ๒๕๖๕'
-    >>> date_long(date(2022, 2, 1), digits="arabic")
+    '๑๐\\xa0กุมภาพันธ์\\xa0๒๕๖๕'
+    >>> date_long(date(2022, 2, 1), digits="arabic").replace(NBSP, " ")
     '1 กุมภาพันธ์ 2565'
     """
-    return _strftime(d, "%-d %B %Y", digits)
+    return _strftime(d, "%-d %B %Y", digits).replace(" ", NBSP)
 
 
 def date_full(d: date, *, digits: str = "thai") -> str:
     """Weekday, then the long date: "วันอังคารที่ ๓๑ ตุลาคม ๒๕๖๖".
 
-    >>> date_full(date(2023, 10, 31))
+    >>> date_full(date(2023, 10, 31)).replace(NBSP, " ")
     'วันอังคารที่ ๓๑ ตุลาคม ๒๕๖๖'
     """
-    return _strftime(d, "%Aที่ %-d %B %Y", digits)
+    return _strftime(d, "%Aที่ %-d %B %Y", digits).replace(" ", NBSP)
 
 
 def date_short(d: date, sep: str = " ", *, digits: str = "thai") -> str:
-    """Day, abbreviated month (ม.ค. … ธ.ค.), `sep`, two-digit BE year.
+    """Day, abbreviated month (ม.ค. … ธ.ค.), `sep`, two-digit BE year; spaces no-break.
 
-    >>> date_short(date(2022, 2, 10))
+    >>> date_short(date(2022, 2, 10)).replace(NBSP, " ")
     '๑๐ ก.พ. ๖๕'
-    >>> date_short(date(2024, 12, 24), sep="")
+    >>> date_short(date(2024, 12, 24), sep="").replace(NBSP, " ")
     '๒๔ ธ.ค.๖๗'
     """
     if not isinstance(sep, str):
         raise TypeError(f"sep must be a str, got {type(sep).__name__}")
-    return _strftime(d, "%-d %b", digits) + sep + _strftime(d, "%y", digits)
+    return (_strftime(d, "%-d %b", digits) + sep + _strftime(d, "%y", digits)).replace(" ", NBSP)
 
 
 def date_numeric(d: date, *, digits: str = "thai") -> str:
@@ -156,10 +158,10 @@ def date_numeric(d: date, *, digits: str = "thai") -> str:
 def month_year_short(d: date, *, digits: str = "thai") -> str:
     """Abbreviated month and two-digit BE year: "ต.ค. ๖๔".
 
-    >>> month_year_short(date(2021, 10, 1))
+    >>> month_year_short(date(2021, 10, 1)).replace(NBSP, " ")
     'ต.ค. ๖๔'
     """
-    return _strftime(d, "%b %y", digits)
+    return _strftime(d, "%b %y", digits).replace(" ", NBSP)
 
 
 def _check_range(start: date, end: date) -> None:
@@ -170,7 +172,7 @@ def _check_range(start: date, end: date) -> None:
 def month_range_short(start: date, end: date, *, digits: str = "thai") -> str:
     """Month range: "เดือน ต.ค. ๖๔ - ก.ย. ๖๕". Raises `ValueError` if end < start.
 
-    >>> month_range_short(date(2021, 10, 1), date(2022, 9, 30))
+    >>> month_range_short(date(2021, 10, 1), date(2022, 9, 30)).replace(NBSP, " ")
     'เดือน ต.ค. ๖๔ - ก.ย. ๖๕'
     """
     _check_range(start, end)
@@ -183,7 +185,7 @@ def date_range_short(start: date, end: date, *, digits: str = "thai") -> str:
 
     Raises `ValueError` if end < start.
 
-    >>> date_range_short(date(2024, 10, 1), date(2025, 9, 30))
+    >>> date_range_short(date(2024, 10, 1), date(2025, 9, 30)).replace(NBSP, " ")
     '๑ ต.ค.๖๗-๓๐ ก.ย.๖๘'
     """
     _check_range(start, end)
@@ -195,7 +197,7 @@ def date_range_long(start: date, end: date, *, digits: str = "thai") -> str:
 
     Raises `ValueError` if end < start.
 
-    >>> date_range_long(date(2024, 10, 1), date(2025, 9, 30))
+    >>> date_range_long(date(2024, 10, 1), date(2025, 9, 30)).replace(NBSP, " ")
     '๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘'
     """
     _check_range(start, end)
@@ -203,16 +205,17 @@ def date_range_long(start: date, end: date, *, digits: str = "thai") -> str:
 
 
 def time_th(t: time, *, digits: str = "thai") -> str:
-    """Clock time in the official style, HH.MM น.: "๐๙.๓๐ น.". Seconds are dropped.
+    """Clock time in the official style, HH.MM น.: "๐๙.๓๐ น." (a no-break space before
+    น.). Seconds are dropped.
 
     >>> time_th(time(9, 30))
-    '๐๙.๓๐ น.'
-    >>> time_th(time(13, 5), digits="arabic")
+    '๐๙.๓๐\\xa0น.'
+    >>> time_th(time(13, 5), digits="arabic").replace(NBSP, " ")
     '13.05 น.'
     """
     if not isinstance(t, time):
         raise TypeError(f"time must be a datetime.time, got {type(t).__name__}")
-    return to_digits(f"{t.hour:02d}.{t.minute:02d} น.", digits=digits)
+    return to_digits(f"{t.hour:02d}.{t.minute:02d}{NBSP}น.", digits=digits)
 
 
 # --------------------------------------------------------------------------- fiscal year
@@ -241,17 +244,17 @@ def fiscal_year_label(fy_be: int, *, digits: str = "thai") -> str:
 
     Raises `ValueError` like `fiscal_year_bounds`.
 
-    >>> fiscal_year_label(2568)
+    >>> fiscal_year_label(2568).replace(NBSP, " ")
     'ปีงบประมาณ พ.ศ. ๒๕๖๘'
     """
     fiscal_year_bounds(fy_be)  # validates
-    return to_digits(f"ปีงบประมาณ พ.ศ. {fy_be}", digits=digits)
+    return to_digits(f"ปีงบประมาณ พ.ศ.{NBSP}{fy_be}", digits=digits)
 
 
 def fiscal_year_range(fy_be: int, *, digits: str = "thai") -> str:
     """Fiscal year label followed by its dates in parentheses.
 
-    >>> fiscal_year_range(2568)
+    >>> fiscal_year_range(2568).replace(NBSP, " ")
     'ปีงบประมาณ พ.ศ. ๒๕๖๘ (๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘)'
     """
     start, end = fiscal_year_bounds(fy_be)

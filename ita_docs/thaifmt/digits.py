@@ -13,6 +13,8 @@ import re
 
 from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit
 
+from .spacing import keep_together
+
 _DIGIT_SYSTEMS = ("thai", "arabic")
 
 
@@ -53,7 +55,6 @@ def to_digits(text: str | int, digits: str = "thai") -> str:
 
 # URLs, e-mail addresses and `literal` spans keep their digits as typed.
 _LITERAL = re.compile(r"`([^`]*)`|(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_BE_SPACE = re.compile(r"(พ\.ศ\.|ค\.ศ\.) (?=[0-9๐-๙])")
 
 
 def localize_digits(text: str, digits: str = "thai") -> str:
@@ -61,19 +62,21 @@ def localize_digits(text: str, digits: str = "thai") -> str:
 
     Every digit becomes Thai (or ASCII with ``digits="arabic"``) except inside
     URLs, e-mail addresses and text between backticks, which is kept as typed
-    (the backticks themselves are dropped). "พ.ศ. 2566" keeps its year on the
-    same line (a no-break space). Raises `ValueError` for another ``digits``.
+    (the backticks themselves are dropped). Dates, times and numbers with their
+    unit ("พ.ศ. 2566", "๕ พฤศจิกายน ๒๕๖๖", "๘๕ คะแนน") are kept on one line with
+    no-break spaces (`ita_docs.thaifmt.spacing.keep_together`). Raises `ValueError`
+    for another ``digits``.
 
     >>> localize_digits("ประชุม 3 ครั้ง ดู https://www.example.go.th/ita/o12 หรือ `ITA-2566`")
-    'ประชุม ๓ ครั้ง ดู https://www.example.go.th/ita/o12 หรือ ITA-2566'
+    'ประชุม ๓\\xa0ครั้ง ดู https://www.example.go.th/ita/o12 หรือ ITA-2566'
     >>> localize_digits("ปีงบประมาณ พ.ศ. ๒๕๖๖ ติดต่อ ita2566@example.go.th", digits="arabic")
     'ปีงบประมาณ พ.ศ.\\xa02566 ติดต่อ ita2566@example.go.th'
     """
     check_digits(digits)
     out, pos = [], 0
     for m in _LITERAL.finditer(text):
-        out.append(to_digits(text[pos : m.start()], digits))
+        out.append(keep_together(to_digits(text[pos : m.start()], digits)))
         out.append(m.group(1) if m.group(1) is not None else m.group(0))
         pos = m.end()
-    out.append(to_digits(text[pos:], digits))
-    return _BE_SPACE.sub("\\1\u00a0", "".join(out))
+    out.append(keep_together(to_digits(text[pos:], digits)))
+    return "".join(out)

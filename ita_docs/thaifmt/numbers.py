@@ -173,14 +173,21 @@ def parse_item_code(code: str) -> tuple[str, int]:
 
 
 def item_code(code: str, *, digits: str = "thai") -> str:
-    """ITA item code as written in documents: i and e lower-case, O upper-case.
+    """ITA item code as printed, in one script per code (issue 16).
+
+    With Arabic digits the NACC manuals' form: O upper-case, i and e lower-case
+    ("O22", "i10"). With Thai digits every letter is lower-case ("o๒๒", "i๑๐",
+    as seed 002 writes "ข้อ i๑๐"): a capital O beside Thai digits reads as the
+    digit ๐ ("O๒๒" looks like "๐๒๒", the confusion OCR makes in the seeds).
 
     >>> item_code("i10")
     'i๑๐'
     >>> item_code("E7")
     'e๗'
-    >>> item_code("o22")
-    'O๒๒'
+    >>> item_code("o22"), item_code("o22", digits="arabic")
+    ('o๒๒', 'O22')
     """
     letter, num = parse_item_code(code)
-    return to_digits(f"{'O' if letter == 'o' else letter}{num}", digits=digits)
+    if digits == "arabic" and letter == "o":
+        letter = "O"
+    return to_digits(f"{letter}{num}", digits=digits)

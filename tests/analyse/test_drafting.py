@@ -52,7 +52,8 @@ def build(folder: Path) -> bytes:
 
 def paragraphs(data: bytes) -> list[str]:
     root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
-    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p")]
+    # no-break spaces (dates, numbers with their unit) read as spaces
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")).replace("\xa0", " ") for p in root.iter(f"{W}p")]
 
 
 def text(data: bytes) -> str:

@@ -58,7 +58,7 @@ def test_normal_expressions_still_work(ctx):
     assert expand("พ.ศ. {{ fiscal_year|fiscal_digits }}", ctx, "thai") == "พ.ศ. ๒๕๖๖"
     assert expand("{{ organisation.name }}", ctx, "thai") == "องค์การบริหารส่วนตำบลหัวโพ"
     assert expand("{{ 85.855|score }} {{ 1234567|number }}", ctx, "thai") == "๘๕.๘๖ ๑,๒๓๔,๕๖๗"
-    assert expand("{{ day|date_long }}", ctx, "arabic") == "15 เมษายน 2566"
+    assert expand("{{ day|date_long }}", ctx, "arabic") == "15\xa0เมษายน\xa02566"  # a date never breaks
     assert expand("{{ fiscal_year|fiscal_year }}", ctx, "arabic").endswith("2566")
     assert expand("{{ organisation.divisions|length }} กอง", ctx, "arabic") == "4 กอง"
     text = (

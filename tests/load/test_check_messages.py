@@ -105,7 +105,7 @@ def test_a_christian_era_date_is_read_with_a_warning(tmp_path):
     assert loaded.content.measures[0].period.until.isoformat() == "2024-04-15"
     (w,) = loaded.warnings
     assert w.location.field == "measures[0].period.until" and w.location.line == 4
-    assert "2024-04-15" in w.message and "ค.ศ." in w.message and "15 เมษายน 2567" in w.message
+    assert "2024-04-15" in w.message and "ค.ศ." in w.message and "15 เมษายน 2567" in w.message.replace("\xa0", " ")
 
 
 def test_the_emblem_warning_only_when_an_emblem_is_named(tmp_path):

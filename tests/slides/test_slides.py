@@ -49,7 +49,8 @@ def deck(huapho) -> bytes:
 
 
 def _texts(pptx: bytes) -> list[str]:
-    """All text of each slide (placeholders, text boxes, table cells), one string per slide."""
+    """All text of each slide (placeholders, text boxes, table cells), one string per slide; no-break
+    spaces (which keep a date or a number with its unit on one line) read as spaces."""
     out = []
     for slide in Presentation(io.BytesIO(pptx)).slides:
         parts = []
@@ -58,12 +59,13 @@ def _texts(pptx: bytes) -> list[str]:
                 parts.append(shape.text_frame.text)
             if shape.has_table:
                 parts.extend(cell.text for row in shape.table.rows for cell in row.cells)
-        out.append("\n".join(parts))
+        out.append("\n".join(parts).replace("\xa0", " "))
     return out
 
 
 def _titles(pptx: bytes) -> list[str]:
-    return [s.shapes.title.text_frame.text if s.shapes.title is not None else "" for s in Presentation(io.BytesIO(pptx)).slides]
+    return [s.shapes.title.text_frame.text.replace("\xa0", " ") if s.shapes.title is not None else ""
+            for s in Presentation(io.BytesIO(pptx)).slides]
 
 
 def _with_content(tmp_path: Path, extra: str, name: str = "huapho-2565") -> Path:

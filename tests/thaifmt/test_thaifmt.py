@@ -12,7 +12,7 @@ from ita_docs import thaifmt as tf
 THAI_DIGITS = set("๐๑๒๓๔๕๖๗๘๙")
 
 
-@pytest.mark.parametrize("module", [tf.digits, tf.dates, tf.numbers], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [tf.digits, tf.dates, tf.numbers, tf.spacing, tf.lines], ids=lambda m: m.__name__)
 def test_doctests_pass(module):
     result = doctest.testmod(module)
     assert result.attempted > 0
@@ -101,7 +101,14 @@ FY68_START, FY68_END = date(2024, 10, 1), date(2025, 9, 30)
     ],
 )
 def test_dates(func, args, kwargs, expected):
-    assert func(*args, **kwargs) == expected
+    # dates are joined by no-break spaces (issue 16): compared here as plain spaces
+    assert func(*args, **kwargs).replace(tf.NBSP, " ") == expected
+
+
+@pytest.mark.parametrize("func", [tf.date_long, tf.date_full, tf.date_short, tf.month_year_short])
+def test_a_date_never_breaks(func):
+    out = func(date(2023, 11, 5))
+    assert " " not in out and tf.NBSP in out
 
 
 @pytest.mark.parametrize(
@@ -109,7 +116,7 @@ def test_dates(func, args, kwargs, expected):
     list(enumerate("ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split(), start=1)),
 )
 def test_month_abbreviations(month, abbr):
-    assert tf.date_short(date(2024, month, 1)) == f"๑ {abbr} ๖๗"
+    assert tf.date_short(date(2024, month, 1)) == f"๑\xa0{abbr}\xa0๖๗"
 
 
 @pytest.mark.parametrize(
@@ -122,7 +129,7 @@ def test_month_abbreviations(month, abbr):
     ],
 )
 def test_time_th(t, digits, expected):
-    assert tf.time_th(t, digits=digits) == expected
+    assert tf.time_th(t, digits=digits) == expected.replace(" ", tf.NBSP)
 
 
 # --------------------------------------------------------------------------- fiscal year
@@ -160,7 +167,7 @@ def test_fiscal_year_bounds(fy, bounds):
     ],
 )
 def test_fiscal_year_text(func, fy, digits, expected):
-    assert func(fy, digits=digits) == expected
+    assert func(fy, digits=digits).replace(tf.NBSP, " ") == expected
 
 
 # --------------------------------------------------------------------------- numbers
@@ -247,12 +254,12 @@ def test_baht_text(x, expected):
         ("I10", ("i", 10), "i๑๐", "i10"),
         ("e7", ("e", 7), "e๗", "e7"),
         ("E7", ("e", 7), "e๗", "e7"),
-        ("o22", ("o", 22), "O๒๒", "O22"),
-        ("O22", ("o", 22), "O๒๒", "O22"),
-        ("O๒๒", ("o", 22), "O๒๒", "O22"),
+        ("o22", ("o", 22), "o๒๒", "O22"),
+        ("O22", ("o", 22), "o๒๒", "O22"),
+        ("O๒๒", ("o", 22), "o๒๒", "O22"),
         ("e๙", ("e", 9), "e๙", "e9"),
         (" i1 ", ("i", 1), "i๑", "i1"),
-        ("o09", ("o", 9), "O๙", "O9"),
+        ("o09", ("o", 9), "o๙", "O9"),
     ],
 )
 def test_item_code(code, parsed, thai, arabic):
@@ -363,6 +370,24 @@ def test_filters_in_jinja():
         " {{ s|score(digits='arabic') }}"
     )
     assert (
-        template.render(fy=2568, d=date(2024, 12, 24), s=85.85, code="o22")
-        == "ปีงบประมาณ พ.ศ. ๒๕๖๘ ๒๔ ธ.ค.๖๗ ๘๕.๘๕ O๒๒ 85.85"
+        template.render(fy=2568, d=date(2024, 12, 24), s=85.85, code="o22").replace(tf.NBSP, " ")
+        == "ปีงบประมาณ พ.ศ. ๒๕๖๘ ๒๔ ธ.ค.๖๗ ๘๕.๘๕ o๒๒ 85.85"
     )
+
+
+# --------------------------------------------------------------------------- no-break spaces (issue 16)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("ลงวันที่ ๕ พฤศจิกายน ๒๕๖๖ เรื่อง", ["ลงวันที่\xa0๕\xa0พฤศจิกายน\xa0๒๕๖๖", "เรื่อง"]),
+        ("ภายใน 15 เม.ย. 66 นี้", ["ภายใน", "๑๕\xa0เม.ย.\xa0๖๖", "นี้"]),
+        ("ได้ 85.85 คะแนน จาก 43 ข้อ", ["ได้", "๘๕.๘๕\xa0คะแนน", "จาก", "๔๓\xa0ข้อ"]),
+        ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ ร้อยละ 90", ["ประจำปีงบประมาณ", "พ.ศ.\xa0๒๕๖๗", "ร้อยละ\xa0๙๐"]),
+        ("ปิดประชุม เวลา 12.00 น.", ["ปิดประชุม", "เวลา\xa0๑๒.๐๐\xa0น."]),
+        ("คนละ 2 ครั้งต่อปี", ["คนละ", "๒", "ครั้งต่อปี"]),  # "ครั้งต่อปี" is not the unit alone
+    ],
+)
+def test_user_text_keeps_dates_and_units_together(typed, kept):
+    assert tf.localize_digits(typed).split(" ") == kept

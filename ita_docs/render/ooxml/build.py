@@ -114,30 +114,42 @@ def parts_xml(parts: Sequence[Para | str]) -> str:
 
 
 def table_xml(
-    header: list[str], rows: list[list[str]], *, style: str, cell_style: str, widths: list[int], align: list[str | None] | None = None
+    header: list[str],
+    rows: list[list[str]],
+    *,
+    style: str,
+    cell_style: str,
+    widths: list[int],
+    align: list[str | None] | None = None,
+    keep_together: bool = False,
 ) -> str:
     """A bordered table (``style`` is a table style id) with a repeating header row.
 
     ``widths`` are column widths in twips. Cell text may use ``**bold**``.
     ``align`` gives a body column's justification (``center`` for numbers; None
-    keeps the style's); header cells are centred.
+    keeps the style's); header cells are centred. ``keep_together`` keeps a
+    short table on one page: every paragraph but those of the last row is
+    keep-with-next, which Word and LibreOffice both honour for tables.
     """
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
 
-    def row(cells: list[str], head: bool) -> str:
+    def row(cells: list[str], head: bool, keep: bool = False) -> str:
         trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if head else "<w:trPr><w:cantSplit/></w:trPr>"
         tcs = []
         for i, text in enumerate(cells):
             w = widths[i] if i < len(widths) else widths[-1]
             jc = "center" if head else (align[i] if align and i < len(align) else None)
             paras = "".join(
-                paragraph_xml(Para(cell_style, runs_from_markup(line, bold=head), jc=jc))
+                paragraph_xml(Para(cell_style, runs_from_markup(line, bold=head), jc=jc, keep_next=keep))
                 for line in (text.split("\n") if text else [""])
             )
             tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{paras}</w:tc>')
         return f"<w:tr>{trpr}{''.join(tcs)}</w:tr>"
 
-    body = (row(header, True) if header else "") + "".join(row(r, False) for r in rows)
+    last = len(rows) - 1
+    body = (row(header, True, keep_together and bool(rows)) if header else "") + "".join(
+        row(r, False, keep_together and i < last) for i, r in enumerate(rows)
+    )
     tblpr = f'<w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
     return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
 
@@ -182,15 +194,37 @@ def grid_xml(
     return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(out)}</w:tbl>"
 
 
+def centred_block_xml(paras: list[Para], width: int, height: int) -> str:
+    """``paras`` centred vertically in a borderless one-cell table ``height`` twips high (exact).
+
+    Word and LibreOffice both honour a cell's vertical alignment, while
+    LibreOffice 7 ignores a section's (``w:vAlign`` of `cover_section_xml`):
+    this is how a cover is centred on its page in both.
+    """
+    sides = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:tblBorders>{sides}</w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0"'
+        ' w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>'
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="exact"/></w:trPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{parts_xml(list(paras))}</w:tc>'
+        "</w:tr></w:tbl>"
+    )
+
+
 def cover_section_xml() -> str:
     """A paragraph that ends a cover section: A4 portrait, margins 3/2 cm, text centred
     vertically on the page, no header (no page number); the next section starts a new page.
+    The paragraph itself is 1 pt high (so it fits below a full-page `centred_block_xml`).
 
     Lengths in twips: A4 is 11906 x 16838; margins top 1418, right 1134, bottom 1134,
     left 1701 (2.5, 2, 2, 3 cm), as the templates' portrait sections.
     """
     return (
-        '<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="11906" w:h="16838"/>'
+        '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+        '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+        '<w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1418" w:right="1134" w:bottom="1134" w:left="1701" w:header="680" w:footer="709" w:gutter="0"/>'
         '<w:cols w:space="708"/><w:vAlign w:val="center"/></w:sectPr></w:pPr></w:p>'
     )

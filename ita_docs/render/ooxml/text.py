@@ -20,6 +20,8 @@ def document_text(data: bytes) -> str:
         for p in root.iter(f"{W}p"):
             parts = []
             for el in p.iter(f"{W}t", f"{W}br", f"{W}tab"):
+                if _local(el.getparent()) != "r":  # a tab stop of the paragraph's properties, not a tab
+                    continue
                 parts.append(el.text or "" if _local(el) == "t" else ("\n" if _local(el) == "br" else "\t"))
             lines.append("".join(parts))
     return "\n".join(lines)

@@ -1,0 +1,118 @@
+"""Breaking a Thai title into lines at word boundaries, never inside a name.
+
+Word and LibreOffice break Thai text with their own dictionaries, which do not
+know an organisation's name: "เทศบาลเมืองเมืองทอง" may end a line after
+"เทศบาล". Centred title lines (a cover, a document heading) are therefore
+broken here, between PyThaiNLP words (``word_tokenize``, engine ``newmm``), with
+the names in ``keep`` as single unbreakable words, and printed with explicit
+line breaks. Widths are counted in characters that take room on a line (Thai
+vowels above or below and tone marks take none). Pure functions; no I/O.
+"""
+from __future__ import annotations
+
+import itertools
+import unicodedata
+
+from pythainlp.tokenize import word_tokenize
+
+
+def shown_length(text: str) -> int:
+    """Characters of ``text`` that advance the line (combining marks, category Mn, do not).
+
+    >>> shown_length("เมืองทอง"), shown_length("ที่นี่")
+    (7, 2)
+    """
+    return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def _tokens(text: str, keep: tuple[str, ...]) -> list[str]:
+    """Words of ``text``; each name of ``keep`` (longest first) stays one word; spaces are words."""
+    names = sorted((k for k in keep if k), key=len, reverse=True)
+    for name in names:
+        at = text.find(name)
+        if at >= 0:
+            return _tokens(text[:at], keep) + [name] + _tokens(text[at + len(name) :], keep)
+    return word_tokenize(text, engine="newmm", keep_whitespace=True) if text else []
+
+
+def split_lines(text: str, width: int, keep: tuple[str, ...] = ()) -> list[str]:
+    """``text`` broken into lines of at most ``width`` shown characters, between words.
+
+    A space where a line breaks is dropped; a word longer than ``width`` gets a
+    line of its own. ``keep`` names are never broken, except a name wider than a
+    line, which is broken between its words, the shorter ``keep`` names in it (a
+    place name inside an organisation's name) staying whole. Raises `ValueError`
+    for a width below 1.
+
+    >>> split_lines("รักษาราชการแทนผู้อำนวยการกองคลัง", 20)
+    ['รักษาราชการแทน', 'ผู้อำนวยการกองคลัง']
+
+    >>> split_lines("คณะกรรมการติดตามและพัฒนาผลการประเมิน ITA ของเทศบาลเมืองเมืองทอง", 40, ("เทศบาลเมืองเมืองทอง",))
+    ['คณะกรรมการติดตามและพัฒนาผลการประเมิน ITA', 'ของเทศบาลเมืองเมืองทอง']
+    """
+    if width < 1:
+        raise ValueError(f"width must be at least 1, got {width!r}")
+    if shown_length(text) <= width:
+        return [text]
+    lines: list[str] = []
+    line = ""
+    words: list[str] = []
+    for word in _tokens(text, keep):
+        if word in keep and shown_length(word) > width:  # a name wider than a line: broken at its own words
+            words += _tokens(word, tuple(k for k in keep if k != word))
+        else:
+            words.append(word)
+    for word in words:
+        if line and shown_length(line + word.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = word.lstrip()
+        else:
+            line += word
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def balanced_lines(text: str, width: int, keep: tuple[str, ...] = ()) -> list[str]:
+    """`split_lines` with the same number of lines but lines as even as possible (a title's
+    last line is not left with one word): broken at spaces when the lines fit that way, else
+    between words.
+
+    >>> balanced_lines("คณะกรรมการติดตามและพัฒนาผลการประเมิน ITA ของเทศบาลเมืองเมืองทอง", 36,
+    ...                ("เทศบาลเมืองเมืองทอง",))
+    ['คณะกรรมการติดตามและพัฒนาผลการประเมิน', 'ITA ของเทศบาลเมืองเมืองทอง']
+    """
+    lines = split_lines(text, width, keep)
+    if len(lines) < 2:
+        return lines
+    spaced = _at_spaces(text, width, len(lines), keep)
+    if spaced:
+        return spaced
+    best = lines
+    narrow = width
+    while narrow > 1:
+        narrow -= 1
+        tried = split_lines(text, narrow, keep)
+        if len(tried) > len(lines):
+            break
+        best = tried
+    return best
+
+
+def _at_spaces(text: str, width: int, count: int, keep: tuple[str, ...]) -> list[str] | None:
+    """The most even split of ``text`` into ``count`` lines at its spaces only (where a title is
+    read in phrases), each line within ``width`` and no ``keep`` name cut; None if there is none."""
+    parts = text.split(" ")
+    if count > len(parts) or count > 4:
+        return None
+    best: tuple[int, list[str]] | None = None
+    for cuts in itertools.combinations(range(1, len(parts)), count - 1):
+        bounds = [0, *cuts, len(parts)]
+        lines = [" ".join(parts[a:b]) for a, b in itertools.pairwise(bounds)]
+        sizes = [shown_length(line) for line in lines]
+        if max(sizes) > width or any(k in text and not any(k in line for line in lines) for k in keep):
+            continue
+        spread = max(sizes) - min(sizes)
+        if best is None or spread < best[0]:
+            best = (spread, lines)
+    return best[1] if best else None
