@@ -12,25 +12,40 @@ For every Word document of the bundled samples, in interleaved rounds (no tracer
   a context that is a function of the template is called with the DocxTemplate.
 
 Before timing, every document is checked: ita's bytes equal the slow path's and pass
-``ooxml.audit_package``. Medians of ``--rounds`` rounds (at least 5) are printed per
-document, with the share of the Thai fix-up (before: ``fix_package``; after: fixing
-the rendered parts), the first render of each template (which compiles it), and the
-loading of the samples with libyaml against PyYAML alone. Each timed call runs with the
+``ooxml.audit_package``. Two tables, each against bare docxtpl timed in the same rounds:
+
+- cold: the first render of each template in a process, with nothing compiled in
+  memory (``render_cache.clear()`` before each): ``cold_compile`` compiles it (no
+  on-disk cache, as the first build on a machine), ``cold_disk`` loads it from the
+  on-disk cache (`ita_docs.render.store`, as every later fresh process and batch
+  worker). Bare docxtpl has no cache: each of its renders opens the template anew.
+- steady state: templates compiled already (a long batch, ``watch``), per document,
+  with the share of the Thai fix-up (before: ``fix_package``; after: fixing the
+  rendered parts).
+
+Medians of ``--rounds`` rounds (at least 5), then the loading of the samples with
+libyaml against PyYAML alone, and the load average at the start and the end (the
+machine may be shared: compare sides of one run). Each timed call runs with the
 garbage collector paused after a collection (as ``timeit`` does), on every side.
 
     python benchmarks/bench_render.py [--rounds 15]
 
-The last line is the headline, the huapho-2565 analysis report:
-``speedup_vs_docxtpl=R ita_ms=A docxtpl_ms=B``.
+The last lines are the headline, the huapho-2565 analysis report:
+``cold_compile_vs_docxtpl=R cold_disk_vs_docxtpl=R cold_compile_ms=A cold_disk_ms=A docxtpl_ms=B``
+and ``speedup_vs_docxtpl=R ita_ms=A docxtpl_ms=B`` (steady state).
 """
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import inspect
 import io
+import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from functools import partial
 from pathlib import Path
@@ -84,6 +99,26 @@ def docxtpl(template: Path, ctx: object, digits: str) -> bytes:
     buf = io.BytesIO()
     tpl.save(buf)
     return buf.getvalue()
+
+
+CACHE_DIR = tempfile.mkdtemp(prefix="bench-render-cache-")
+atexit.register(shutil.rmtree, CACHE_DIR, True)
+
+
+def cold_compile(template: Path, ctx: object, digits: str) -> bytes:
+    """The first render of a template in a process that has no on-disk cache: it compiles."""
+    render_cache.clear()
+    os.environ["ITA_DOCS_CACHE"] = "off"
+    try:
+        return render_template(template, ctx, digits=digits)
+    finally:
+        os.environ["ITA_DOCS_CACHE"] = CACHE_DIR
+
+
+def cold_disk(template: Path, ctx: object, digits: str) -> bytes:
+    """The first render of a template in a fresh process, loaded from the on-disk cache."""
+    render_cache.clear()
+    return render_template(template, ctx, digits=digits)
 
 
 def timed(fn, *args) -> float:
@@ -146,17 +181,27 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     rounds = max(5, args.rounds)
+    load_start = os.getloadavg()
+    os.environ["ITA_DOCS_CACHE"] = CACHE_DIR
 
     todo = jobs()
     print(f"checking {len(todo)} documents: ita == docxtpl + fix_package, audit clean")
-    first: dict[str, float] = {}
     for name, template, ctx, digits in todo:
-        t0 = time.perf_counter()
         data = ita(template, ctx, digits)
-        first.setdefault(template.name, (time.perf_counter() - t0) * 1000)
         if data != slow(template, ctx, digits) or ooxml.audit_package(data):
             sys.exit(f"{name}: the fast path's bytes differ from docxtpl + fix_package, or fail the audit")
         docxtpl(template, ctx, digits)
+    # cold: one document per (template, digits), nothing compiled in memory before each call
+    firsts = list({(template, digits): (name, template, ctx, digits) for name, template, ctx, digits in todo}.values())
+    cold_sides = {"cold_compile": cold_compile, "cold_disk": cold_disk, "docxtpl": docxtpl}
+    cold: dict[tuple[str, str], list[float]] = {}
+    for i in range(rounds):
+        order = list(cold_sides.items())
+        order = order[i % 3 :] + order[: i % 3]
+        for name, template, ctx, digits in firsts:
+            for side, fn in order:
+                cold.setdefault((name, side), []).append(timed(fn, template, ctx, digits))
+    render_cache.clear()
     sides = {"ita": ita, "slow": slow, "docxtpl": docxtpl}
     times: dict[tuple[str, str], list[float]] = {}
     shares: dict[tuple[str, str], list[float]] = {}
@@ -175,7 +220,16 @@ def main() -> None:
     def share(name: str, when: str) -> float:
         return statistics.median(shares[(name, when)]) * 100
 
-    print(f"\nmedian of {rounds} interleaved rounds, ms per document")
+    def cold_ms(name: str, side: str) -> float:
+        return statistics.median(cold[(name, side)]) * 1000
+
+    print(f"\nCOLD: first render of each template in a process, median of {rounds} interleaved rounds, ms")
+    print(f"{'document':52} {'cold_compile':>12} {'cold_disk':>9} {'docxtpl':>8} {'compile vs docxtpl':>18}"
+          f" {'disk vs docxtpl':>15}")
+    for name, *_ in firsts:
+        c, k, d = cold_ms(name, "cold_compile"), cold_ms(name, "cold_disk"), cold_ms(name, "docxtpl")
+        print(f"{name:52} {c:12.1f} {k:9.1f} {d:8.1f} {d / c:17.2f}x {d / k:14.2f}x")
+    print(f"\nSTEADY STATE: templates compiled already, median of {rounds} interleaved rounds, ms per document")
     print(f"{'document':52} {'before':>8} {'ita':>7} {'docxtpl':>8} {'vs docxtpl':>10} {'vs before':>9} {'fix-up before/after':>20}")
     for name, *_ in todo:
         b, a, d = ms(name, "slow"), ms(name, "ita"), ms(name, "docxtpl")
@@ -184,13 +238,16 @@ def main() -> None:
     total = {side: sum(ms(n, side) for n, *_ in todo) for side in sides}
     print(f"{'all documents':52} {total['slow']:8.1f} {total['ita']:7.1f} {total['docxtpl']:8.1f} "
           f"{total['docxtpl'] / total['ita']:9.1f}x {total['slow'] / total['ita']:8.1f}x")
-    print("\nfirst render of each template (compiles it, fixes its unchanging parts once):")
-    for tpl, t in first.items():
-        print(f"  {tpl:28} {t:7.1f} ms")
     c_ms, py_ms = load_times(rounds)
     print(f"\nloading the samples: {c_ms:.1f} ms with libyaml's parser, {py_ms:.1f} ms with PyYAML alone ({py_ms / c_ms:.1f}x)")
+    load_end = os.getloadavg()
+    print(f"load average: start {load_start[0]:.2f} {load_start[1]:.2f}, end {load_end[0]:.2f} {load_end[1]:.2f}"
+          f" ({os.cpu_count()} cores)")
     a, d = ms(HEADLINE, "ita"), ms(HEADLINE, "docxtpl")
+    c, k, dc = cold_ms(HEADLINE, "cold_compile"), cold_ms(HEADLINE, "cold_disk"), cold_ms(HEADLINE, "docxtpl")
     print(f"\n{HEADLINE}: same template, same context, .docx bytes in memory")
+    print(f"cold_compile_vs_docxtpl={dc / c:.2f} cold_disk_vs_docxtpl={dc / k:.2f} cold_compile_ms={c:.2f}"
+          f" cold_disk_ms={k:.2f} docxtpl_ms={dc:.2f}")
     print(f"speedup_vs_docxtpl={d / a:.2f} ita_ms={a:.2f} docxtpl_ms={d:.2f}")
 
 

@@ -18,7 +18,15 @@ from typing import Callable
 
 from .errors import ContentError, ContentErrors, ItaDocsError, Location, OutputError
 from .messages import msg
-from .write.outputs import Manifest, Outcome, commit, discard, remove_stale_temporaries
+from .write.outputs import (
+    Manifest,
+    Outcome,
+    Transaction,
+    commit,
+    discard,
+    prepare,
+    remove_stale_temporaries,
+)
 from .resources import sample_sets
 from .write.sets import Rendered, load_all, output_names, render_set, set_key, set_name
 
@@ -93,14 +101,35 @@ def build(
     LibreOffice is missing, the .docx files are written and ``pdf_error`` says
     how to install it.
     """
-    from .write.batch import Done, Job, executor
+    from .write.lock import output_lock
 
     _check_only(only)
     sources = list(sources) if sources else sample_sets()
+    with output_lock(output):
+        return _build(sources, output, only=only, templates=templates, pdf=pdf, bundle=bundle, force=force,
+                      jobs=jobs, scheduler=scheduler, progress=progress)
+
+
+def _build(
+    sources: list[Path],
+    output: Path,
+    *,
+    only: list[str] | None,
+    templates: Path | None,
+    pdf: bool,
+    bundle: bool,
+    force: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    progress: Progress | None,
+) -> BuildResult:
+    """`build` with the output folder locked."""
+    from .write.batch import Done, Job, executor
+
     names = output_names(sources)
     want_pdf = pdf or bundle
     keys = {s: set_key(s, templates, only=only, pdf=want_pdf, bundle=bundle) for s in sources}
-    stale = [s for s in sources if not Manifest.load(output / names[s]).up_to_date(names[s], keys[s])]
+    stale = [s for s in sources if not _up_to_date(output / names[s], names[s], keys[s], want_pdf)]
     result = BuildResult(up_to_date=[names[s] for s in sources if s not in stale])
     if not stale:
         return result
@@ -135,11 +164,72 @@ def build(
     if errors:  # every set was checked (and rendered) before anything is written
         undo()
         raise ContentErrors(errors)
-    for d in sorted(done, key=lambda d: names[d.job.source]):
-        if d.pdf_error and result.pdf_error is None:
-            result.pdf_error = OutputError(d.pdf_error)
-        _record(result, commit(Manifest.load(output / d.job.name), {d.job.name: (d.job.key, d.files)}, force=force))
+    # Every set's transaction is prepared (checks, temporaries, manifest) before any is applied: a
+    # set that cannot be written leaves every set as it was (issue 19).
+    prepared: list[tuple[str, Transaction]] = []
+    try:
+        for d in sorted(done, key=lambda d: names[d.job.source]):
+            if d.pdf_error and result.pdf_error is None:
+                result.pdf_error = OutputError(d.pdf_error)
+            # The manifest records what was produced: a set whose PDFs were not all made is keyed as
+            # built without PDFs, so the next --pdf build converts them (issue 19).
+            key = set_key(d.job.source, templates, only=only, pdf=False, bundle=False) if d.pdf_error else d.job.key
+            prepared.append((d.job.name, prepare(Manifest.load(output / d.job.name), {d.job.name: (key, d.files)},
+                                                 force=force)))
+    except BaseException:
+        for _name, t in prepared:
+            t.abort()
+        undo()
+        raise
+    for i, (name, t) in enumerate(prepared):
+        try:
+            outcome = t.apply()
+        except OutputError as exc:  # a rename failed (rare): say exactly which sets were written
+            for _name, rest in prepared[i + 1 :]:
+                rest.abort()
+            if len(prepared) == 1:
+                raise
+            written = ", ".join(n for n, _t in prepared[:i]) or "-"
+            not_written = ", ".join(n for n, _t in prepared[i:])
+            raise PartlyWritten(msg("sets_partly_written", written=written, not_written=not_written, failed=name,
+                                    error=exc.message), exc.path) from None
+        _record(result, outcome)
+        _touch_remade_pdfs(outcome.unchanged)
     return result
+
+
+class PartlyWritten(OutputError):
+    """Some sets of a multi-set build were written and others not (a rename failed): the message names both."""
+
+    headline = "partly_written"
+
+
+def _up_to_date(folder: Path, name: str, key: str, pdf: bool) -> bool:
+    """The set's outputs in ``folder`` are as the manifest says and made from ``key``; with ``pdf``,
+    every .docx also has a PDF at least as new as itself."""
+    manifest = Manifest.load(folder)
+    if not manifest.up_to_date(name, key):
+        return False
+    docx = [folder / rel for rel in manifest.sets[name].get("files", []) if rel.endswith(".docx")]
+    return not pdf or all(_pdf_current(d) for d in docx)
+
+
+def _pdf_current(docx: Path) -> bool:
+    """The PDF beside ``docx`` exists and is not older than it."""
+    try:
+        return docx.with_suffix(".pdf").stat().st_mtime_ns >= docx.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
+def _touch_remade_pdfs(unchanged: list[Path]) -> None:
+    """A PDF converted again to the same bytes is left in place: mark it as new as its .docx."""
+    for path in unchanged:
+        if path.suffix == ".pdf" and not _pdf_current(path.with_suffix(".docx")):
+            try:
+                os.utime(path)
+            except OSError:
+                pass
 
 
 def _record(result: BuildResult, outcome: Outcome) -> None:
@@ -157,7 +247,7 @@ def _reusable_pdfs(folder: Path) -> dict[str, str]:
     out = {}
     for docx in folder.glob("*.docx") if folder.is_dir() else []:
         pdf = docx.with_suffix(".pdf")
-        if pdf.is_file() and not manifest.edited(docx) and not manifest.edited(pdf):
+        if _pdf_current(docx) and not manifest.edited(docx) and not manifest.edited(pdf):
             out[docx.name] = sha256(docx.read_bytes())
     return out
 
@@ -201,7 +291,10 @@ def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
     rendered = render_set(one, output, ["memo", "distribution-list"], name=set_name(target.root))
     result = BuildResult(warnings=one.warnings)
     folder = output / set_name(target.root)
-    _record(result, commit(Manifest.load(folder), {f"memo:{key}": ("", {r.path: r.data for r in rendered})}))
+    from .write.lock import output_lock
+
+    with output_lock(output):
+        _record(result, commit(Manifest.load(folder), {f"memo:{key}": ("", {r.path: r.data for r in rendered})}))
     return result
 
 

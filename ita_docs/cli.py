@@ -117,6 +117,8 @@ def watch(
     pdf: bool = typer.Option(False, "--pdf", help="เขียนไฟล์ PDF ด้วย"),
 ) -> None:
     """Rebuild whenever a content file or template changes; errors are printed and watching goes on."""
+    import os
+
     from watchfiles import watch as changes
 
     from .build import build as run_build
@@ -135,6 +137,10 @@ def watch(
                 pass
         except typer.Exit:
             pass
+        except Exception as exc:  # noqa: BLE001 - any bug in one build: say so and keep watching
+            if os.environ.get("ITA_DOCS_DEBUG"):
+                raise
+            err.print(msg("watch_internal", error=_short(exc)), style="bold red", markup=False)
         err.print(msg("watching"), style="dim")
 
     once()
@@ -310,8 +316,14 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - last resort, reported in words
         if os.environ.get("ITA_DOCS_DEBUG"):
             raise
-        err.print(msg("internal", error=f"{type(exc).__name__}: {exc}"), style="bold red", markup=False)
+        err.print(msg("internal", error=_short(exc)), style="bold red", markup=False)
         sys.exit(1)
+
+
+def _short(exc: BaseException, limit: int = 300) -> str:
+    """``Type: message`` of an unexpected error, cut to ``limit`` characters (a path may be huge)."""
+    text = f"{type(exc).__name__}: {exc}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -34,9 +34,9 @@ def report(exc: ItaDocsError) -> None:
         if len(exc.errors) > MAX_SHOWN:
             err.print(f"  {msg('more_errors', n=len(exc.errors) - MAX_SHOWN)}", markup=False)
         raise typer.Exit(2 if isinstance(exc, ContentErrors) else 1)
-    err.print(msg("failed", n=1), style="bold red")
+    err.print(msg(getattr(exc, "headline", "failed"), n=1), style="bold red")
     err.print(f"  {exc}", markup=False)
-    raise typer.Exit(1)
+    raise typer.Exit(getattr(exc, "exit_status", 1))
 
 
 def warnings(items) -> None:

@@ -433,6 +433,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ครั้งที่ประชุม (number) ต้องเป็นเลขตั้งแต่ ๑ ขึ้นไป, auto (ให้โปรแกรมนับ) หรือข้อความ เช่น \"๒/๒๕๖๖\" แต่พบ '{input}'",
         "the meeting number must be 1 or more, auto (counted) or text such as \"2/2566\", found '{input}'",
     ),
+    # issue 19: faults (watch, output lock, multi-set writes, zip caps, located content errors)
+    "watch_internal": (
+        "เกิดข้อผิดพลาดภายในโปรแกรมระหว่างสร้าง ({error}) ไม่ได้เขียนไฟล์ของรอบนี้ จะเฝ้าดูต่อและสร้างใหม่เมื่อแก้ไฟล์"
+        " (โปรดแจ้งผู้ดูแล ตั้ง ITA_DOCS_DEBUG=1 เพื่อดูรายละเอียด)",
+        "internal error during the build ({error}); nothing of this round written, watching goes on and builds again"
+        " on the next edit (please report it; set ITA_DOCS_DEBUG=1 for details)",
+    ),
+    "sets_partly_written": (
+        "เขียนชุด {written} เสร็จแล้ว ส่วนชุด {not_written} ยังเป็นฉบับเดิม เพราะเขียนชุด {failed} ไม่สำเร็จ ({error})"
+        " สั่งสร้างใหม่อีกครั้งได้",
+        "sets {written} were written; sets {not_written} are as they were, because set {failed} could not be"
+        " written ({error}): run the build again",
+    ),
+    "partly_written": ("เขียนเอกสารได้บางส่วน:", "partly written:"),
+    "id_too_long": (
+        "รหัสยาว {n:,} ตัวอักษร เกิน {limit} ตัวอักษร (รหัสเป็นส่วนหนึ่งของชื่อไฟล์ผลลัพธ์) ให้ใช้รหัสที่สั้นลง",
+        "the id is {n:,} characters long, over {limit} (it is part of an output file name): use a shorter id",
+    ),
+    "content_file_too_big": (
+        "ไฟล์เนื้อหาใหญ่ {size} MB เกิน {limit} MB ที่รับได้ ให้แบ่งหรือย่อเนื้อหา (ไฟล์เนื้อหาทั่วไปมีขนาดไม่ถึง 1 MB)",
+        "the content file is {size} MB, over the {limit} MB allowed: split or shorten it (content files are"
+        " usually under 1 MB)",
+    ),
+    "text_too_long": (
+        "ข้อความยาว {n:,} ตัวอักษร เกิน {limit:,} ตัวอักษรที่รับได้ในข้อความเดียว ให้แบ่งเป็นหลายย่อหน้าหรือย่อให้สั้นลง",
+        "the text is {n:,} characters long, over the {limit:,} allowed in one text: split it into paragraphs or"
+        " shorten it",
+    ),
+    "xml_char": (
+        "ข้อความมีอักขระ {code} ซึ่งไฟล์ Word เก็บไม่ได้ (มักมาจากการเขียน \\u ในเครื่องหมายคำพูดหรือคัดลอกมา) ให้ลบออก",
+        "the text holds the character {code}, which a Word file cannot hold (often written as a \\u escape or"
+        " pasted): remove it",
+    ),
+    "emblem_name_too_long": (
+        "ชื่อไฟล์ตราครุฑยาว {n:,} ตัวอักษร เกินที่ระบบไฟล์รับได้ ('{path}') ให้ใช้ชื่อสั้น ๆ เช่น garuda.png",
+        "the emblem file name is {n:,} characters long, more than a file system allows ('{path}'): use a short"
+        " name such as garuda.png",
+    ),
+    "emblem_too_big": (
+        "ไฟล์ตราครุฑ '{path}' ใหญ่ {size} MB เกิน {limit} MB ให้ย่อรูป (ตราครุฑสูง ๑.๕ ซม. ใช้รูปกว้างไม่เกิน ๖๐๐ จุดก็พอ)",
+        "the emblem file '{path}' is {size} MB, over {limit} MB: make the picture smaller (a 1.5 cm emblem needs"
+        " no more than 600 pixels)",
+    ),
+    "emblem_too_many_pixels": (
+        "รูปตราครุฑ '{path}' มีขนาด {width:,} × {height:,} จุด เกิน {limit:,} × {limit:,} จุด ให้ย่อรูป"
+        " (ตราครุฑสูง ๑.๕ ซม. ใช้รูปกว้างไม่เกิน ๖๐๐ จุดก็พอ)",
+        "the emblem picture '{path}' is {width:,} × {height:,} pixels, over {limit:,} × {limit:,}: make it"
+        " smaller (a 1.5 cm emblem needs no more than 600 pixels)",
+    ),
+    "zip_too_big": (
+        "ส่วน {member} ของไฟล์ขยายได้ใหญ่เกินกว่าไฟล์ Word ปกติ ({reason}) ไฟล์อาจเสียหรือถูกดัดแปลง ให้ใช้ไฟล์อื่น",
+        "its member {member} inflates beyond any ordinary Word file ({reason}); the file may be damaged or"
+        " tampered with: use another file",
+    ),
+    "output_busy": (
+        "มีการสร้างเอกสารอีกงานหนึ่งกำลังเขียนลงโฟลเดอร์ {folder} อยู่ (รอแล้ว {seconds} วินาที) ไม่ได้เขียนไฟล์ใด"
+        " ให้รอจนงานนั้นเสร็จแล้วสั่งใหม่ หรือเลือกโฟลเดอร์ผลลัพธ์อื่นด้วย -o",
+        "another build is writing into {folder} (waited {seconds} s); nothing written: run again when it has"
+        " finished, or choose another output folder with -o",
+    ),
 }
 
 KIND_TH = {

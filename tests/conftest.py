@@ -1,7 +1,10 @@
 """Shared fixtures: every bundled sample rendered once per test session."""
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,12 @@ from ita_docs.build import load_all, render_set
 from ita_docs.resources import sample_sets
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+# Compiled templates on disk (`ita_docs.render.store`) in a folder of this test run, not the user's:
+# set at import, before test modules copy the environment for their subprocesses.
+_CACHE = tempfile.mkdtemp(prefix="ita-docs-test-cache-")
+os.environ["ITA_DOCS_CACHE"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 def pytest_addoption(parser):

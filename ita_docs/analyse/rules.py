@@ -93,13 +93,17 @@ def framework_years() -> list[int]:
     return sorted(int(p.name.split(".")[0]) for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
+DATA_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def framework(year: int) -> Framework:
     """The framework of fiscal ``year`` (BE); raises `KeyError` when there is none."""
     path = resources.files("ita_docs.analyse") / "framework" / f"{year}.yaml"
     if not path.is_file():
         raise KeyError(year)
-    return Framework.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    # libyaml's safe loader when PyYAML has it: our own file, six times faster to read (issue 19)
+    return Framework.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=DATA_LOADER))
 
 
 def rules(year: int, framework_year: int | None = None) -> Framework:

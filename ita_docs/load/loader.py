@@ -88,19 +88,45 @@ def _emblem_problem(content: Content, root: Path) -> str | None:
     win = PureWindowsPath(emblem)
     if Path(emblem).is_absolute() or win.is_absolute() or win.drive or emblem.startswith(("/", "\\", "~")):
         return msg("emblem_absolute", path=emblem)
+    if any(len(part.encode("utf-8")) > 255 for part in win.parts):  # no file system takes such a name
+        return msg("emblem_name_too_long", n=len(emblem), path=_short(emblem))
     try:
         base = root.resolve()
         target = (root / emblem).resolve()
-    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL in the name
-        return msg("emblem_missing", path=emblem)
-    if not target.is_relative_to(base):
-        return msg("emblem_outside", path=emblem)
-    if not target.is_file():
-        return msg("emblem_missing", path=emblem)
+        if not target.is_relative_to(base):
+            return msg("emblem_outside", path=_short(emblem))
+        if not target.is_file():
+            return msg("emblem_missing", path=_short(emblem))
+        size = target.stat().st_size
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL in the name, a path too long
+        return msg("emblem_missing", path=_short(emblem))
+    return image_problem(target, size, emblem)
+
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_PIXELS = 4000  # per side: a 30000 x 30000 PNG took LibreOffice to 1 GB (issue 19)
+
+
+def image_problem(target: Path, size: int, name: str) -> str | None:
+    """Why the image file ``target`` (``size`` bytes, written ``name`` in the content) cannot go into a
+    document: over `MAX_IMAGE_BYTES`, over `MAX_IMAGE_PIXELS` on a side (Pillow reads only the
+    header), or not a picture Word takes (python-docx's parsers); None when it can."""
+    from PIL import Image as Pillow
+    from PIL import UnidentifiedImageError
+
+    if size > MAX_IMAGE_BYTES:
+        return msg("emblem_too_big", path=_short(name), size=f"{size / 2**20:,.1f}", limit=MAX_IMAGE_BYTES // 2**20)
+    try:
+        with Pillow.open(target) as picture:  # lazy: the header only, no pixel decoded
+            width, height = picture.size
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
+        return msg("emblem_not_image", path=_short(name))
+    if max(width, height) > MAX_IMAGE_PIXELS:
+        return msg("emblem_too_many_pixels", path=_short(name), width=width, height=height, limit=MAX_IMAGE_PIXELS)
     try:
         Image.from_file(str(target))
     except Exception:  # noqa: BLE001 - python-docx's header parsers raise many kinds on a non-image
-        return msg("emblem_not_image", path=emblem)
+        return msg("emblem_not_image", path=_short(name))
     return None
 
 
@@ -376,6 +402,8 @@ def _translate(err: ErrorDetails, pos: Positions, files: list[Path], data: Any =
         text = msg("choice", expected=_choices(str(ctx.get("expected", ""))), input=inp)
     elif typ.startswith("date"):
         text = msg("date", input=inp)
+    elif typ == "string_too_long":
+        text = msg("id_too_long", n=len(str(err.get("input", ""))), limit=ctx.get("max_length"))
     elif typ == "string_pattern_mismatch":
         text = msg("pattern", input=inp)
     elif typ == "value_error":

@@ -20,6 +20,7 @@ import yaml
 
 from ..errors import ContentError, Location
 from ..messages import msg
+from .limits import file_too_big, text_problems
 from .safe_yaml import _CLoader, _CParser, _Loader, _Refused, _short
 from .text import _control_characters, _decode
 
@@ -184,6 +185,10 @@ def _read(text: str, file: Path, loader_class: type) -> tuple[Any, Positions | N
 
 
 def _parse_file(file: Path, pos: Positions, errors: list[ContentError]) -> dict[str, Any] | None:
+    too_big = file_too_big(file)
+    if too_big:
+        errors.append(too_big)
+        return None
     try:
         raw = file.read_bytes()
     except OSError as exc:
@@ -206,6 +211,8 @@ def _parse_file(file: Path, pos: Positions, errors: list[ContentError]) -> dict[
     errors.extend(found)
     if file_pos is None:
         return None
+    if not found:
+        errors.extend(text_problems(data, file_pos.locate))
     pos.values.update({k: v for k, v in file_pos.values.items() if k})
     pos.keys.update(file_pos.keys)
     return data

@@ -15,6 +15,7 @@ Score = Annotated[float, Field(ge=0, le=100)]
 YearBE = Annotated[int, Field(ge=2500, le=2700)]
 #: The pattern of an id that content refers to (committees, members, minutes).
 ID = r"^[A-Za-z0-9_.-]+$"
+MAX_FILE_ID = 80  # characters of an id that names an output file (memo-<id>.docx): well under 255 (issue 19)
 
 
 def _to_list(value: Any) -> Any:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Blocks, Date, Model, StrList
+from .base import Blocks, Date, MAX_FILE_ID, Model, StrList
 
 
 class Endorsement(Model):
@@ -46,7 +46,7 @@ class Memo(Model):
     (``analysis_report``, ``measure_plan``, ``measure_results``, ``minutes``).
     """
 
-    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=MAX_FILE_ID)
     preset: Literal["analysis_approval", "measures_announce", "results_report", "minutes_report"] | None = None
     unit: str | None = None
     phone: str | None = None

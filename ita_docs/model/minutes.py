@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from .. import thaifmt
-from .base import ID, Blocks, Date, Model, StrList
+from .base import ID, Blocks, Date, MAX_FILE_ID, Model, StrList
 
 _TIME = re.compile(r"^(\d{1,2})\s*[.:]\s*(\d{2})(?:\s*น\.?)?$")
 
@@ -177,7 +177,7 @@ class Minutes(Model):
     ``end`` is printed as the closing time.
     """
 
-    id: str | None = Field(default=None, pattern=ID)
+    id: str | None = Field(default=None, pattern=ID, max_length=MAX_FILE_ID)
     committee: str
     title: str | None = None
     number: Annotated[int | Literal["auto"] | str | None, BeforeValidator(_meeting_number)] = None

@@ -47,10 +47,37 @@ What LibreOffice needs and gets here:
 """
 from __future__ import annotations
 
-from .bundle import bundle
-from .errors import PdfConversionError, PdfConversionErrors, PdfUnavailable
-from .pages import page_number_digits
-from .pdf import PdfConverter, available, convert_files, write_atomic
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .bundle import bundle
+    from .errors import PdfConversionError, PdfConversionErrors, PdfUnavailable
+    from .pages import page_number_digits
+    from .pdf import PdfConverter, available, convert_files, write_atomic
+
+# Imported on first use (PEP 562): a build without --pdf imports `ita_docs.write.outputs` only,
+# not LibreOffice's bridge, pypdf and the fonts (issue 19: the cold one-set build).
+_HOME = {
+    "bundle": "bundle",
+    "PdfConversionError": "errors",
+    "PdfConversionErrors": "errors",
+    "PdfUnavailable": "errors",
+    "page_number_digits": "pages",
+    "PdfConverter": "pdf",
+    "available": "pdf",
+    "convert_files": "pdf",
+    "write_atomic": "pdf",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "PdfConverter",

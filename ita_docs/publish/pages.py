@@ -32,11 +32,14 @@ def page_number_digits(docx: bytes | Path | str) -> str:
     >>> page_number_digits(docx('<w:sectPr><w:pgNumType w:fmt="decimal"/></w:sectPr>'))
     'arabic'
     """
+    from ..render.zip_members import check_zip
+
     source = io.BytesIO(docx) if isinstance(docx, bytes) else Path(docx)
     try:
         with zipfile.ZipFile(source) as z:
+            check_zip(z)
             xml = z.read("word/document.xml")
-    except (KeyError, zipfile.BadZipFile, OSError):
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):  # ValueError: ZipTooBig
         return "arabic"
     formats = set(_PGNUMTYPE.findall(xml))
     return "thai" if formats & THAI_FORMATS else "arabic"

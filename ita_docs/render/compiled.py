@@ -49,14 +49,19 @@ from typing import Any
 import docx
 import docx.oxml.ns
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml.parser import parse_xml
+from docx.parts.document import DocumentPart
+from docx.parts.hdrftr import FooterPart, HeaderPart
+from docx.parts.image import ImagePart
 from docxtpl import DocxTemplate
 from jinja2 import Environment, Template, TemplateError
 from lxml import etree
 
-from . import docxtpl_post, ooxml
+from . import docxtpl_post, ooxml, store as render_store
 from .package import LightPackage, PartSnapshot
-from .zip_members import Member, deflate, read_members, write_zip
+from .zip_members import Member, deflate, read_members, write_zip, zip_problem
 
 MAX_TEMPLATES = 32
 """Compiled templates kept (least recently used dropped first)."""
@@ -80,6 +85,7 @@ class _Story:
     source: str
     template: Template
     encoding: str = "utf-8"
+    code: Any = None  # the template's compiled Python code (what `render_store` keeps on disk)
 
 
 @dataclass
@@ -216,6 +222,8 @@ def compiled(path: Any, digits: str, make_env: Callable[[str], Environment]) -> 
         if seen is not None and seen[0] == stat and (seen[1], digits) in _CACHE:
             _CACHE.move_to_end((seen[1], digits))
             return _CACHE[(seen[1], digits)]
+    if zip_problem(path) is not None:
+        return None  # docxtpl's path says what is wrong (`ita_docs.render.docx.render_template`)
     try:
         with open(path, "rb") as f:
             data = f.read()
@@ -228,10 +236,14 @@ def compiled(path: Any, digits: str, make_env: Callable[[str], Environment]) -> 
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-        try:
-            entry = _compile(data, digits, make_env(digits))
-        except Exception:  # noqa: BLE001 - docxtpl's path reports the problem
-            entry = None
+        entry = _from_disk(digest, digits, make_env)
+        if entry is None:
+            try:
+                entry = _compile(data, digits, make_env(digits))
+            except Exception:  # noqa: BLE001 - docxtpl's path reports the problem
+                entry = None
+            if entry is not None:
+                _to_disk(digest, digits, entry)
         _CACHE[key] = entry
         while len(_CACHE) > MAX_TEMPLATES:
             _CACHE.popitem(last=False)
@@ -248,7 +260,13 @@ def clear() -> None:
 
 def _story(name: str, xml: str, env: Environment, encoding: str = "utf-8") -> _Story:
     source = _PARA_BREAK.sub(r"\n<w:p\1", _DOCXTPL.patch_xml(xml))
-    return _Story(name, source, env.from_string(source), encoding)
+    code = env.compile(source)
+    return _Story(name, source, _template(env, code), encoding, code)
+
+
+def _template(env: Environment, code: Any) -> Template:
+    """What ``env.from_string(source)`` returns, from ``env.compile(source)`` (Jinja 3.1's from_string)."""
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 def _compile(data: bytes, digits: str, env: Environment) -> CompiledTemplate | None:
@@ -310,3 +328,74 @@ def _fixed_member(name: str, raw: bytes, digits: str) -> Member:
         while len(_MEMBERS) > 16 * MAX_TEMPLATES:
             _MEMBERS.popitem(last=False)
     return member
+
+
+# --------------------------------------------------------------------------- on disk (`ita_docs.render.store`)
+
+_KINDS: dict[str, type] = {"image": ImagePart, "part": Part, "document": DocumentPart, "header": HeaderPart,
+                           "footer": FooterPart}
+_KIND_NAMES = {v: k for k, v in _KINDS.items()}
+
+
+def _to_disk(digest: bytes, digits: str, c: CompiledTemplate) -> None:
+    """Keep ``c`` in the on-disk cache; a template whose parts this cannot describe is not kept."""
+    blobs = render_store.Blobs()
+
+    def story(s: _Story) -> dict[str, Any]:
+        return {"name": s.name, "source": s.source, "encoding": s.encoding,
+                "code": blobs.add(render_store.dump_code(s.code))}
+
+    parts = []
+    for partname, content_type, kind, payload in c.snapshot.parts:
+        name = _KIND_NAMES.get(kind)
+        if name is None:
+            return
+        ref = None if payload is None else blobs.add(payload if name == "image" else etree.tostring(payload))
+        parts.append([str(partname), content_type, name, ref])
+    header = {
+        "digits": c.digits,
+        "members": [m if isinstance(m, str) else {"name": m.name, "crc": m.crc, "size": m.size, "data": blobs.add(m.data)}
+                    for m in c.members],
+        "body": story(c.body),
+        "stories": [story(s) for s in c.stories],
+        "shell": blobs.add(etree.tostring(c.shell)),
+        "body_index": c.body_index,
+        "parts": parts,
+        "rels": {name: [[r_id, reltype, str(target), external] for r_id, reltype, target, external in rels]
+                 for name, rels in c.snapshot.rels.items()},
+    }
+    render_store.write(render_store.key(digest, digits), header, blobs)
+
+
+def _from_disk(digest: bytes, digits: str, make_env: Callable[[str], Environment]) -> CompiledTemplate | None:
+    """The compiled template kept on disk, or None (none, damaged, or not of this shape: compile again)."""
+    k = render_store.key(digest, digits)
+    found = render_store.read(k)
+    if found is None:
+        return None
+    h, area = found
+    try:
+        env = make_env(digits)
+
+        def story(d: dict[str, Any]) -> _Story:
+            code = render_store.load_code(render_store.blob(area, d["code"]))
+            return _Story(str(d["name"]), str(d["source"]), _template(env, code), str(d["encoding"]), code)
+
+        members: list[Member | str] = [
+            m if isinstance(m, str) else Member(str(m["name"]), int(m["crc"]), int(m["size"]), render_store.blob(area, m["data"]))
+            for m in h["members"]
+        ]
+        parts = []
+        for partname, content_type, name, ref in h["parts"]:
+            payload: Any = None if ref is None else render_store.blob(area, ref)
+            if payload is not None and name != "image":
+                payload = parse_xml(payload)
+            parts.append((PackURI(partname), str(content_type), _KINDS[name], payload))
+        rels = {str(n): [(str(a), str(b), str(t), bool(e)) for a, b, t, e in rs] for n, rs in h["rels"].items()}
+        if h["digits"] != digits:
+            return None
+        return CompiledTemplate(digits, members, story(h["body"]), [story(s) for s in h["stories"]],
+                                etree.fromstring(render_store.blob(area, h["shell"]), _PART_PARSER), int(h["body_index"]),
+                                PartSnapshot(parts, rels))
+    except Exception:  # noqa: BLE001 - a file not of this shape is compiled again, never trusted
+        return None

@@ -34,6 +34,7 @@ from ..context.expression_errors import (
     unknown_name_message,
 )
 from ..context.expressions import expand
+from ..messages import msg
 from ..context.sandbox import BoundedSandbox, make_env
 from ..context.checks import PRECHECKS
 from ..context.limits import (
@@ -47,6 +48,7 @@ from ..context.limits import (
     ExpressionError,
     limits,
 )
+from .zip_members import zip_problem
 
 __all__ = [
     "MAX_INT_BITS",
@@ -98,10 +100,15 @@ def render_template(
         if compiled is not None:
             tpl: Any = compiled.start()
         else:
+            too_big = zip_problem(template)
+            if too_big is not None:
+                raise TemplateError(msg("zip_too_big", member=too_big.member, reason=too_big.reason), template.name)
             tpl = DocxTemplate(str(template))
             tpl.init_docx()
+    except TemplateError:
+        raise
     except Exception as exc:  # noqa: BLE001 - any failure to open is the template's fault
-        raise TemplateError(f"cannot open the template: {exc}", template.name) from None
+        raise TemplateError(f"cannot open the template: {type(exc).__name__}: {exc}"[:300], template.name) from None
     ctx = context(tpl) if callable(context) else context
     try:
         with limits():

@@ -17,6 +17,7 @@ from lxml import etree
 
 from ..errors import TemplateError, TemplateProblem
 from ..messages import msg
+from ..render.zip_members import ZipTooBig, check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -183,7 +184,10 @@ def _open(path: Path) -> tuple[zipfile.ZipFile | None, TemplateProblem | None]:
         names = z.namelist()
         if "word/document.xml" not in names:
             return None, _not_docx(path.name, msg("lint_reason_zip"))
+        check_zip(z)  # before testzip, which inflates every member
         z.testzip()
+    except ZipTooBig as exc:
+        return None, TemplateProblem(path.name, "", "", msg("zip_too_big", member=exc.member, reason=exc.reason), "not_docx")
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         return None, _not_docx(path.name, msg("lint_reason_broken", error=exc))
     return z, None

@@ -29,13 +29,13 @@ numbers, words, baht, item codes) and `ita_docs.thaifmt.spacing` (no-break space
 in dates, times and numbers with their unit); `ita_docs.thaifmt.lines` breaks
 titles into lines between words, never inside a name; this package re-exports their public functions
 and maps them to filter names in `FILTERS`. `ita_docs.thaifmt.pythainlp_data` keeps
-PyThaiNLP's data folder out of HOME; it is imported first, before pythainlp.
+PyThaiNLP's data folder out of HOME; it is imported right before pythainlp, which only the
+Thai words and baht text import, when called (issue 19: a build imports neither).
 """
 from __future__ import annotations
 
 from typing import Callable
 
-from . import pythainlp_data  # noqa: F401 - first: sets PyThaiNLP's data folder before pythainlp is imported
 from .dates import (
     BE_OFFSET,
     be_year,

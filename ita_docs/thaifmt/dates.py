@@ -3,16 +3,17 @@
 Dates are `datetime.date` values in the Gregorian calendar. They are rendered in the
 Buddhist Era (พ.ศ. = ค.ศ. + 543). A date whose year is above 2400 is assumed to
 have been typed in BE already and is converted first (see `to_ce_date`). Month and
-weekday names come from PyThaiNLP's `thai_strftime`. Wrong types raise `TypeError`;
+weekday names are Babel's (CLDR, locale ``th``): the same as PyThaiNLP's `thai_strftime`
+(a test pins both), without importing all of ``pythainlp.util`` (issue 19: about 40 ms
+of every fresh process). Wrong types raise `TypeError`;
 a range that ends before it starts or a year out of range raises `ValueError`.
 """
 from __future__ import annotations
 
 from datetime import date, time
 
-from pythainlp.util import thai_strftime
-
 from .digits import check_digits, to_digits
+from .names import thai_names
 from .spacing import NBSP
 
 BE_OFFSET = 543
@@ -26,8 +27,24 @@ def _check_date(d: object, name: str = "date") -> date:
 
 
 def _strftime(d: date, fmt: str, digits: str) -> str:
+    """``fmt`` as PyThaiNLP's ``thai_strftime`` writes it, for the directives used here: %-d, %A,
+    %B, %b, %Y (BE year), %y (its last two digits)."""
     check_digits(digits)
-    return thai_strftime(_check_date(d), fmt, thaidigit=digits == "thai")  # type: ignore[arg-type]  # PyThaiNLP annotates datetime, and formats a date alike
+    d = _check_date(d)
+    names = thai_names()
+    year = d.year + BE_OFFSET
+    values = {"-d": str(d.day), "A": names["A"][d.weekday()], "B": names["B"][d.month - 1],
+              "b": names["b"][d.month - 1], "Y": str(year), "y": f"{year % 100:02d}"}
+    out, i = [], 0
+    while i < len(fmt):
+        if fmt[i] == "%":
+            code = fmt[i + 1 : i + 3] if fmt[i + 1] == "-" else fmt[i + 1]
+            out.append(values[code])
+            i += 1 + len(code)
+        else:
+            out.append(fmt[i])
+            i += 1
+    return to_digits("".join(out), digits)
 
 
 # --------------------------------------------------------------------------- years

@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
-from pythainlp.tokenize import word_tokenize
 
 
 def shown_length(text: str) -> int:
@@ -32,7 +31,11 @@ def _tokens(text: str, keep: tuple[str, ...]) -> list[str]:
         at = text.find(name)
         if at >= 0:
             return _tokens(text[:at], keep) + [name] + _tokens(text[at + len(name) :], keep)
-    return word_tokenize(text, engine="newmm", keep_whitespace=True) if text else []
+    if not text:
+        return []
+    from pythainlp.tokenize import word_tokenize  # on first use: PyThaiNLP takes ~70 ms to import (issue 19)
+
+    return word_tokenize(text, engine="newmm", keep_whitespace=True)
 
 
 def split_lines(text: str, width: int, keep: tuple[str, ...] = ()) -> list[str]:

@@ -12,7 +12,6 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
-from pythainlp.util import bahttext, num_to_thaiword
 
 from .digits import to_digits
 
@@ -119,6 +118,9 @@ def thai_words(n: int) -> str:
     value = _decimal(n, "number")
     if value != value.to_integral_value():
         raise ValueError(f"thai_words needs a whole number, got {n!r}")
+    from . import pythainlp_data  # noqa: F401 - first: PyThaiNLP's data folder out of HOME
+    from pythainlp.util import num_to_thaiword  # only when used: pythainlp.util is slow to import
+
     return num_to_thaiword(int(value))
 
 
@@ -138,6 +140,9 @@ def baht_text(x: float) -> str:
     'ห้าสิบสตางค์'
     """
     value = _decimal(x, "amount", negative=False).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    from . import pythainlp_data  # noqa: F401 - first: PyThaiNLP's data folder out of HOME
+    from pythainlp.util import bahttext  # only when used: pythainlp.util is slow to import
+
     text = bahttext(float(value))
     if value < 1 and value != 0:
         text = text.removeprefix("ศูนย์บาท")

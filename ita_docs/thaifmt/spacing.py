@@ -7,24 +7,32 @@ break it ("๕ / พฤศจิกายน ๒๕๖๖"). Official documents 
 `keep_together` turns exactly those spaces into U+00A0 (NO-BREAK SPACE), which
 both programs honour and which copies and searches as a space.
 
-Month names and abbreviations are PyThaiNLP's (``thai_full_months``,
-``thai_abbr_months``). Pure functions; no I/O.
+Month names and abbreviations are CLDR's (`ita_docs.thaifmt.names`, the same as
+PyThaiNLP's ``thai_full_months`` and ``thai_abbr_months``); the patterns are
+compiled on first use. Pure functions; no I/O.
 """
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from pythainlp.util.date import thai_abbr_months, thai_full_months
+from .names import thai_names
 
 NBSP = "\u00a0"
 
 _DIGIT = "[0-9๐-๙]"
 _NUMBER = rf"{_DIGIT}(?:[0-9๐-๙,.]*[0-9๐-๙])?"
-_MONTH = "|".join(re.escape(m) for m in sorted([*thai_full_months, *thai_abbr_months], key=len, reverse=True))
-# day month [year] (the year may follow "พ.ศ."), e.g. "๕ พฤศจิกายน ๒๕๖๖", "๑๐ ก.พ. ๖๕", "๓๑ ต.ค."
-_DATE = re.compile(rf"(?<![0-9๐-๙])({_DIGIT}{{1,2}}) ({_MONTH})(?: ((?:พ\.ศ\. ?)?{_DIGIT}{{2,4}})(?![0-9๐-๙]))?")
-# month year without a day: "ต.ค. ๖๔", "ตุลาคม ๒๕๖๖"
-_MONTH_YEAR = re.compile(rf"({_MONTH}) ((?:พ\.ศ\. ?)?{_DIGIT}{{2,4}})(?![0-9๐-๙])")
+
+
+@cache
+def _dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(day month [year], month year): "๕ พฤศจิกายน ๒๕๖๖", "๑๐ ก.พ. ๖๕", "๓๑ ต.ค."; "ต.ค. ๖๔", "ตุลาคม ๒๕๖๖"
+    (the year may follow "พ.ศ.")."""
+    names = thai_names()
+    month = "|".join(re.escape(m) for m in sorted([*names["B"], *names["b"]], key=len, reverse=True))
+    year = rf"((?:พ\.ศ\. ?)?{_DIGIT}{{2,4}})(?![0-9๐-๙])"
+    return (re.compile(rf"(?<![0-9๐-๙])({_DIGIT}{{1,2}}) ({month})(?: {year})?"), re.compile(rf"({month}) {year}"))
+
 # a word that always takes the number after it
 _BEFORE = re.compile(rf"(พ\.ศ\.|ค\.ศ\.|ร้อยละ|เวลา|ครั้งที่|ที่|ข้อ|หน้า|ฉบับที่|วาระที่) (?={_DIGIT})")
 # a number and the unit after it (units of measure only: "๔.๑ มาตรการ" is a heading number, not a count)
@@ -50,7 +58,8 @@ def keep_together(text: str) -> str:
     def join(m: re.Match[str]) -> str:
         return m.group(0).replace(" ", NBSP)
 
-    text = _DATE.sub(join, text)
-    text = _MONTH_YEAR.sub(join, text)
+    day_month, month_year = _dates()
+    text = day_month.sub(join, text)
+    text = month_year.sub(join, text)
     text = _BEFORE.sub("\\1" + NBSP, text)
     return _AFTER.sub("\\1" + NBSP, text)

@@ -15,8 +15,10 @@ templates) and, per output file, the SHA-256 of the bytes written. With it:
 - writing is one transaction (`commit`): every temporary file is written
   first, beside its target; only then are all renamed into place. A failure
   while writing removes the temporaries and leaves every earlier file as it
-  was. Files are created with mode 0644 less the umask (``tempfile`` alone
-  would leave 0600).
+  was. A build of several sets prepares every set's transaction (`prepare`)
+  before it applies any, so one set that cannot be written leaves all as
+  they were. Files are created with mode 0644 less the umask (``tempfile``
+  alone would leave 0600).
 """
 from __future__ import annotations
 
@@ -169,11 +171,57 @@ def commit(
     renamed ``name.edited-<time>.ext`` first). Every file is in a temporary
     file before the first rename; raises `OutputError` naming the file when
     anything cannot be written, and then no earlier file has changed (the
-    renames themselves are each atomic).
+    renames themselves are each atomic). `prepare` then `Transaction.apply`.
+    """
+    return prepare(manifest, sets, force=force, now=now).apply()
+
+
+@dataclass
+class Transaction:
+    """A prepared `commit`: every output in a temporary file, the renames still to do (`apply`), or
+    nothing written (`abort`). Several folders' transactions prepared before any is applied make a
+    multi-set build all or nothing."""
+
+    outcome: Outcome
+    moves: list[tuple[Path, Path]]  # (temporary or existing file, final path), in order
+    temps: list[Path]
+    unused: list[Path]
+
+    def apply(self) -> Outcome:
+        """Rename every file into place; on failure, remove the temporaries and raise `OutputError`."""
+        try:
+            for src, dst in self.moves:
+                os.replace(src, dst)
+        except BaseException as exc:
+            self.abort()
+            if isinstance(exc, OSError):
+                raise OutputError(str(exc.strerror or exc), None) from None
+            raise
+        for tmp in self.unused:
+            tmp.unlink(missing_ok=True)
+        return self.outcome
+
+    def abort(self) -> None:
+        """Remove every temporary file of the transaction: nothing is written."""
+        for tmp in self.temps:
+            tmp.unlink(missing_ok=True)
+
+
+def prepare(
+    manifest: Manifest,
+    sets: dict[str, tuple[str, dict[Path, bytes | Staged]]],
+    *,
+    force: bool = False,
+    now: dt.datetime | None = None,
+) -> Transaction:
+    """Everything of `commit` short of the renames: checks, temporaries, the new manifest.
+
+    Raises `OutputError` naming the file that cannot be written; then every
+    temporary of ``sets`` is removed.
     """
     now = now or dt.datetime.now()
     outcome = Outcome()
-    moves: list[tuple[Path, Path]] = []  # (temporary or existing file, final path), in order
+    moves: list[tuple[Path, Path]] = []
     temps: list[Path] = [v.tmp for _k, files in sets.values() for v in files.values() if isinstance(v, Staged)]
     unused: list[Path] = []
 
@@ -211,17 +259,13 @@ def commit(
                 manifest.files[rel] = digest
             manifest.sets[name] = {"key": key, "files": sorted(rels)}
         stage(manifest.folder / MANIFEST_NAME, manifest.text().encode("utf-8"))
-        for src, dst in moves:
-            os.replace(src, dst)
     except BaseException as exc:
         for tmp in temps:
             tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OutputError(str(exc.strerror or exc), None) from None
         raise
-    for tmp in unused:
-        tmp.unlink(missing_ok=True)
-    return outcome
+    return Transaction(outcome, moves, temps, unused)
 
 
 def remove_stale_temporaries(folder: Path) -> None:

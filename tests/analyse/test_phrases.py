@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import jinja2
 import jinja2.meta
@@ -245,3 +246,20 @@ def test_low_in_the_import_graph():
     code = "import sys, ita_docs.analyse.phrases; print(' '.join(sorted(m for m in sys.modules if m.startswith('ita_docs'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert {m for m in out if not m.startswith(("ita_docs.model", "ita_docs.analyse.phrases", "ita_docs.thaifmt."))} <= {"ita_docs", "ita_docs.analyse", "ita_docs.thaifmt"}
+
+
+def test_bundled_data_files_read_the_same_with_libyaml():
+    """The bundled framework and phrases files are read with libyaml's safe loader (issue 19, the cold
+    start): exactly what PyYAML's own safe loader reads."""
+    import yaml
+
+    from ita_docs.analyse import rules as analysis, phrases
+
+    assert analysis.DATA_LOADER is phrases.DATA_LOADER is yaml.CSafeLoader
+
+    root = Path(__file__).resolve().parents[2] / "ita_docs"
+    files = sorted([*(root / "analyse" / "framework").glob("*.yaml"), *(root / "analyse" / "phrases").glob("*.yaml")])
+    assert len(files) >= 10
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=phrases.DATA_LOADER) == yaml.safe_load(text), f.name

@@ -279,6 +279,135 @@ def test_build_pdf_without_libreoffice_writes_the_docx_and_says_how_to_install(t
     assert not list((tmp_path / "out").rglob("*.pdf"))
 
 
+def _cli(*args: str, env: dict[str, str] | None = None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "ita_docs.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+
+
+@needs_soffice
+def test_a_pdf_that_failed_is_made_by_the_next_build(tmp_path):
+    """Issue 19 (1): after a --pdf build without LibreOffice, the next --pdf build said "nothing to
+    rebuild" and never made the PDFs. The manifest records what was produced, not what was asked."""
+    src = copy_sample("muangklaeng-2565", tmp_path / "m")
+    out = tmp_path / "out"
+    first = _cli("build", str(src), "--pdf", "-o", str(out), "-q", env={"ITA_DOCS_SOFFICE": "no-such-soffice"})
+    assert first.returncode == 1 and not list(out.rglob("*.pdf")), first.stderr
+    second = _cli("build", str(src), "--pdf", "-o", str(out), "-q")
+    assert second.returncode == 0, second.stderr
+    docx = sorted((out / "m").glob("*.docx"))
+    assert len(docx) == 4 and all(d.with_suffix(".pdf").is_file() for d in docx)  # with publish-index.docx
+    # A PDF deleted, or older than its .docx, is made again; the others are left as they were.
+    gone, old = docx[0].with_suffix(".pdf"), docx[1].with_suffix(".pdf")
+    gone.unlink()
+    os.utime(old, ns=(docx[1].stat().st_mtime_ns - 10**9,) * 2)
+    kept = docx[2].with_suffix(".pdf").stat().st_mtime_ns
+    third = _cli("build", str(src), "--pdf", "-o", str(out), "-q")
+    assert third.returncode == 0, third.stderr
+    assert gone.is_file() and old.stat().st_mtime_ns >= docx[1].stat().st_mtime_ns
+    assert docx[2].with_suffix(".pdf").stat().st_mtime_ns == kept
+    assert "ไม่ต้องสร้างใหม่" in _cli("build", str(src), "--pdf", "-o", str(out)).stdout
+
+
+def test_watch_survives_an_internal_error_says_so_and_builds_after(monkeypatch, tmp_path):
+    """Issue 19 (3): ``watch`` exited on any internal error and built nothing after it."""
+    import watchfiles
+
+    from ita_docs import build as pipeline
+    from ita_docs.build import BuildResult
+
+    src = copy_sample("muangklaeng-2565", tmp_path / "m")
+    calls = []
+
+    def flaky_build(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise OSError(36, "File name too long", "x" * 5000)
+        return BuildResult(written=[tmp_path / "out" / "m" / "after.docx"])
+
+    monkeypatch.setattr(pipeline, "build", flaky_build)
+    monkeypatch.setattr(watchfiles, "watch", lambda *a, **k: iter([{("modified", str(src))}]))
+    monkeypatch.delenv("ITA_DOCS_DEBUG", raising=False)
+    result = runner.invoke(cli.app, ["watch", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 2
+    assert "ข้อผิดพลาดภายใน" in result.output and "เฝ้าดูต่อ" in result.output and "File name too long" in result.output
+    assert "x" * 400 not in result.output  # a huge path is cut short
+    assert "after.docx" in result.output
+
+
+def test_a_second_build_into_a_locked_output_waits_then_exits_2(monkeypatch, tmp_path):
+    """Issue 19 (6): two builds into one output folder; the second failed with a bare "No such file or
+    directory". The folder is locked: the second waits a short time, then exits 2 naming the folder."""
+    import threading
+
+    from filelock import FileLock
+
+    from ita_docs.write import lock
+
+    src = copy_sample("muangklaeng-2565", tmp_path / "m")
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(lock, "LOCK_WAIT", 0.3)
+    with FileLock(out / lock.LOCK_NAME):  # another build is writing
+        result = build(str(src), "-o", str(out), "-q")
+    assert result.exit_code == 2, result.output
+    assert "อีกงานหนึ่งกำลังเขียน" in result.output and str(out) in result.output
+    assert not list(out.rglob("*.docx"))
+    # A build that waits for a short one finishes it; a folder made only for the lock is removed.
+    held = FileLock(out / lock.LOCK_NAME, thread_local=False)
+    held.acquire()
+    threading.Timer(0.1, held.release).start()
+    monkeypatch.setattr(lock, "LOCK_WAIT", 10)
+    assert build(str(src), "-o", str(out), "-q").exit_code == 0
+    assert len(list((out / "m").glob("*.docx"))) == 4  # 3 documents and publish-index.docx
+    assert build(str(tmp_path / "missing"), "-o", str(tmp_path / "new"), "-q").exit_code == 2
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_multi_set_build_writes_every_set_or_none(tmp_path):
+    """Issue 19 (4): when a later set failed to write, the run said "nothing written" although the
+    earlier sets had been written. Now no set is written unless every set can be."""
+    first = copy_sample("huapho-2565", tmp_path / "a-first")
+    later = copy_sample("muangklaeng-2565", tmp_path / "z-later")
+    out = tmp_path / "out"
+    (out / "z-later" / "measures-plan.docx").mkdir(parents=True)  # the later set cannot write this file
+    result = build(str(first), str(later), "-o", str(out), "-q", "-j", "1")
+    assert result.exit_code == 1, result.output
+    assert "measures-plan.docx" in result.output
+    assert not (out / "a-first").exists() or not list((out / "a-first").iterdir())
+    assert not [p for p in out.rglob("*") if p.is_file() and p.name != ".ita-docs.lock"]
+    (out / "z-later" / "measures-plan.docx").rmdir()
+    assert build(str(first), str(later), "-o", str(out), "-q").exit_code == 0
+    assert list((out / "a-first").glob("*.docx")) and len(list((out / "z-later").glob("*.docx"))) == 4
+
+
+def test_a_rename_failing_in_a_later_set_names_the_sets_written_and_not(monkeypatch, tmp_path):
+    """Issue 19 (4): should a rename fail after every set was prepared (a disk pulled out), the message
+    names exactly which sets were written and which were not."""
+    from ita_docs.write import outputs
+
+    first = copy_sample("muangklaeng-2565", tmp_path / "a-first")
+    later = copy_sample("muangklaeng-2565", tmp_path / "z-later")
+    out = tmp_path / "out"
+    real = os.replace
+
+    def replace(src, dst):
+        if "z-later" in str(dst):
+            raise OSError(5, "Input/output error")
+        return real(src, dst)
+
+    monkeypatch.setattr(outputs.os, "replace", replace)
+    result = build(str(first), str(later), "-o", str(out), "-q", "-j", "1")
+    assert result.exit_code == 1, result.output
+    assert "a-first" in result.output and "z-later" in result.output and "Input/output error" in result.output
+    assert "บางส่วน" in result.output and "ไม่สร้างเอกสาร" not in result.output
+    assert len(list((out / "a-first").glob("*.docx"))) == 4 and not list((out / "z-later").glob("*.docx"))
+    assert not list(out.rglob(".tmp-*"))
+
+
 def test_watch_rebuilds_after_an_edit(tmp_path):
     import subprocess
     import sys

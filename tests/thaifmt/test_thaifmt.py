@@ -43,6 +43,57 @@ def test_thai_digits_are_real_code_points():
     assert [ord(c) for c in tf.to_digits("0123456789")] == list(range(0x0E50, 0x0E5A))
 
 
+def _slowest_part(text: str) -> float:
+    import timeit
+
+    return min(timeit.repeat(lambda: tf.localize_digits(text), number=1, repeat=3))
+
+
+@pytest.mark.parametrize("unit", ["A", "a.", "a@", "@a.", "a@b", "`", "http://x ", "ก1"])
+def test_localize_digits_time_is_linear_in_length(unit):
+    """Issue 19 (2): long runs of letters took quadratic time (40,000 letters: 7 s). Four times the
+    text must cost about four times as much, well under the 16 times of a quadratic scan (12: large
+    strings also cost memory bandwidth, up to 9 times here on a loaded machine)."""
+    small = unit * (160_000 // len(unit))  # above CPU cache effects (10,000 -> 40,000 letters: 4.5 times)
+    small_time = _slowest_part(small)
+    big_time = _slowest_part(small * 4)
+    assert big_time < 12 * small_time, (unit, small_time, big_time)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ติดต่อ a.b+c@mail.example.go.th ปี 2566", "ติดต่อ a.b+c@mail.example.go.th ปี ๒๕๖๖"),
+        ("x1@y2.z3 และ 4", "x1@y2.z3 และ ๔"),
+        ("อีเมล 12@3 ไม่ใช่", "อีเมล ๑๒@๓ ไม่ใช่"),
+        ("a@b.c. 5", "a@b.c. ๕"),
+        ("`A1` www.x1.th/2 5", "A1 www.x1.th/2 ๕"),
+    ],
+)
+def test_localize_digits_keeps_addresses(text, expected):
+    assert tf.localize_digits(text) == expected
+
+
+def test_digits_and_dates_are_pythainlps():
+    """Digits and month/weekday names are written without importing pythainlp.util (issue 19, cold
+    start): they must stay exactly PyThaiNLP's."""
+    from datetime import timedelta
+
+    from pythainlp.util import arabic_digit_to_thai_digit, thai_digit_to_arabic_digit, thai_strftime
+
+    from ita_docs.thaifmt.dates import _strftime
+
+    text = "0123456789 ๐๑๒๓๔๕๖๗๘๙ ก1"
+    assert tf.to_digits(text) == arabic_digit_to_thai_digit(text)
+    assert tf.to_digits(text, digits="arabic") == thai_digit_to_arabic_digit(text)
+    day = date(2019, 12, 25)
+    for _ in range(400):  # every month and weekday, years across a century boundary
+        day += timedelta(days=3)
+        for fmt in ("%-d %B %Y", "%Aที่ %-d %B %Y", "%-d %b", "%y", "%b %y"):
+            for digits in ("thai", "arabic"):
+                assert _strftime(day, fmt, digits) == thai_strftime(day, fmt, thaidigit=digits == "thai"), (day, fmt)
+
+
 # --------------------------------------------------------------------------- years
 
 

@@ -67,6 +67,9 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from ita_docs.model import Block, Blocks, Measure
 
+# libyaml's safe loader when PyYAML has it: the bundled files are ours, six times faster to read (issue 19)
+DATA_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SECTION_NAMES = (
     "introduction",
     "principles",
@@ -358,7 +361,7 @@ def data_file(name: str) -> dict[str, Any]:
     """Other standard wording kept as data beside the year files: ``ita_docs/phrases/<name>.yaml``
     (``memos``: the memo presets; ``committee``: minutes and the OIT checklist). Cached."""
     path = resources.files("ita_docs.analyse") / "phrases" / f"{name}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=DATA_LOADER)
 
 
 def years() -> list[int]:
@@ -374,7 +377,7 @@ def _read(year: int) -> dict[str, Any]:
     path = resources.files(__name__).joinpath(f"{year}.yaml")
     if not path.is_file():
         raise KeyError(year)
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=DATA_LOADER) or {}
     if data.get("year") != year:
         raise ValueError(f"{year}.yaml says year: {data.get('year')}")
     return data

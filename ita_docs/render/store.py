@@ -1,0 +1,166 @@
+"""Compiled templates kept on disk, so a fresh process (one ``ita-docs build``, each batch worker)
+does not compile them again: `load` and `save`, used by `ita_docs.render.compiled.compiled`.
+
+Where: the user's cache folder (``platformdirs.user_cache_dir("ita-docs")``, e.g.
+``~/.cache/ita-docs`` or ``%LOCALAPPDATA%\\ita-docs\\Cache``) under ``templates/``;
+``ITA_DOCS_CACHE`` names another folder, or turns the cache off with ``off``. The
+user's own cache folder rather than the output folder: one compile serves every
+output folder and content set, and the folder is private to the user (the trust
+boundary of the files read back, see below). Nothing is written when it cannot be.
+
+Key (the file name): SHA-256 of the template's bytes, the digits, the ita-docs
+version, a digest of the source of the modules a compiled template comes from,
+and the versions of Python (marshal), Jinja2, docxtpl and python-docx. A changed
+template or a changed ita-docs simply misses.
+
+Format, validated before use, never pickle: ``MAGIC``, the SHA-256 of the rest,
+then a JSON header and the blobs it points at (zip members already deflated,
+XML, marshalled Jinja code). A file whose hash, magic, key or shape does not
+match is ignored and compiled again (then overwritten): corruption, a torn
+write or a file of another version is never trusted. The Jinja code is that of
+``Environment.compile``, loaded with ``marshal`` as Jinja's own bytecode cache
+does; the hash guards against damage, the folder's owner against tampering.
+Writers write a temporary file beside the target and rename it (atomic), so
+concurrent workers never read half a file.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"ita-docs compiled template 1\n"
+_SOURCES = ("render_cache.py", "render_store.py", "docx_package.py", "docxtpl_post.py", "zip_members.py",
+            "sandbox.py", "sandbox_checks.py", "sandbox_limits.py", "expressions.py", "vocabulary.py")
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when the cache is off (``ITA_DOCS_CACHE=off``)."""
+    given = os.environ.get("ITA_DOCS_CACHE")
+    if given:
+        return None if given.lower() in ("off", "0", "no") else Path(given) / "templates"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("ita-docs", appauthor=False)) / "templates"
+
+
+_CODE_DIGEST: list[str] = []
+
+
+def _code_digest() -> str:
+    """What the compiled form depends on besides the template: versions and our own modules' source."""
+    if not _CODE_DIGEST:
+        from .. import __version__
+
+        h = hashlib.sha256(f"{__version__}|{sys.version}|{MAGIC!r}".encode())
+        for dist in ("jinja2", "docxtpl", "python-docx"):
+            try:
+                h.update(f"|{dist}={metadata.version(dist)}".encode())
+            except metadata.PackageNotFoundError:
+                h.update(f"|{dist}=?".encode())
+        here = Path(__file__).parent
+        for name in _SOURCES:
+            try:
+                h.update((here / name).read_bytes())
+            except OSError:
+                h.update(name.encode())
+        for f in sorted((here / "ooxml").glob("*.py")):
+            h.update(f.read_bytes())
+        _CODE_DIGEST.append(h.hexdigest())
+    return _CODE_DIGEST[0]
+
+
+def key(template_digest: bytes, digits: str) -> str:
+    """The cache key (hex) of a template's bytes (their SHA-256) compiled for ``digits``."""
+    return hashlib.sha256(template_digest + digits.encode() + _code_digest().encode()).hexdigest()
+
+
+class _Blobs:
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def add(self, data: bytes) -> list[int]:
+        self.parts.append(data)
+        self.size += len(data)
+        return [self.size - len(data), len(data)]
+
+
+def encode(k: str, header: dict[str, Any], blobs: _Blobs) -> bytes:
+    head = json.dumps({"key": k, **header}, ensure_ascii=True).encode()
+    body = len(head).to_bytes(4, "big") + head + b"".join(blobs.parts)
+    return MAGIC + hashlib.sha256(body).digest() + body
+
+
+def decode(k: str, data: bytes) -> tuple[dict[str, Any], memoryview] | None:
+    """The header and blob area of a cache file, or None unless its magic, hash and key match."""
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 36:
+        return None
+    digest, body = data[len(MAGIC) : len(MAGIC) + 32], data[len(MAGIC) + 32 :]
+    if hashlib.sha256(body).digest() != digest:
+        return None
+    n = int.from_bytes(body[:4], "big")
+    header = json.loads(body[4 : 4 + n])
+    if not isinstance(header, dict) or header.get("key") != k:
+        return None
+    return header, memoryview(body)[4 + n :]
+
+
+def read(k: str) -> tuple[dict[str, Any], memoryview] | None:
+    """The validated content of the cache file of ``k``, or None (missing, off, damaged)."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        data = (where / f"{k}.bin").read_bytes()
+        return decode(k, data)
+    except (OSError, ValueError):
+        return None
+
+
+def write(k: str, header: dict[str, Any], blobs: _Blobs) -> None:
+    """Write the cache file of ``k`` atomically (temporary file, then rename); silently nothing on failure."""
+    where = folder()
+    if where is None:
+        return
+    tmp = None
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".bin", dir=where)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(encode(k, header, blobs))
+        os.replace(tmp, where / f"{k}.bin")
+    except OSError:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def blob(area: memoryview, ref: Any) -> bytes:
+    """The bytes a header reference ``[offset, length]`` points at; ValueError when out of range."""
+    if not (isinstance(ref, list) and len(ref) == 2 and all(isinstance(x, int) and x >= 0 for x in ref)):
+        raise ValueError("bad reference")
+    start, length = ref
+    if start + length > len(area):
+        raise ValueError("reference out of range")
+    return bytes(area[start : start + length])
+
+
+def load_code(data: bytes) -> Any:
+    """A code object from marshalled bytes (checked to be one)."""
+    code = marshal.loads(data)
+    if type(code).__name__ != "code":
+        raise ValueError("not code")
+    return code
+
+
+def dump_code(code: Any) -> bytes:
+    return marshal.dumps(code)
+
+
+Blobs = _Blobs
