@@ -43,7 +43,10 @@ What LibreOffice needs and gets here:
 - Thai page numbers: documents whose sections say ``w:pgNumType
   w:fmt="thaiNumbers"`` get "- ๒ -" in Thai digits (real U+0E52 text) from
   the same PAGE field Word uses (see ``_bridge.py``).
-- ``kill -9`` of the Python process kills its offices too (PR_SET_PDEATHSIG).
+- ``kill -9`` of the Python process kills its offices too (Linux: PR_SET_PDEATHSIG;
+  Windows: the bridge closes its office when ita-docs' end of the pipe goes away).
+- Linux and Windows differ only in `ita_docs.publish.platform` (``ITA_DOCS_PORTABLE_OFFICE=1``
+  runs the Windows branch anywhere; ``docs/platforms.md`` says what is tested where).
 """
 from __future__ import annotations
 
@@ -80,9 +83,9 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "PdfConverter",
     "PdfConversionError",
     "PdfConversionErrors",
+    "PdfConverter",
     "PdfUnavailable",
     "available",
     "bundle",

@@ -5,17 +5,23 @@ script with a Python that can ``import uno`` (Debian's ``python3-uno`` belongs
 to the system Python, not to the one ita-docs was installed in), so it uses
 the standard library and ``uno`` only::
 
-    python3 _bridge.py PIPE_NAME CONNECT_TIMEOUT_SECONDS
+    python3 _bridge.py PIPE_NAME CONNECT_TIMEOUT_SECONDS [--close-office-at-end]
 
 It connects to the ``soffice.bin`` listening on the named UNO pipe, prints
 ``{"ready": true}`` and then answers one JSON line per request line on stdin::
 
-    {"src": "/abs/in.docx", "dst": "/abs/out.pdf", "thai_page_numbers": true}
+    {"src": "/abs/in.docx", "dst": "/abs/out.pdf", "thai_page_numbers": true, "page_range": "1"}
     -> {"ok": true} | {"ok": false, "error": "...", "fatal": false, "code": "unreadable"}
+    {"warm": true, "dst": "/abs/warm.pdf"}   (a new Thai Writer document exported: loads Writer)
 
 ``fatal`` is true when the office itself is gone (crash, disposed bridge); the
 bridge then exits and the caller restarts the worker. End of input ends the
-bridge (it leaves the office to the caller, who kills it).
+bridge; it leaves the office to the caller, who kills it, unless
+``--close-office-at-end`` is given: then it asks the office to terminate first.
+That is how the office goes away with ita-docs where no kernel does it for us
+(Windows: when ita-docs dies, even killed, its end of the pipe closes). ``page_range``
+(optional, LibreOffice's PageRange syntax such as ``"1"`` or ``"2-4"``) exports
+only those pages: the live preview's first page.
 """
 import json
 import os
@@ -94,7 +100,26 @@ def main(argv):
                 field.NumberingType = NATIVE_NUMBERING
                 field.getAnchor().CharLocale = thai
 
+    def warm(req):
+        """Load Writer, lay out Thai text in the templates' font and export it: the office's first
+        document otherwise pays for this (about 2 s), once per office."""
+        doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (prop("Hidden", True),))
+        try:
+            text = doc.getText()
+            text.setString("ทดสอบภาษาไทย ๑๒๓ Thai 123")
+            cursor = text.createTextCursor()
+            cursor.gotoEnd(True)
+            cursor.CharFontName = cursor.CharFontNameComplex = "TH Sarabun New"
+            cursor.CharLocaleComplex = thai
+            data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("EmbedStandardFonts", True),))
+            doc.storeToURL(uno.systemPathToFileUrl(req["dst"]),
+                           (prop("FilterName", "writer_pdf_Export"), prop("FilterData", data)))
+        finally:
+            doc.close(True)
+
     def convert(req):
+        if req.get("warm"):
+            return warm(req)
         load = (prop("Hidden", True), prop("UpdateDocMode", NO_UPDATE), prop("MacroExecutionMode", NEVER_EXECUTE))
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(req["src"]), "_blank", 0, load)
         if doc is None:
@@ -107,12 +132,29 @@ def main(argv):
                 for i in range(indexes.getCount()):
                     indexes.getByIndex(i).update()
             export = next((f for service, f in PDF_FILTERS if doc.supportsService(service)), "writer_pdf_Export")
-            data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("EmbedStandardFonts", True),))
+            options = [prop("EmbedStandardFonts", True)]
+            if req.get("page_range"):
+                options.append(prop("PageRange", str(req["page_range"])))
+            data = uno.Any("[]com.sun.star.beans.PropertyValue", tuple(options))
             doc.storeToURL(uno.systemPathToFileUrl(req["dst"]), (prop("FilterName", export), prop("FilterData", data)))
         finally:
             doc.close(True)
 
     send({"ready": True})
+    try:
+        return serve(convert, send, DisposedException)
+    except OSError:  # our caller is gone (a broken pipe): end as at the end of input
+        return 0
+    finally:
+        if "--close-office-at-end" in argv[3:]:
+            try:
+                desktop.terminate()
+            except Exception:  # noqa: BLE001, S110 - the office is already going or gone
+                pass
+
+
+def serve(convert, send, disposed):
+    """Answer one JSON line per request line until the end of input; the exit status."""
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -120,9 +162,11 @@ def main(argv):
             convert(json.loads(line))
         except Unreadable:
             send({"ok": False, "fatal": False, "code": "unreadable", "error": "LibreOffice could not open the file"})
-        except DisposedException as exc:
+        except disposed as exc:
             send({"ok": False, "fatal": True, "error": "LibreOffice went away: %s" % (exc.Message or type(exc).__name__)})
             return 3
+        except OSError:
+            raise
         except Exception as exc:  # noqa: BLE001 - every UNO error becomes one answer
             message = getattr(exc, "Message", "") or str(exc) or type(exc).__name__
             fatal = "Binary URP bridge" in message or "disposed" in message.lower()
@@ -132,7 +176,6 @@ def main(argv):
         else:
             send({"ok": True})
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))

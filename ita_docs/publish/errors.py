@@ -15,9 +15,7 @@ from pathlib import Path
 
 from ..errors import ItaDocsError, Problems
 from ..messages import msg
-
-INSTALL = "sudo apt-get install libreoffice-writer python3-uno fonts-tlwg-laksaman"
-
+from .platform import install_hint
 
 
 def text(message_id: str, **params: object) -> str:
@@ -28,7 +26,7 @@ def text(message_id: str, **params: object) -> str:
     'took longer than 120 s (LibreOffice was stopped and restarted)'
     >>> set_language("th")
     """
-    params.setdefault("install", INSTALL)
+    params.setdefault("install", install_hint())  # apt-get on Linux, the download page on Windows
     return msg("pdf_" + message_id, **params)
 
 

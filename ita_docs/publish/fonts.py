@@ -29,6 +29,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import platform
 from .errors import PdfUnavailable
 
 SARABUN_NAMES = ("TH Sarabun New", "TH SarabunPSK", "TH SarabunIT๙")
@@ -36,7 +37,9 @@ FAMILY = "Laksaman ITA"
 UNITS_PER_EM = 1500  # Laksaman's 1000-unit glyphs are 1.5x TH Sarabun New's
 STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "Bold Italic"}
 _VERSION = "1"  # bump when the generated files change
-_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+# Without fontconfig (Windows): the file names the families are installed under.
+_FILE_PATTERNS = {"TH Sarabun New": ("THSarabunNew*.ttf",), "TH SarabunPSK": ("THSarabunPSK*.ttf", "THSarabun.ttf"),
+                  "TH SarabunIT๙": ("THSarabunIT*.ttf",)}
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,20 @@ def _fc_list(*args: str) -> list[str] | None:
     if exe is None:
         return None
     try:
-        run = subprocess.run([exe, *args], capture_output=True, text=True, timeout=30)
+        run = subprocess.run([exe, *args], check=False, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None
     return [line for line in run.stdout.splitlines() if line.strip()]
 
 
 def installed(family: str) -> bool:
-    """Whether fontconfig knows a font of exactly this family."""
+    """Whether fontconfig knows a font of exactly this family; without fontconfig (Windows),
+    whether a font file of the family's usual name is in the system's or the user's font folder."""
     lines = _fc_list(f"{family}:", "family")
-    return lines is not None and any(family in line.split(",") for line in lines)
+    if lines is None:
+        return any(next(d.glob(pattern), None) for d in platform.font_dirs() if d.is_dir()
+                   for pattern in _FILE_PATTERNS.get(family, ()))
+    return bool(lines) and any(family in line.split(",") for line in lines)
 
 
 def laksaman_files() -> dict[str, Path]:
@@ -70,8 +77,8 @@ def laksaman_files() -> dict[str, Path]:
     lines = _fc_list("Laksaman:fontformat=TrueType", "file") or []
     candidates = [Path(line.strip().rstrip(":")) for line in lines]
     if not candidates:
-        for d in _FONT_DIRS:
-            candidates += sorted(Path(d).expanduser().glob("**/Laksaman*.ttf"))
+        for d in platform.font_dirs():
+            candidates += sorted(d.glob("**/Laksaman*.ttf"))
     regular = next((p for p in candidates if p.name == "Laksaman.ttf" and p.is_file()), None)
     if regular is None:
         return {}

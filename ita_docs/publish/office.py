@@ -6,24 +6,23 @@ on a named UNO pipe, and starts ``_bridge.py`` under a Python that can
 ``import uno``; requests and answers are JSON lines on the bridge's stdin and
 stdout, so ita-docs itself never imports uno.
 
-Both processes run in their own session (a Ctrl-C in the terminal reaches only
-ita-docs, which then stops them) and, on Linux, with ``PR_SET_PDEATHSIG =
-SIGKILL``: if the Python process that started them dies, even by ``kill -9``,
-the kernel kills them too. ``soffice.bin`` is started directly, not through
-the ``soffice`` shell script and ``oosplash``, so that the signal reaches the
-process that does the work. The death signal follows the *thread* that
-started a process, which is why `ita_docs.publish.pdf` starts and uses each
-Office from one long-lived thread.
+How the processes are started, read and stopped differs between Linux and
+Windows and lives in `ita_docs.publish.platform` alone: on Linux both run in
+their own session with ``PR_SET_PDEATHSIG = SIGKILL`` (if the Python process
+that started them dies, even by ``kill -9``, the kernel kills them too), and
+``soffice.bin`` is started directly, not through the ``soffice`` shell script
+and ``oosplash``, so that the signal reaches the process that does the work.
+The death signal follows the *thread* that started a process, which is why
+`ita_docs.publish.pdf` starts and uses each Office from one long-lived thread.
+On Windows (and with ``ITA_DOCS_PORTABLE_OFFICE=1``) the bridge closes the
+office when ita-docs goes away, and stops are done on the process tree.
 """
 from __future__ import annotations
 
-import ctypes
 import functools
 import json
 import os
-import select
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -32,12 +31,12 @@ import uuid
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from . import platform
 from .errors import PdfUnavailable, text
 from .fonts import FontSetup
 
 BRIDGE = Path(__file__).with_name("_bridge.py")
 RESTART_EXIT = 81  # soffice.bin asks to be started again after creating a profile
-_PR_SET_PDEATHSIG = 1
 
 
 class OfficeCrashed(Exception):
@@ -49,24 +48,32 @@ class OfficeTimeout(Exception):
 
 
 def find_soffice(soffice: str | os.PathLike | None = None) -> Path:
-    """The LibreOffice program to start: ``soffice.bin`` beside ``soffice`` when there is one.
+    """The LibreOffice program to start (`platform.office_binary`: ``soffice.bin`` beside
+    ``soffice`` on Linux).
 
     ``soffice`` (or ``ITA_DOCS_SOFFICE``) may name it; otherwise ``soffice`` or
-    ``libreoffice`` on PATH. Raises `PdfUnavailable` when there is none.
+    ``libreoffice`` on PATH, then LibreOffice under Program Files (Windows, where the
+    installer does not touch PATH). Raises `PdfUnavailable` when there is none.
     """
     given = soffice or os.environ.get("ITA_DOCS_SOFFICE")
-    found = shutil.which(str(given)) if given else (shutil.which("soffice") or shutil.which("libreoffice"))
+    if given:
+        found = shutil.which(str(given))
+    else:
+        found = shutil.which("soffice") or shutil.which("libreoffice")
+        name = platform.program_names()[0]
+        for d in [] if found else platform.office_dirs():
+            if (d / name).is_file():
+                found = str(d / name)
+                break
     if not found:
         raise PdfUnavailable("no_soffice")
-    real = Path(found).resolve()
-    binary = real.with_name("soffice.bin")
-    return binary if binary.is_file() and os.access(binary, os.X_OK) else real
+    return platform.office_binary(Path(found).resolve())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _can_import_uno(python: str) -> bool:
     try:
-        return subprocess.run([python, "-c", "import uno"], capture_output=True, timeout=60).returncode == 0
+        return subprocess.run([python, "-c", "import uno"], check=False, capture_output=True, timeout=60).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
 
@@ -75,7 +82,7 @@ def find_uno_python(program: Path, python: str | None = None) -> str:
     """A Python that can ``import uno``: ITA_DOCS_UNO_PYTHON, LibreOffice's own, or the system's."""
     given = python or os.environ.get("ITA_DOCS_UNO_PYTHON")
     candidates = [given] if given else [
-        str(program.with_name("python")),  # LibreOffice's own builds (TDF packages, macOS, Windows)
+        str(program.with_name(platform.program_names()[1])),  # LibreOffice's own (TDF packages, macOS, Windows)
         "/usr/bin/python3",  # Debian/Ubuntu's python3-uno
         shutil.which("python3"),
         sys.executable,
@@ -106,40 +113,6 @@ def registry(fonts: FontSetup) -> str:
             ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' + lines + "\n</oor:items>\n")
 
 
-def _die_with_parent(parent: int):
-    """A preexec_fn: SIGKILL this child when the thread that started it ends (Linux)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-
-    def preexec() -> None:
-        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(1)
-
-    return preexec
-
-
-def _kill(proc: subprocess.Popen | None) -> None:
-    if proc is None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)  # its own session: the group id is its pid
-    except (ProcessLookupError, PermissionError, OSError):
-        pass
-    try:
-        proc.kill()
-    except OSError:
-        pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
-
-
 class Office:
     """A started LibreOffice and its bridge; `convert` one document at a time."""
 
@@ -148,7 +121,7 @@ class Office:
         self.workdir = workdir
         self.soffice: subprocess.Popen | None = None
         self.bridge: subprocess.Popen | None = None
-        self._buffer = b""
+        self._reader: platform.LineReader | None = None
 
     @property
     def pids(self) -> list[int]:
@@ -164,8 +137,7 @@ class Office:
         return profile
 
     def _spawn(self, args: list[str], **kw) -> subprocess.Popen:
-        return subprocess.Popen(args, start_new_session=True, preexec_fn=_die_with_parent(os.getpid()),
-                                close_fds=True, **kw)
+        return platform.spawn(args, **kw)
 
     def start(self, timeout: float = 60.0) -> None:
         """Start soffice.bin and the bridge; return when the bridge is connected. Raises OfficeCrashed."""
@@ -183,14 +155,14 @@ class Office:
             "--nofirststartwizard", "--nolockcheck", f"-env:UserInstallation={profile.as_uri()}",
             f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
         ]
-        log = open(self.workdir / "soffice.log", "ab")
-        try:
+        with open(self.workdir / "soffice.log", "ab") as log:
             self.soffice = self._spawn(soffice_args, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
-            self.bridge = self._spawn([self.python, str(BRIDGE), pipe, str(timeout)], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, stderr=log)
-        finally:
-            log.close()
-        self._buffer = b""
+            bridge_args = [self.python, str(BRIDGE), pipe, str(timeout)]
+            if platform.portable():
+                bridge_args.append("--close-office-at-end")
+            self.bridge = self._spawn(bridge_args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+        assert self.bridge.stdout is not None
+        self._reader = platform.LineReader(self.bridge.stdout)
         deadline = time.monotonic() + timeout
         restarted = False
         while True:
@@ -212,7 +184,23 @@ class Office:
             if not answer.get("ready"):
                 self.stop()
                 raise OfficeCrashed(str(answer.get("error", answer)) + self._log_tail())
+            self._warm(max(1.0, deadline - time.monotonic()))
             return
+
+    def _warm(self, timeout: float) -> None:
+        """Have the new office lay out and export a little Thai text now, so that Writer's start
+        (about 2 s) is paid while every office of a pool starts together, not by the first
+        document each office is given. A failure here is left for the first real document."""
+        dst = self.workdir / "warm.pdf"
+        try:
+            self.convert(dst, dst, thai_page_numbers=False, timeout=timeout, warm=True)
+        except RuntimeError:
+            pass
+        except OfficeTimeout:  # its answer would come in place of the next document's
+            self.stop()
+            raise OfficeCrashed(f"no answer after {timeout:g} s{self._log_tail()}") from None
+        finally:
+            dst.unlink(missing_ok=True)
 
     def _log_tail(self) -> str:
         try:
@@ -223,30 +211,28 @@ class Office:
 
     def _read(self, timeout: float) -> dict:
         """The next JSON line from the bridge; OfficeTimeout if none came in time, OfficeCrashed at EOF."""
-        deadline = time.monotonic() + timeout
-        assert self.bridge is not None and self.bridge.stdout is not None
-        fd = self.bridge.stdout.fileno()
-        while b"\n" not in self._buffer:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise OfficeTimeout()
-            ready, _, _ = select.select([fd], [], [], remaining)
-            if not ready:
-                raise OfficeTimeout()
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                status = self.bridge.poll()
-                raise OfficeCrashed(f"the UNO bridge ended (status {status}){self._log_tail()}")
-            self._buffer += chunk
-        line, _, self._buffer = self._buffer.partition(b"\n")
+        assert self.bridge is not None and self._reader is not None
+        try:
+            line = self._reader.readline(timeout)
+        except platform.Closed:
+            try:
+                status = self.bridge.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                status = None
+            raise OfficeCrashed(f"the UNO bridge ended (status {status}){self._log_tail()}") from None
+        if line is None:
+            raise OfficeTimeout()
         return json.loads(line)
 
-    def convert(self, src: Path, dst: Path, *, thai_page_numbers: bool, timeout: float) -> None:
-        """Convert ``src`` (.docx) to ``dst`` (.pdf). Raises RuntimeError (document problem),
-        OfficeTimeout or OfficeCrashed (the office must be restarted)."""
+    def convert(self, src: Path, dst: Path, *, thai_page_numbers: bool, timeout: float,
+                page_range: str | None = None, warm: bool = False) -> None:
+        """Convert ``src`` (.docx) to ``dst`` (.pdf), only ``page_range`` (e.g. ``"1"``) when given.
+        Raises RuntimeError (document problem), OfficeTimeout or OfficeCrashed (the office must be
+        restarted)."""
         if self.bridge is None or self.bridge.poll() is not None or self.soffice is None or self.soffice.poll() is not None:
             raise OfficeCrashed("LibreOffice is not running")
-        request = {"src": str(src), "dst": str(dst), "thai_page_numbers": thai_page_numbers}
+        request = {"src": str(src), "dst": str(dst), "thai_page_numbers": thai_page_numbers, "page_range": page_range,
+                   "warm": warm}
         assert self.bridge.stdin is not None
         try:
             self.bridge.stdin.write((json.dumps(request) + "\n").encode())
@@ -271,13 +257,10 @@ class Office:
         return True
 
     def kill_now(self) -> None:
-        """SIGKILL both processes, from any thread; the owning thread notices and cleans up."""
+        """Kill both processes (and their children), from any thread; the owning thread notices
+        and cleans up."""
         for proc in (self.soffice, self.bridge):
-            if proc is not None:
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                except OSError:
-                    pass
+            platform.kill_tree(proc)
 
     def stop(self) -> None:
         """Kill both processes (the profile is thrown away at the next start anyway)."""
@@ -286,22 +269,12 @@ class Office:
                 self.bridge.stdin.close()
             except OSError:
                 pass
-        _kill(self.soffice)
-        _kill(self.bridge)
-        for stream in (self.bridge.stdout if self.bridge else None,):
-            if stream is not None:
-                stream.close()
+        platform.stop(self.soffice)
+        platform.stop(self.bridge)
+        if self.bridge is not None and self.bridge.stdout is not None:
+            self.bridge.stdout.close()
         self.soffice = self.bridge = None
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+        self._reader = None
 
 
 def new_workdir() -> Path:
@@ -313,10 +286,6 @@ def new_workdir() -> Path:
     tmp = Path(tempfile.gettempdir())
     for old in tmp.glob("ita-docs-pdf-*-*"):
         pid = old.name.split("-")[3]
-        try:
-            mine = old.stat().st_uid == os.getuid()
-        except OSError:
-            continue
-        if mine and pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and platform.owned_by_me(old) and not platform.alive(int(pid)):
             shutil.rmtree(old, ignore_errors=True)
     return Path(tempfile.mkdtemp(prefix=f"ita-docs-pdf-{os.getpid()}-"))

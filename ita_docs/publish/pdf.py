@@ -16,10 +16,11 @@ import queue
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterable
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Self, Union
 
 from .errors import PdfConversionError, PdfConversionErrors, PdfUnavailable, text
 from .fonts import FontSetup, prepare
@@ -47,16 +48,27 @@ class _Job:
     data: bytes | None
     thai_page_numbers: bool | None
     future: Future
+    page_range: str | None = None
 
 
-def _job(source: Source, name: str | None = None, thai_page_numbers: bool | None = None) -> _Job:
+def _job(source: Source, name: str | None = None, thai_page_numbers: bool | None = None,
+         page_range: str | None = None) -> _Job:
     if isinstance(source, tuple):
         label, data = source
-        return _Job(str(name or label), None, bytes(data), thai_page_numbers, Future())
+        return _Job(str(name or label), None, bytes(data), thai_page_numbers, Future(), page_range)
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return _Job(name or "<docx>", None, bytes(source), thai_page_numbers, Future())
+        return _Job(name or "<docx>", None, bytes(source), thai_page_numbers, Future(), page_range)
     path = Path(source)
-    return _Job(name or str(path), path.absolute(), None, thai_page_numbers, Future())
+    return _Job(name or str(path), path.absolute(), None, thai_page_numbers, Future(), page_range)
+
+
+def _size(job: _Job) -> int:
+    if job.data is not None:
+        return len(job.data)
+    try:
+        return job.path.stat().st_size if job.path is not None else 0
+    except OSError:
+        return 0
 
 
 class _Worker(threading.Thread):
@@ -120,7 +132,8 @@ class _Worker(threading.Thread):
                     except OfficeCrashed as exc:
                         raise PdfConversionError(job.name, text("start_failed", reason=str(exc))) from None
                 try:
-                    self.office.convert(src, dst, thai_page_numbers=thai, timeout=self.converter.timeout)
+                    self.office.convert(src, dst, thai_page_numbers=thai, timeout=self.converter.timeout,
+                                        page_range=job.page_range)
                 except OfficeTimeout:
                     self.office.stop()
                     raise PdfConversionError(job.name, text("timeout", seconds=self.converter.timeout)) from None
@@ -177,7 +190,7 @@ class PdfConverter:
         """Process ids of the running offices and bridges (for monitoring and tests)."""
         return [pid for w in self._workers for pid in w.office.pids]
 
-    def start(self) -> PdfConverter:
+    def start(self) -> Self:
         """Start every worker and wait until each office answers. Raises `PdfUnavailable`."""
         if self._closed:
             raise PdfUnavailable("start_failed", reason=text("closed"))
@@ -197,7 +210,7 @@ class PdfConverter:
             raise
         return self
 
-    def __enter__(self) -> PdfConverter:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, exc_type, *exc) -> None:
@@ -241,21 +254,29 @@ class PdfConverter:
         except CancelledError:
             raise PdfConversionError(job.name, text("closed")) from None
 
-    def convert(self, source: Source, *, name: str | None = None, thai_page_numbers: bool | None = None) -> bytes:
+    def convert(self, source: Source, *, name: str | None = None, thai_page_numbers: bool | None = None,
+                page_range: str | None = None) -> bytes:
         """The PDF of one document, as bytes. Raises `PdfConversionError` naming the file.
 
-        ``thai_page_numbers`` defaults to what the document's ``w:pgNumType`` asks for.
+        ``thai_page_numbers`` defaults to what the document's ``w:pgNumType`` asks for;
+        ``page_range`` (LibreOffice's syntax: ``"1"``, ``"2-4"``) exports only those pages
+        (the document is still laid out whole, so page numbers stay right).
         """
-        return self._result(self._submit(_job(source, name, thai_page_numbers)))
+        return self._result(self._submit(_job(source, name, thai_page_numbers, page_range)))
 
-    def convert_many(self, sources: Iterable[Source], *, return_exceptions: bool = False) -> list:
+    def convert_many(self, sources: Iterable[Source], *, return_exceptions: bool = False,
+                     page_range: str | None = None) -> list:
         """The PDFs of many documents in input order, converted in parallel over the workers.
 
         Raises `PdfConversionErrors` (every failed file, one line each) after the
         whole batch ran, unless ``return_exceptions`` puts each
-        `PdfConversionError` in its document's place instead.
+        `PdfConversionError` in its document's place instead. ``page_range`` as in `convert`.
         """
-        jobs = [self._submit(_job(s)) for s in sources]
+        jobs = [_job(s, page_range=page_range) for s in sources]
+        # Biggest first (bytes stand for pages): the batch does not end with one worker busy on
+        # the slide deck while the others wait.
+        for job in sorted(jobs, key=_size, reverse=True):
+            self._submit(job)
         results: list = []
         for job in jobs:
             try:

@@ -323,3 +323,16 @@ def test_kill_9_leaves_no_office_and_no_partial_pdf(rendered, tmp_path):
     for pdf in out.glob("*.pdf") if out.exists() else []:
         data = pdf.read_bytes()
         assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF"), pdf
+
+
+
+@needs_soffice
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="library names of Linux builds")
+def test_a_started_office_has_writer_and_the_pdf_export_loaded():
+    """The start warms each office, so that the first document it is given does not pay for it."""
+    import psutil
+
+    with PdfConverter() as c:  # started, nothing converted yet
+        office = next(pid for pid in c.pids if "soffice" in psutil.Process(pid).name())
+        libraries = {m.path.rsplit("/", 1)[-1] for m in psutil.Process(office).memory_maps()}
+    assert {"libswlo.so", "libpdffilterlo.so"} <= libraries
