@@ -113,6 +113,7 @@ def test_affected_raises_located_content_errors(tmp_path):
 def test_without_libreoffice_an_html_text_preview_and_a_thai_note(tmp_path, monkeypatch, thai_messages):
     monkeypatch.setenv("ITA_DOCS_SOFFICE", str(tmp_path / "no-such-soffice"))
     s = copy_sample("huapho-2565", tmp_path / "huapho-2565")
+    before = _offices()  # offices other tests' converters keep warm until the process ends
     previewer = Previewer()
     try:
         previews = previewer.render(s)
@@ -125,7 +126,7 @@ def test_without_libreoffice_an_html_text_preview_and_a_thai_note(tmp_path, monk
     assert "<p>รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส</p>" in report.html
     assert "องค์การบริหารส่วนตำบลหัวโพ" in (slides.html or "")
     assert report.note is not None and "LibreOffice" in report.note and "ติดตั้ง" in report.note
-    assert _offices() == set()
+    assert _offices() <= before  # this previewer started none
 
 
 def test_text_html_escapes_markup():
