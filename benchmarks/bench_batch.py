@@ -16,6 +16,7 @@ machine, and peak RSS at the largest N ≤ 1.2 × that at the smallest.
 
 The last line reads ``docx_per_s=W pptx_per_s=P docs_per_s=D rss_ratio=R`` (at the largest N).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,7 +46,11 @@ def copies(sample: Path, folder: Path, n: int) -> list[Path]:
         org = dst / "organisation.yaml"
         text = org.read_text(encoding="utf-8")
         if name is None:
-            name = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.strip().startswith("name:"))
+            name = next(
+                line.split(":", 1)[1].strip()
+                for line in text.splitlines()
+                if line.strip().startswith("name:")
+            )
         org.write_text(text.replace(name, f"{name}ที่ {i}", 1), encoding="utf-8")
         out.append(dst)
     return out
@@ -53,8 +58,21 @@ def copies(sample: Path, folder: Path, n: int) -> list[Path]:
 
 def run(sets: list[Path], out: Path, jobs: int) -> tuple[float, int, int, int]:
     """(seconds, peak RSS in MB, .docx written, .pptx written) of one build."""
-    cmd = [sys.executable, "-c", MEASURE, sys.executable, "-m", "ita_docs.cli", "build", *map(str, sets), "-o", str(out),
-           "--jobs", str(jobs), "-q"]
+    cmd = [
+        sys.executable,
+        "-c",
+        MEASURE,
+        sys.executable,
+        "-m",
+        "ita_docs.cli",
+        "build",
+        *map(str, sets),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+        "-q",
+    ]
     seconds, rss_kb = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
     docx = sum(1 for p in out.rglob("*.docx"))
     pptx = sum(1 for p in out.rglob("*.pptx"))
@@ -75,13 +93,17 @@ def main() -> None:
             sets = copies(sample, folder / "in", n)
             seconds, rss, docx, pptx = run(sets, folder / "out", args.jobs)
             results.append((n, seconds, rss, docx, pptx))
-            print(f"N={n:5d}  .docx={docx:6d}  .pptx={pptx:5d}  {seconds:8.2f} s  {docx / seconds:7.1f} .docx/s"
-                  f"  {(docx + pptx) / seconds:7.1f} docs/s  peak RSS {rss:5d} MB")
+            print(
+                f"N={n:5d}  .docx={docx:6d}  .pptx={pptx:5d}  {seconds:8.2f} s  {docx / seconds:7.1f} .docx/s"
+                f"  {(docx + pptx) / seconds:7.1f} docs/s  peak RSS {rss:5d} MB"
+            )
             shutil.rmtree(folder)
     (_, _, rss0, _, _), (n, seconds, rss, docx, pptx) = results[0], results[-1]
     print(f"sample {args.sample}, --jobs {args.jobs}")
-    print(f"docx_per_s={docx / seconds:.1f} pptx_per_s={pptx / seconds:.1f} docs_per_s={(docx + pptx) / seconds:.1f}"
-          f" rss_ratio={rss / rss0:.2f}")
+    print(
+        f"docx_per_s={docx / seconds:.1f} pptx_per_s={pptx / seconds:.1f} docs_per_s={(docx + pptx) / seconds:.1f}"
+        f" rss_ratio={rss / rss0:.2f}"
+    )
 
 
 if __name__ == "__main__":

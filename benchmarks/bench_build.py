@@ -17,6 +17,7 @@ run (``tracemalloc`` slows everything it traces).
 
     python benchmarks/bench_build.py [--rounds 7]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,9 +33,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ["ITA_DOCS_CACHE"] = "off"  # the first build compiles, as a process with no cache would
 
-from ita_docs import render  # noqa: E402
-from ita_docs.build import load_all, render_set  # noqa: E402
-from ita_docs.resources import sample_sets  # noqa: E402
+from ita_docs import render
+from ita_docs.build import load_all, render_set
+from ita_docs.resources import sample_sets
 
 OUT = Path("/nonexistent-output")  # render_set only computes paths under it; nothing is written
 
@@ -90,8 +91,10 @@ def main() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"peak traced memory of one build (separate, untimed run): {peak / 2**20:.1f} MiB")
-    print(f"first_build_cold_ms={sum(first.values()) * 1000:.1f} steady_fast_path_ms={totals[True]:.1f}"
-          f" steady_docxtpl_fixup_ms={totals[False]:.1f}")
+    print(
+        f"first_build_cold_ms={sum(first.values()) * 1000:.1f} steady_fast_path_ms={totals[True]:.1f}"
+        f" steady_docxtpl_fixup_ms={totals[False]:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ one run, not runs). The target of issue 19: ``ita`` median <= 0.35 s on 2 cores.
 
     python benchmarks/bench_cold.py [--set huapho-2565] [--rounds 11] [--before DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-CHILD = r'''
+CHILD = r"""
 import json, sys
 from pathlib import Path
 from functools import partial
@@ -66,7 +67,7 @@ for job in jobs:
     tpl = DocxTemplate(job["template"])
     tpl.render(job["context"], jinja_env=plain_env(job["digits"]), autoescape=True)
     tpl.save(str(out / job["name"]))
-'''
+"""
 
 
 def plain(value: object) -> object:
@@ -115,7 +116,9 @@ def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     # cwd outside any checkout: ``python -m`` puts the working folder first on sys.path
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, cwd=tempfile.gettempdir())
+    proc = subprocess.run(
+        cmd, env=env, capture_output=True, text=True, check=False, cwd=tempfile.gettempdir()
+    )
     elapsed = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0,):
@@ -145,7 +148,9 @@ def main() -> None:
         }
         if args.before:
             sides["before"] = (None, {**base, "PYTHONPATH": str(args.before.resolve())})
-        run([py, "-m", "ita_docs.cli", "build", str(source), "-o", str(work / "prime"), "-q"], cache)  # fill the cache
+        run(
+            [py, "-m", "ita_docs.cli", "build", str(source), "-o", str(work / "prime"), "-q"], cache
+        )  # fill the cache
         times: dict[str, list[float]] = {s: [] for s in sides}
         cpu: dict[str, list[float]] = {s: [] for s in sides}
         load_before = os.getloadavg()
@@ -165,18 +170,26 @@ def main() -> None:
         load_after = os.getloadavg()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"set {args.set}: ita-docs builds every document (Word + slides); docxtpl renders its {n} Word documents")
-    print(f"load average before {load_before[0]:.2f} {load_before[1]:.2f}, after {load_after[0]:.2f} {load_after[1]:.2f}"
-          f" ({os.cpu_count()} cores); {args.rounds} interleaved rounds")
+    print(
+        f"set {args.set}: ita-docs builds every document (Word + slides); docxtpl renders its {n} Word documents"
+    )
+    print(
+        f"load average before {load_before[0]:.2f} {load_before[1]:.2f}, after {load_after[0]:.2f} {load_after[1]:.2f}"
+        f" ({os.cpu_count()} cores); {args.rounds} interleaved rounds"
+    )
     med = {s: statistics.median(t) for s, t in times.items()}
     print(f"{'side':<12} {'median_s':>9} {'min_s':>7} {'max_s':>7} {'cpu_median_s':>12}")
     for side, t in times.items():
         print(f"{side:<12} {med[side]:9.3f} {min(t):7.3f} {max(t):7.3f} {statistics.median(cpu[side]):12.3f}")
-    ratios = f"ita/docxtpl={med['ita'] / med['docxtpl']:.2f} nocache/ita={med['ita-nocache'] / med['ita']:.2f}"
+    ratios = (
+        f"ita/docxtpl={med['ita'] / med['docxtpl']:.2f} nocache/ita={med['ita-nocache'] / med['ita']:.2f}"
+    )
     if "before" in med:
         ratios += f" before/ita={med['before'] / med['ita']:.2f}"
     print(ratios)
-    print(f"cold_build_s={med['ita']:.3f} target<=0.35 docxtpl_s={med['docxtpl']:.3f} python_s={med['python']:.3f}")
+    print(
+        f"cold_build_s={med['ita']:.3f} target<=0.35 docxtpl_s={med['docxtpl']:.3f} python_s={med['python']:.3f}"
+    )
 
 
 if __name__ == "__main__":

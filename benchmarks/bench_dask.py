@@ -8,6 +8,7 @@ deployment's would be) and its start-up is printed apart.
 
 The last line reads ``dask_speedup=S one_s=A dask_s=B``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_batch import ROOT, copies  # noqa: E402
+from bench_batch import ROOT, copies
 
 
 def main() -> None:
@@ -39,9 +40,14 @@ def main() -> None:
         print(f"cluster start {time.perf_counter() - start:.2f} s")
         one, dask = [], []
         with cluster:
-            build(sets[:2], Path(tmp) / "warm", scheduler=cluster.scheduler_address)  # workers import ita_docs
+            build(
+                sets[:2], Path(tmp) / "warm", scheduler=cluster.scheduler_address
+            )  # workers import ita_docs
             for i in range(args.rounds):
-                for label, times, kw in (("one", one, {"jobs": 1}), ("dask", dask, {"scheduler": cluster.scheduler_address})):
+                for label, times, kw in (
+                    ("one", one, {"jobs": 1}),
+                    ("dask", dask, {"scheduler": cluster.scheduler_address}),
+                ):
                     out = Path(tmp) / f"{label}{i}"
                     start = time.perf_counter()
                     build(sets, out, **kw)

@@ -26,6 +26,7 @@ already uses part of the second core, which keeps 2 workers below 2x there.
 ``--portable`` runs the converter's portable (Windows) branch (``ITA_DOCS_PORTABLE_OFFICE=1``).
 The last line reads ``speedup=S start_s_1=.. start_s_2=.. convert_s_1=.. convert_s_2=.. docs=N``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,11 @@ from ita_docs.write.sets import load_all, render_set
 
 def documents(n: int) -> list[tuple[str, bytes]]:
     with tempfile.TemporaryDirectory() as tmp:
-        outputs = [(str(r.path.relative_to(tmp)), r.data) for loaded in load_all(sample_sets())
-                   for r in render_set(loaded, Path(tmp))]
+        outputs = [
+            (str(r.path.relative_to(tmp)), r.data)
+            for loaded in load_all(sample_sets())
+            for r in render_set(loaded, Path(tmp))
+        ]
     return [(f"{i:02d}-{outputs[i % len(outputs)][0]}", outputs[i % len(outputs)][1]) for i in range(n)]
 
 
@@ -116,32 +120,46 @@ def main() -> None:
     if args.portable:
         os.environ["ITA_DOCS_PORTABLE_OFFICE"] = "1"
     docs = documents(args.docs)
-    print(f"cores {os.cpu_count()}, load average before {load()}; {len(docs)} documents "
-          f"({sum(len(d) for _, d in docs) / 1e6:.1f} MB), branch {'portable' if args.portable else 'default'}")
+    print(
+        f"cores {os.cpu_count()}, load average before {load()}; {len(docs)} documents "
+        f"({sum(len(d) for _, d in docs) / 1e6:.1f} MB), branch {'portable' if args.portable else 'default'}"
+    )
     times: dict[int, list[tuple[float, float, float, float, float]]] = {1: [], 2: []}
     for i in range(args.rounds):
-        for jobs in ((1, 2) if i % 2 == 0 else (2, 1)):
+        for jobs in (1, 2) if i % 2 == 0 else (2, 1):
             times[jobs].append(run(jobs, docs))
             s, c, u, top, mine = times[jobs][-1]
-            print(f"  round {i + 1} jobs={jobs}: start {s:6.2f} s  convert {c:6.2f} s  ({len(docs) / c:5.2f} docs/s)"
-                  f"  CPU: offices {u:6.2f} s ({u / c:4.2f} cores busy), busiest office {top:6.2f} s,"
-                  f" ita-docs {mine:5.2f} s  load {load()}")
+            print(
+                f"  round {i + 1} jobs={jobs}: start {s:6.2f} s  convert {c:6.2f} s  ({len(docs) / c:5.2f} docs/s)"
+                f"  CPU: offices {u:6.2f} s ({u / c:4.2f} cores busy), busiest office {top:6.2f} s,"
+                f" ita-docs {mine:5.2f} s  load {load()}"
+            )
     ratios = [a[1] / b[1] for a, b in zip(times[1], times[2])]
     totals = [(a[0] + a[1]) / (b[0] + b[1]) for a, b in zip(times[1], times[2])]
     med = {j: tuple(statistics.median(x[k] for x in t) for k in range(5)) for j, t in times.items()}
     for j in (1, 2):
-        print(f"jobs={j}: start {med[j][0]:6.2f} s  convert {med[j][1]:6.2f} s  offices' CPU {med[j][2]:6.2f} s"
-              f"  busiest office {med[j][3]:6.2f} s  ita-docs CPU {med[j][4]:5.2f} s (medians)")
-    print(f"CPU per document: 1 worker {med[1][2] / len(docs):.3f} s, 2 workers {med[2][2] / len(docs):.3f} s "
-          "(equal: the work itself does not grow with a second worker)")
+        print(
+            f"jobs={j}: start {med[j][0]:6.2f} s  convert {med[j][1]:6.2f} s  offices' CPU {med[j][2]:6.2f} s"
+            f"  busiest office {med[j][3]:6.2f} s  ita-docs CPU {med[j][4]:5.2f} s (medians)"
+        )
+    print(
+        f"CPU per document: 1 worker {med[1][2] / len(docs):.3f} s, 2 workers {med[2][2] / len(docs):.3f} s "
+        "(equal: the work itself does not grow with a second worker)"
+    )
     bound = [(a[2] + a[4]) / (b[3] + b[4]) for a, b in zip(times[1], times[2])]
-    print(f"speedup on 2 free cores, from CPU times (1 worker's CPU / busiest office's + ita-docs' CPU): median "
-          f"{statistics.median(bound):.2f} (rounds {', '.join(f'{r:.2f}' for r in bound)})")
-    print(f"speedup of 2 workers, conversion: median {statistics.median(ratios):.2f} "
-          f"(rounds {', '.join(f'{r:.2f}' for r in ratios)}); with the start: {statistics.median(totals):.2f}")
+    print(
+        f"speedup on 2 free cores, from CPU times (1 worker's CPU / busiest office's + ita-docs' CPU): median "
+        f"{statistics.median(bound):.2f} (rounds {', '.join(f'{r:.2f}' for r in bound)})"
+    )
+    print(
+        f"speedup of 2 workers, conversion: median {statistics.median(ratios):.2f} "
+        f"(rounds {', '.join(f'{r:.2f}' for r in ratios)}); with the start: {statistics.median(totals):.2f}"
+    )
     print(f"load average after {load()}")
-    print(f"speedup={statistics.median(ratios):.2f} start_s_1={med[1][0]:.2f} start_s_2={med[2][0]:.2f} "
-          f"convert_s_1={med[1][1]:.2f} convert_s_2={med[2][1]:.2f} docs={len(docs)}")
+    print(
+        f"speedup={statistics.median(ratios):.2f} start_s_1={med[1][0]:.2f} start_s_2={med[2][0]:.2f} "
+        f"convert_s_1={med[1][1]:.2f} convert_s_2={med[2][1]:.2f} docs={len(docs)}"
+    )
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ preview median ≤ 1.0 s on a 2-core machine.
 
 The last line reads ``preview_s=P baseline_s=B speedup=S target_met=yes|no``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,12 +53,31 @@ def edit(set_dir: Path, score: float) -> None:
 
 def baseline(set_dir: Path, out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "ita_docs.cli", "build", str(set_dir), "--only", "analysis-report",
-                    "--pdf", "--force", "-q", "-o", str(out)], check=True, capture_output=True,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ita_docs.cli",
+            "build",
+            str(set_dir),
+            "--only",
+            "analysis-report",
+            "--pdf",
+            "--force",
+            "-q",
+            "-o",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     pdf = next(out.rglob("analysis-report.pdf"))
-    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf), str(out / "page")],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(pdf), str(out / "page")],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
@@ -95,19 +115,27 @@ def main() -> None:
                 assert png.startswith(b"\x89PNG")
                 fast.append(t)
                 start = time.perf_counter()
-                p.render(set_dir, p.affected(set_dir, [f"assessment.indicators.{INDICATOR}"]), first_page_only=True)
+                p.render(
+                    set_dir, p.affected(set_dir, [f"assessment.indicators.{INDICATOR}"]), first_page_only=True
+                )
                 every.append(time.perf_counter() - start)
         finally:
             p.close()
     f = statistics.median(fast)
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     print(f"cores {os.cpu_count()}, load average {load}; first preview (starts LibreOffice) {warmup:.3f} s")
-    print(f"preview: edit -> page 1 PNG (median)    {f:7.3f} s   rounds: {', '.join(f'{x:.3f}' for x in fast)}")
+    print(
+        f"preview: edit -> page 1 PNG (median)    {f:7.3f} s   rounds: {', '.join(f'{x:.3f}' for x in fast)}"
+    )
     print(f"all affected documents' page 1 (median) {statistics.median(every):7.3f} s")
     if slow:
         b = statistics.median(slow)
-        print(f"baseline: cold build --pdf + pdftoppm   {b:7.3f} s   rounds: {', '.join(f'{x:.3f}' for x in slow)}")
-        print(f"preview_s={f:.3f} baseline_s={b:.3f} speedup={b / f:.2f} target_met={'yes' if f <= 1.0 else 'no'}")
+        print(
+            f"baseline: cold build --pdf + pdftoppm   {b:7.3f} s   rounds: {', '.join(f'{x:.3f}' for x in slow)}"
+        )
+        print(
+            f"preview_s={f:.3f} baseline_s={b:.3f} speedup={b / f:.2f} target_met={'yes' if f <= 1.0 else 'no'}"
+        )
     else:
         print(f"preview_s={f:.3f} baseline_s=- speedup=- target_met={'yes' if f <= 1.0 else 'no'}")
 

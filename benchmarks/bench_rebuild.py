@@ -16,6 +16,7 @@ installed (``--no-pdf`` to skip).
 
 The last line reads ``rebuild_ratio=R nochange_s=A full_s=B pdf=yes|no``.
 """
+
 from __future__ import annotations
 
 import argparse

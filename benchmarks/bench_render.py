@@ -34,6 +34,7 @@ The last lines are the headline, the huapho-2565 analysis report:
 ``cold_compile_vs_docxtpl=R cold_disk_vs_docxtpl=R cold_compile_ms=A cold_disk_ms=A docxtpl_ms=B``
 and ``speedup_vs_docxtpl=R ita_ms=A docxtpl_ms=B`` (steady state).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,16 +53,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import jinja2  # noqa: E402
-from docxtpl import DocxTemplate  # noqa: E402
+import jinja2
+from docxtpl import DocxTemplate
 
-from ita_docs.render import ooxml, compiled as render_cache
 from ita_docs import thaifmt
+from ita_docs.build import load_all
 from ita_docs.load import reader as yaml_reader
-from ita_docs.build import load_all  # noqa: E402
-from ita_docs.render.docx import limits, make_env, render_template  # noqa: E402
-from ita_docs.resources import sample_sets, template_dirs, template_path  # noqa: E402
-from ita_docs.write.sets import document_contexts  # noqa: E402
+from ita_docs.render import compiled as render_cache
+from ita_docs.render import ooxml
+from ita_docs.render.docx import limits, make_env, render_template
+from ita_docs.resources import sample_sets, template_dirs, template_path
+from ita_docs.write.sets import document_contexts
 
 HEADLINE = "huapho-2565/analysis-report.docx"
 
@@ -78,7 +80,12 @@ def plain_env(digits: str) -> jinja2.Environment:
 def jobs() -> list[tuple[str, Path, object, str]]:
     """(name, template, context, digits) of every Word document of the samples, as ``render_set`` makes them."""
     return [
-        (f"{loaded.root.name}/{filename}", template_path(doc.template, template_dirs(None, loaded.content_templates())), ctx, digits)
+        (
+            f"{loaded.root.name}/{filename}",
+            template_path(doc.template, template_dirs(None, loaded.content_templates())),
+            ctx,
+            digits,
+        )
         for loaded in load_all(sample_sets())
         for doc, filename, ctx, digits in document_contexts(loaded)
         if doc.template is not None
@@ -192,7 +199,9 @@ def main() -> None:
             sys.exit(f"{name}: the fast path's bytes differ from docxtpl + fix_package, or fail the audit")
         docxtpl(template, ctx, digits)
     # cold: one document per (template, digits), nothing compiled in memory before each call
-    firsts = list({(template, digits): (name, template, ctx, digits) for name, template, ctx, digits in todo}.values())
+    firsts = list(
+        {(template, digits): (name, template, ctx, digits) for name, template, ctx, digits in todo}.values()
+    )
     cold_sides = {"cold_compile": cold_compile, "cold_disk": cold_disk, "docxtpl": docxtpl}
     cold: dict[tuple[str, str], list[float]] = {}
     for i in range(rounds):
@@ -224,30 +233,44 @@ def main() -> None:
         return statistics.median(cold[(name, side)]) * 1000
 
     print(f"\nCOLD: first render of each template in a process, median of {rounds} interleaved rounds, ms")
-    print(f"{'document':52} {'cold_compile':>12} {'cold_disk':>9} {'docxtpl':>8} {'compile vs docxtpl':>18}"
-          f" {'disk vs docxtpl':>15}")
+    print(
+        f"{'document':52} {'cold_compile':>12} {'cold_disk':>9} {'docxtpl':>8} {'compile vs docxtpl':>18}"
+        f" {'disk vs docxtpl':>15}"
+    )
     for name, *_ in firsts:
         c, k, d = cold_ms(name, "cold_compile"), cold_ms(name, "cold_disk"), cold_ms(name, "docxtpl")
         print(f"{name:52} {c:12.1f} {k:9.1f} {d:8.1f} {d / c:17.2f}x {d / k:14.2f}x")
-    print(f"\nSTEADY STATE: templates compiled already, median of {rounds} interleaved rounds, ms per document")
-    print(f"{'document':52} {'before':>8} {'ita':>7} {'docxtpl':>8} {'vs docxtpl':>10} {'vs before':>9} {'fix-up before/after':>20}")
+    print(
+        f"\nSTEADY STATE: templates compiled already, median of {rounds} interleaved rounds, ms per document"
+    )
+    print(
+        f"{'document':52} {'before':>8} {'ita':>7} {'docxtpl':>8} {'vs docxtpl':>10} {'vs before':>9} {'fix-up before/after':>20}"
+    )
     for name, *_ in todo:
         b, a, d = ms(name, "slow"), ms(name, "ita"), ms(name, "docxtpl")
         fix = f"{share(name, 'before'):.0f}% / {share(name, 'after'):.0f}%"
         print(f"{name:52} {b:8.1f} {a:7.1f} {d:8.1f} {d / a:9.1f}x {b / a:8.1f}x {fix:>20}")
     total = {side: sum(ms(n, side) for n, *_ in todo) for side in sides}
-    print(f"{'all documents':52} {total['slow']:8.1f} {total['ita']:7.1f} {total['docxtpl']:8.1f} "
-          f"{total['docxtpl'] / total['ita']:9.1f}x {total['slow'] / total['ita']:8.1f}x")
+    print(
+        f"{'all documents':52} {total['slow']:8.1f} {total['ita']:7.1f} {total['docxtpl']:8.1f} "
+        f"{total['docxtpl'] / total['ita']:9.1f}x {total['slow'] / total['ita']:8.1f}x"
+    )
     c_ms, py_ms = load_times(rounds)
-    print(f"\nloading the samples: {c_ms:.1f} ms with libyaml's parser, {py_ms:.1f} ms with PyYAML alone ({py_ms / c_ms:.1f}x)")
+    print(
+        f"\nloading the samples: {c_ms:.1f} ms with libyaml's parser, {py_ms:.1f} ms with PyYAML alone ({py_ms / c_ms:.1f}x)"
+    )
     load_end = os.getloadavg()
-    print(f"load average: start {load_start[0]:.2f} {load_start[1]:.2f}, end {load_end[0]:.2f} {load_end[1]:.2f}"
-          f" ({os.cpu_count()} cores)")
+    print(
+        f"load average: start {load_start[0]:.2f} {load_start[1]:.2f}, end {load_end[0]:.2f} {load_end[1]:.2f}"
+        f" ({os.cpu_count()} cores)"
+    )
     a, d = ms(HEADLINE, "ita"), ms(HEADLINE, "docxtpl")
     c, k, dc = cold_ms(HEADLINE, "cold_compile"), cold_ms(HEADLINE, "cold_disk"), cold_ms(HEADLINE, "docxtpl")
     print(f"\n{HEADLINE}: same template, same context, .docx bytes in memory")
-    print(f"cold_compile_vs_docxtpl={dc / c:.2f} cold_disk_vs_docxtpl={dc / k:.2f} cold_compile_ms={c:.2f}"
-          f" cold_disk_ms={k:.2f} docxtpl_ms={dc:.2f}")
+    print(
+        f"cold_compile_vs_docxtpl={dc / c:.2f} cold_disk_vs_docxtpl={dc / k:.2f} cold_compile_ms={c:.2f}"
+        f" cold_disk_ms={k:.2f} docxtpl_ms={dc:.2f}"
+    )
     print(f"speedup_vs_docxtpl={d / a:.2f} ita_ms={a:.2f} docxtpl_ms={d:.2f}")
 
 

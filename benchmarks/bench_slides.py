@@ -17,6 +17,7 @@ at most 60 ms per deck for huapho-2565, median of the warm rounds.
 
 The last line reads ``deck_ms=M`` (huapho-2565's warm median, fast writer).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ita_docs import slides
 from ita_docs.documents import writer
 from ita_docs.documents.analysis_slides import DOCUMENT, slide_specs
-from ita_docs.resources import sample_sets, templates_dir
 from ita_docs.load.validate import load
+from ita_docs.resources import sample_sets, templates_dir
 
 TARGET_MS = 60.0
 HEADLINE = "huapho-2565"
@@ -73,8 +74,14 @@ def main() -> None:
         medians[path.name] = f
         print(f"{path.name:<16}{n:>7}{words:>8.1f}{cold:>8.1f}{f:>9.1f}{r:>9.1f}{r / f:>6.1f}")
     headline = medians.get(HEADLINE, max(medians.values()))
-    verdict = f"within the {TARGET_MS:.0f} ms target" if headline <= TARGET_MS else f"OVER the {TARGET_MS:.0f} ms target"
-    print(f"{HEADLINE}: {headline:.1f} ms per deck (median of {rounds}, warm, same bytes as python-pptx), {verdict}")
+    verdict = (
+        f"within the {TARGET_MS:.0f} ms target"
+        if headline <= TARGET_MS
+        else f"OVER the {TARGET_MS:.0f} ms target"
+    )
+    print(
+        f"{HEADLINE}: {headline:.1f} ms per deck (median of {rounds}, warm, same bytes as python-pptx), {verdict}"
+    )
     print(f"deck_ms={headline:.1f}")
 
 

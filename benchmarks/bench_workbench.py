@@ -17,6 +17,7 @@ report's first page, warm office) is timed too.
 
 The last line reads ``save_s=A by_hand_s=B overhead_s=C preview_s=D|none``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,8 +64,11 @@ def main() -> None:
         for i in range(args.rounds):
             score = round(60 + i * 1.25, 2)
             t = time.perf_counter()
-            r = client.patch(f"/api/sets/{SET}/values", headers=auth,
-                             json={"path": "assessment.indicators.4", "value": score, "expected": shown})
+            r = client.patch(
+                f"/api/sets/{SET}/values",
+                headers=auth,
+                json={"path": "assessment.indicators.4", "value": score, "expected": shown},
+            )
             saves.append(time.perf_counter() - t)
             assert r.status_code == 200, r.text
             if preview:
@@ -73,7 +77,9 @@ def main() -> None:
                 previews.append(time.perf_counter() - t)
             t = time.perf_counter()
             f = hand / "assessment.yaml"
-            f.write_text(f.read_text(encoding="utf-8").replace(f"4: {shown}", f"4: {score}", 1), encoding="utf-8")
+            f.write_text(
+                f.read_text(encoding="utf-8").replace(f"4: {shown}", f"4: {score}", 1), encoding="utf-8"
+            )
             check([hand])
             by_hand.append(time.perf_counter() - t)
             shown = score

@@ -9,15 +9,18 @@ a file edited by hand is never overwritten.
 Heavy modules (the content model, docxtpl, LibreOffice) are imported only when
 a set has to be rendered, so an up-to-date rebuild takes a fraction of a second.
 """
+
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .errors import ContentError, ContentErrors, ItaDocsError, Location, OutputError
 from .messages import msg
+from .resources import sample_sets
 from .write.outputs import (
     Manifest,
     Outcome,
@@ -27,7 +30,6 @@ from .write.outputs import (
     prepare,
     remove_stale_temporaries,
 )
-from .resources import sample_sets
 from .write.sets import Rendered, load_all, output_names, render_set, set_key, set_name
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -106,8 +108,18 @@ def build(
     _check_only(only)
     sources = list(sources) if sources else sample_sets()
     with output_lock(output):
-        return _build(sources, output, only=only, templates=templates, pdf=pdf, bundle=bundle, force=force,
-                      jobs=jobs, scheduler=scheduler, progress=progress)
+        return _build(
+            sources,
+            output,
+            only=only,
+            templates=templates,
+            pdf=pdf,
+            bundle=bundle,
+            force=force,
+            jobs=jobs,
+            scheduler=scheduler,
+            progress=progress,
+        )
 
 
 def _build(
@@ -135,8 +147,21 @@ def _build(
         return result
     for s in stale:
         remove_stale_temporaries(output / names[s])
-    todo = [Job(s, names[s], keys[s], output, tuple(only) if only else None, templates, want_pdf, bundle,
-                _reusable_pdfs(output / names[s]) if want_pdf else {}, stage=scheduler is None) for s in stale]
+    todo = [
+        Job(
+            s,
+            names[s],
+            keys[s],
+            output,
+            tuple(only) if only else None,
+            templates,
+            want_pdf,
+            bundle,
+            _reusable_pdfs(output / names[s]) if want_pdf else {},
+            stage=scheduler is None,
+        )
+        for s in stale
+    ]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, len(todo))
     existed = {output, *(output / names[s] for s in stale)}
     existed = {d for d in existed if d.exists()}
@@ -173,9 +198,17 @@ def _build(
                 result.pdf_error = OutputError(d.pdf_error)
             # The manifest records what was produced: a set whose PDFs were not all made is keyed as
             # built without PDFs, so the next --pdf build converts them (issue 19).
-            key = set_key(d.job.source, templates, only=only, pdf=False, bundle=False) if d.pdf_error else d.job.key
-            prepared.append((d.job.name, prepare(Manifest.load(output / d.job.name), {d.job.name: (key, d.files)},
-                                                 force=force)))
+            key = (
+                set_key(d.job.source, templates, only=only, pdf=False, bundle=False)
+                if d.pdf_error
+                else d.job.key
+            )
+            prepared.append(
+                (
+                    d.job.name,
+                    prepare(Manifest.load(output / d.job.name), {d.job.name: (key, d.files)}, force=force),
+                )
+            )
     except BaseException:
         for _name, t in prepared:
             t.abort()
@@ -191,8 +224,16 @@ def _build(
                 raise
             written = ", ".join(n for n, _t in prepared[:i]) or "-"
             not_written = ", ".join(n for n, _t in prepared[i:])
-            raise PartlyWritten(msg("sets_partly_written", written=written, not_written=not_written, failed=name,
-                                    error=exc.message), exc.path) from None
+            raise PartlyWritten(
+                msg(
+                    "sets_partly_written",
+                    written=written,
+                    not_written=not_written,
+                    failed=name,
+                    error=exc.message,
+                ),
+                exc.path,
+            ) from None
         _record(result, outcome)
         _touch_remade_pdfs(outcome.unchanged)
     return result
@@ -226,10 +267,8 @@ def _touch_remade_pdfs(unchanged: list[Path]) -> None:
     """A PDF converted again to the same bytes is left in place: mark it as new as its .docx."""
     for path in unchanged:
         if path.suffix == ".pdf" and not _pdf_current(path.with_suffix(".docx")):
-            try:
+            with contextlib.suppress(OSError):
                 os.utime(path)
-            except OSError:
-                pass
 
 
 def _record(result: BuildResult, outcome: Outcome) -> None:
@@ -274,15 +313,29 @@ def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
         target = next((ls for ls in loaded_sets if ls.content.organisation.people), loaded_sets[0])
         if key not in PRESETS or not target.content.organisation.people:
             names = ", ".join([m.id for m in target.content.memos] + list(PRESETS))
-            raise ContentErrors([ContentError(msg("unknown_memo", name=key, path=target.root, names=names), Location(target.root))])
+            raise ContentErrors(
+                [
+                    ContentError(
+                        msg("unknown_memo", name=key, path=target.root, names=names), Location(target.root)
+                    )
+                ]
+            )
         from .load.validate import preset_missing
 
         need = preset_missing(target.content, key)
         if need:
-            raise ContentErrors([ContentError(msg("preset_needs", id=key, preset=key, needs=need), Location(target.root))])
+            raise ContentErrors(
+                [ContentError(msg("preset_needs", id=key, preset=key, needs=need), Location(target.root))]
+            )
         # validated as YAML is: pydantic checks that ``key`` is one of Memo's presets
         memo: Memo | None = Memo.model_validate(
-            {"id": key, "preset": key, "date": dt.date.today(), "signer": target.content.organisation.people[0].id})
+            {
+                "id": key,
+                "preset": key,
+                "date": dt.date.today(),
+                "signer": target.content.organisation.people[0].id,
+            }
+        )
     else:
         memo = memo_of(target.content, key)
         assert memo is not None  # `target` was chosen for having it
@@ -294,8 +347,21 @@ def build_memo(key: str, source: Path | None, output: Path) -> BuildResult:
     from .write.lock import output_lock
 
     with output_lock(output):
-        _record(result, commit(Manifest.load(folder), {f"memo:{key}": ("", {r.path: r.data for r in rendered})}))
+        _record(
+            result, commit(Manifest.load(folder), {f"memo:{key}": ("", {r.path: r.data for r in rendered})})
+        )
     return result
 
 
-__all__ = ["build", "build_memo", "check", "render_set", "load_all", "set_name", "BuildResult", "Rendered", "ItaDocsError", "OutputError"]
+__all__ = [
+    "BuildResult",
+    "ItaDocsError",
+    "OutputError",
+    "Rendered",
+    "build",
+    "build_memo",
+    "check",
+    "load_all",
+    "render_set",
+    "set_name",
+]

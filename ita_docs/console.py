@@ -4,10 +4,12 @@ Errors go to standard error as located lines (`ita_docs.errors`); exit status
 1 for a template, output or PDF problem, 2 for invalid content. A Rich
 progress bar is shown on a terminal only, and not with ``--quiet``.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console

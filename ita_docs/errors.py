@@ -18,6 +18,7 @@ as one line a clerk understands, without a traceback::
 A `Problems` error is raised once, after every problem has been collected
 (mkdocs-style validation: collect all, report all, then stop).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -103,10 +104,12 @@ class ContentErrors(Problems):
     errors: list[ContentError]
 
     def __init__(self, errors: list[ContentError]):
-        super().__init__(sorted(
-            errors,
-            key=lambda e: (str(e.location.file or ""), e.location.line or 0, e.location.column or 0),
-        ))
+        super().__init__(
+            sorted(
+                errors,
+                key=lambda e: (str(e.location.file or ""), e.location.line or 0, e.location.column or 0),
+            )
+        )
 
 
 @dataclass
@@ -182,4 +185,6 @@ class TemplateProblem:
 
     def error(self) -> TemplateError:
         """This problem as the `TemplateError` the CLI reports (``TemplateErrors`` collects them)."""
-        return TemplateError(f"{self.where}: {self.message}" if self.where else self.message, self.template, self.part)
+        return TemplateError(
+            f"{self.where}: {self.message}" if self.where else self.message, self.template, self.part
+        )

@@ -3,6 +3,7 @@
 The language is Thai unless ``ITA_DOCS_LANG=en`` is set or the CLI is given
 ``--lang en``. Messages are looked up by id and formatted with ``str.format``.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,29 +21,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint": (" (หมายถึง '{guess}' หรือไม่?)", " (did you mean '{guess}'?)"),
     "allowed": (" ชื่อที่ใช้ได้: {names}", " allowed: {names}"),
     "number": ("ต้องเป็นตัวเลข (เช่น 85.85) แต่พบ '{input}'", "must be a number (e.g. 85.85), found '{input}'"),
-    "integer": ("ต้องเป็นจำนวนเต็ม (เช่น 2566) แต่พบ '{input}'", "must be a whole number (e.g. 2566), found '{input}'"),
+    "integer": (
+        "ต้องเป็นจำนวนเต็ม (เช่น 2566) แต่พบ '{input}'",
+        "must be a whole number (e.g. 2566), found '{input}'",
+    ),
     "text": ("ต้องเป็นข้อความ แต่พบ '{input}'", "must be text, found '{input}'"),
     "bool": ("ต้องเป็น true หรือ false แต่พบ '{input}'", "must be true or false, found '{input}'"),
     "list": ("ต้องเป็นรายการ (แต่ละบรรทัดขึ้นต้นด้วย '- ')", "must be a list (lines starting with '- ')"),
     "mapping": ("ต้องเป็นชุดข้อมูลแบบ 'ชื่อ: ค่า'", "must be a mapping of 'key: value' lines"),
     "range_ge": ("ต้องไม่น้อยกว่า {limit} แต่พบ {input}", "must be at least {limit}, found {input}"),
     "range_le": ("ต้องไม่เกิน {limit} แต่พบ {input}", "must be at most {limit}, found {input}"),
-    "choice": ("ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected} แต่พบ '{input}'", "must be one of {expected}, found '{input}'"),
-    "date": ("ต้องเป็นวันที่แบบ ปปปป-ดด-วว (เช่น 2566-04-15) แต่พบ '{input}'", "must be a date YYYY-MM-DD (e.g. 2023-04-15), found '{input}'"),
-    "pattern": ("รหัสใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข . - และ _ แต่พบ '{input}'", "ids may use only a-z, 0-9, ., - and _, found '{input}'"),
-    "item_code": ("รหัสข้อการประเมินต้องเป็นแบบ i1, e7, o22 แต่พบ '{input}'", "item codes look like i1, e7, o22, found '{input}'"),
+    "choice": (
+        "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {expected} แต่พบ '{input}'",
+        "must be one of {expected}, found '{input}'",
+    ),
+    "date": (
+        "ต้องเป็นวันที่แบบ ปปปป-ดด-วว (เช่น 2566-04-15) แต่พบ '{input}'",
+        "must be a date YYYY-MM-DD (e.g. 2023-04-15), found '{input}'",
+    ),
+    "pattern": (
+        "รหัสใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข . - และ _ แต่พบ '{input}'",
+        "ids may use only a-z, 0-9, ., - and _, found '{input}'",
+    ),
+    "item_code": (
+        "รหัสข้อการประเมินต้องเป็นแบบ i1, e7, o22 แต่พบ '{input}'",
+        "item codes look like i1, e7, o22, found '{input}'",
+    ),
     "block_kind": (
         "แต่ละย่อหน้าต้องเป็นข้อความ หรือมีอย่างใดอย่างหนึ่ง: paragraph, heading, bullets, numbered, dashes, table",
         "each block is text or exactly one of paragraph, heading, bullets, numbered, dashes, table",
     ),
     "period_pair": ("ต้องระบุทั้ง start และ end", "start and end go together"),
     "period_order": ("วันเริ่ม (start) อยู่หลังวันสิ้นสุด (end)", "start is after end"),
-    "period_empty": ("ต้องระบุ text, fiscal_year, start/end หรือ until", "give text, fiscal_year, start/end or until"),
+    "period_empty": (
+        "ต้องระบุ text, fiscal_year, start/end หรือ until",
+        "give text, fiscal_year, start/end or until",
+    ),
     "invalid": ("ค่าไม่ถูกต้อง: {msg}", "invalid value: {msg}"),
     "yaml_syntax": ("รูปแบบ YAML ผิด: {problem}", "YAML syntax error: {problem}"),
     "yaml_tab": (" (ห้ามใช้แท็บ ให้เว้นวรรคด้วยช่องว่าง)", " (use spaces, not tabs)"),
     "empty_file": ("ไฟล์ว่าง ไม่มีข้อมูล", "the file is empty"),
-    "not_mapping_file": ("ไฟล์ต้องขึ้นต้นด้วยชื่อข้อมูลระดับบนสุด เช่น 'organisation:'", "the file must hold top-level keys such as 'organisation:'"),
+    "not_mapping_file": (
+        "ไฟล์ต้องขึ้นต้นด้วยชื่อข้อมูลระดับบนสุด เช่น 'organisation:'",
+        "the file must hold top-level keys such as 'organisation:'",
+    ),
     "duplicate_key": ("ชื่อข้อมูล '{key}' ซ้ำกับในไฟล์ {other}", "key '{key}' is also defined in {other}"),
     "no_content": ("ไม่พบไฟล์เนื้อหา (.yaml) ใน {path}", "no content file (.yaml) found in {path}"),
     "not_found": ("ไม่พบไฟล์หรือโฟลเดอร์ {path}", "no such file or folder: {path}"),
@@ -57,18 +79,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ปีที่ประเมิน ({year}) อยู่หลังปีงบประมาณของเอกสาร ({fy})",
         "the assessed year ({year}) is after the documents' fiscal year ({fy})",
     ),
-    "no_framework": ("ไม่มีข้อมูลเกณฑ์การประเมิน ITA ของปี {year} (มีปี {years})", "no ITA framework data for {year} (have {years})"),
-    "unknown_indicator_item": ("ไม่รู้จักตัวชี้วัด {value} ในเกณฑ์ปี {year}", "indicator {value} is not in the {year} framework"),
+    "no_framework": (
+        "ไม่มีข้อมูลเกณฑ์การประเมิน ITA ของปี {year} (มีปี {years})",
+        "no ITA framework data for {year} (have {years})",
+    ),
+    "unknown_indicator_item": (
+        "ไม่รู้จักตัวชี้วัด {value} ในเกณฑ์ปี {year}",
+        "indicator {value} is not in the {year} framework",
+    ),
     "expression": ("นิพจน์ในข้อความผิด: {error}", "error in a text expression: {error}"),
     # expression limits
     "expr_too_large": (
         "นิพจน์ใหญ่เกินไป (ผลลัพธ์เกิน {limit} ตัวอักษรหรือรายการ)",
         "expression too large (a result over {limit} characters or items)",
     ),
-    "expr_number": ("นิพจน์ใหญ่เกินไป (ตัวเลขยาวเกิน {limit} บิต)", "expression too large (a number over {limit} bits)"),
-    "expr_iterations": ("นิพจน์ใหญ่เกินไป (วนซ้ำเกิน {limit} รอบ)", "expression too large (over {limit} loop iterations)"),
-    "expr_range": ("นิพจน์ใหญ่เกินไป (range เกิน {limit} ค่า)", "expression too large (a range over {limit} items)"),
-    "expr_output": ("นิพจน์ใหญ่เกินไป (ข้อความที่ได้ยาวเกิน {limit} ตัวอักษร)", "expression too large (output over {limit} characters)"),
+    "expr_number": (
+        "นิพจน์ใหญ่เกินไป (ตัวเลขยาวเกิน {limit} บิต)",
+        "expression too large (a number over {limit} bits)",
+    ),
+    "expr_iterations": (
+        "นิพจน์ใหญ่เกินไป (วนซ้ำเกิน {limit} รอบ)",
+        "expression too large (over {limit} loop iterations)",
+    ),
+    "expr_range": (
+        "นิพจน์ใหญ่เกินไป (range เกิน {limit} ค่า)",
+        "expression too large (a range over {limit} items)",
+    ),
+    "expr_output": (
+        "นิพจน์ใหญ่เกินไป (ข้อความที่ได้ยาวเกิน {limit} ตัวอักษร)",
+        "expression too large (output over {limit} characters)",
+    ),
     "expr_time": ("นิพจน์ทำงานนานเกินไป (เกิน {limit} วินาที)", "expression took too long (over {limit} s)"),
     "expr_deep": ("นิพจน์ซ้อนกันลึกเกินไป", "expression nested too deeply"),
     "expr_zero_division": ("หารด้วยศูนย์", "division by zero"),
@@ -76,7 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ตัวกรอง {name} ใช้กับ{expected}เท่านั้น แต่พบ {value}",
         "the {name} filter works only on {expected}, found {value}",
     ),
-    "expr_filter_value": ("ตัวกรอง {name} ใช้กับค่า {value} ไม่ได้ ({detail})", "the {name} filter cannot take {value} ({detail})"),
+    "expr_filter_value": (
+        "ตัวกรอง {name} ใช้กับค่า {value} ไม่ได้ ({detail})",
+        "the {name} filter cannot take {value} ({detail})",
+    ),
     "expr_kind_number": ("ตัวเลข", "numbers"),
     "expr_kind_date": ("วันที่", "dates"),
     "expr_kind_time": ("เวลา", "times"),
@@ -94,7 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "เวลาต้องเขียนแบบ ชั่วโมง.นาที ในเครื่องหมายคำพูด เช่น \"09.30\" (ชั่วโมง 0-23 นาที 0-59) แต่พบ '{input}'",
         "a time is written hours.minutes in quotes, e.g. \"09.30\" (hours 0-23, minutes 0-59), found '{input}'",
     ),
-    "time_order": ("เวลาเลิกประชุม ({end}) ต้องอยู่หลังเวลาเริ่มประชุม ({start})", "the end time ({end}) must be after the start time ({start})"),
+    "time_order": (
+        "เวลาเลิกประชุม ({end}) ต้องอยู่หลังเวลาเริ่มประชุม ({start})",
+        "the end time ({end}) must be after the start time ({start})",
+    ),
     "member_who": (
         "ต้องระบุบุคคล: รหัสบุคคล (person) หรือรหัสกรรมการ หรือชื่อ (name) หรือตำแหน่ง (position) อย่างน้อยหนึ่งอย่าง",
         "name someone: a person id, a member id, a name or a position",
@@ -103,7 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ระเบียบวาระที่ {n} ต้องมีชื่อเรื่อง (title) หรือประเภท (kind: chair, confirm, inform, consider, other)",
         "agenda item {n} needs a title or a kind (chair, confirm, inform, consider, other)",
     ),
-    "templates_missing": ("ไม่พบโฟลเดอร์แม่แบบ '{path}' (templates) ในโฟลเดอร์เนื้อหา", "no template folder '{path}' (templates) in the content folder"),
+    "templates_missing": (
+        "ไม่พบโฟลเดอร์แม่แบบ '{path}' (templates) ในโฟลเดอร์เนื้อหา",
+        "no template folder '{path}' (templates) in the content folder",
+    ),
     "output_collision": (
         "เนื้อหาสองชุดจะเขียนลงโฟลเดอร์ผลลัพธ์ชื่อเดียวกัน '{name}': {first} และ {second} เปลี่ยนชื่อโฟลเดอร์หนึ่ง",
         "two content sets would write to the same output folder '{name}': {first} and {second}; rename one",
@@ -112,13 +161,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ตาราง '{name}' คำนวณจากข้อมูล '{needs}' ซึ่งเนื้อหานี้ยังไม่มี",
         "the '{name}' table is computed from '{needs}', which this content does not have",
     ),
-    "more_errors": ("... และอีก {n} รายการ (แก้รายการข้างบนแล้วตรวจใหม่)", "... and {n} more (fix the ones above and check again)"),
+    "more_errors": (
+        "... และอีก {n} รายการ (แก้รายการข้างบนแล้วตรวจใหม่)",
+        "... and {n} more (fix the ones above and check again)",
+    ),
     "preset_needs": (
         "บันทึก {id} ใช้ preset {preset} ซึ่งต้องใช้ข้อมูล '{needs}' แต่เนื้อหานี้ยังไม่มี",
         "memo {id} uses the {preset} preset, which needs '{needs}', and this content has none",
     ),
-    "oit_item": ("รหัสข้อ OIT ต้องขึ้นต้นด้วย o เช่น o1, o22 แต่พบ '{input}'", "OIT item codes start with o, e.g. o1, o22; found '{input}'"),
-    "oit_row": ("แต่ละแถวต้องมีรหัสข้อ (item) หรือชื่อรายการ (title)", "each row needs an item code (item) or a title"),
+    "oit_item": (
+        "รหัสข้อ OIT ต้องขึ้นต้นด้วย o เช่น o1, o22 แต่พบ '{input}'",
+        "OIT item codes start with o, e.g. o1, o22; found '{input}'",
+    ),
+    "oit_row": (
+        "แต่ละแถวต้องมีรหัสข้อ (item) หรือชื่อรายการ (title)",
+        "each row needs an item code (item) or a title",
+    ),
     "oit_title": (
         "ไม่พบชื่อของข้อ {item} ในเกณฑ์ปี {year}: ใส่ title ของแถวนี้เอง หรือเพิ่มใน item_titles",
         "no title for item {item} in the {year} framework: give the row a title, or add it to item_titles",
@@ -132,7 +190,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "พบอักขระควบคุมที่มองไม่เห็น ({code}) ซึ่งมักติดมาจากการคัดลอกข้อความจาก Word: ลบอักขระควบคุมที่มองไม่เห็นนี้ออก",
         "invisible control character ({code}), often pasted from Word: delete it",
     ),
-    "control_more": ("พบอักขระควบคุมที่มองไม่เห็นอีก {n} ตัวในไฟล์นี้ ตั้งแต่ตำแหน่งนี้ไป", "{n} more invisible control characters in this file from here on"),
+    "control_more": (
+        "พบอักขระควบคุมที่มองไม่เห็นอีก {n} ตัวในไฟล์นี้ ตั้งแต่ตำแหน่งนี้ไป",
+        "{n} more invisible control characters in this file from here on",
+    ),
     "yaml_alias_cycle": (
         "'*{anchor}' อ้างถึงข้อมูลที่ตัวเองอยู่ข้างใน (วนไม่รู้จบ) ให้ลบ '*{anchor}' หรือเขียนข้อมูลนั้นออกมาตรง ๆ",
         "'*{anchor}' refers to the data it is inside of (an endless loop): remove it or write the data out",
@@ -141,7 +202,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "การอ้างอิง '*{anchor}' ทำให้ข้อมูลขยายเกิน {limit} รายการ (อ้างอิงซ้อนกันหลายชั้น) ให้เขียนข้อมูลโดยไม่ใช้ & และ *",
         "the alias '*{anchor}' expands the data beyond {limit} items (nested aliases): write the data without & and *",
     ),
-    "yaml_too_many": ("ไฟล์มีข้อมูลเกิน {limit} รายการ ให้แบ่งเป็นหลายไฟล์หรือตัดส่วนที่ไม่ใช้ออก", "the file holds more than {limit} items: split it or remove unused parts"),
+    "yaml_too_many": (
+        "ไฟล์มีข้อมูลเกิน {limit} รายการ ให้แบ่งเป็นหลายไฟล์หรือตัดส่วนที่ไม่ใช้ออก",
+        "the file holds more than {limit} items: split it or remove unused parts",
+    ),
     "yaml_too_deep": (
         "ข้อมูลซ้อนกันลึกเกิน {limit} ชั้น ตรวจวงเล็บ [ ] {{ }} ที่เปิดแล้วไม่ได้ปิด หรือการอ้างอิงด้วย *",
         "data nested more than {limit} levels deep: check for unclosed [ ] {{ }} brackets or aliases (*)",
@@ -162,7 +226,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ไฟล์นี้ไม่ได้บันทึกเป็น UTF-8: พบไบต์ {byte} ที่อ่านไม่ได้{guess} บันทึกไฟล์ใหม่เป็น UTF-8 (ใน Notepad: บันทึกเป็น > การเข้ารหัส UTF-8)",
         "the file is not UTF-8: byte {byte} cannot be read{guess}; save it again as UTF-8 (in Notepad: Save As > Encoding UTF-8)",
     ),
-    "encoding_thai_guess": (" (น่าจะเป็นภาษาไทยแบบเก่า TIS-620/Windows-874)", " (probably Thai TIS-620/Windows-874)"),
+    "encoding_thai_guess": (
+        " (น่าจะเป็นภาษาไทยแบบเก่า TIS-620/Windows-874)",
+        " (probably Thai TIS-620/Windows-874)",
+    ),
     "emblem_absolute": (
         "ตราครุฑต้องเป็นชื่อไฟล์ในโฟลเดอร์เนื้อหา เช่น garuda.png ไม่ใช่ตำแหน่งเต็ม '{path}'",
         "the emblem must be a file name inside the content folder, e.g. garuda.png, not the full path '{path}'",
@@ -171,7 +238,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ไฟล์ตราครุฑ '{path}' อยู่นอกโฟลเดอร์เนื้อหา ให้คัดลอกรูปมาไว้ในโฟลเดอร์เดียวกับไฟล์ .yaml",
         "the emblem '{path}' is outside the content folder: copy the image next to the .yaml files",
     ),
-    "emblem_missing": ("ไม่พบไฟล์ตราครุฑ '{path}' ในโฟลเดอร์เนื้อหา", "no emblem file '{path}' in the content folder"),
+    "emblem_missing": (
+        "ไม่พบไฟล์ตราครุฑ '{path}' ในโฟลเดอร์เนื้อหา",
+        "no emblem file '{path}' in the content folder",
+    ),
     "emblem_not_image": (
         "ไฟล์ตราครุฑ '{path}' ไม่ใช่รูปภาพที่ Word ใช้ได้ (PNG, JPEG, GIF, BMP หรือ TIFF)",
         "the emblem '{path}' is not an image Word can use (PNG, JPEG, GIF, BMP or TIFF)",
@@ -185,7 +255,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "คะแนนรวม {given} ต่างจากผลรวมถ่วงน้ำหนักของตัวชี้วัด {computed}",
         "overall score {given} differs from the weighted sum of indicators {computed}",
     ),
-    "warn_emblem": ("ไม่มีไฟล์ตราครุฑ (organisation.emblem) เว้นที่ว่างไว้", "no Garuda emblem image (organisation.emblem): the space is left blank"),
+    "warn_emblem": (
+        "ไม่มีไฟล์ตราครุฑ (organisation.emblem) เว้นที่ว่างไว้",
+        "no Garuda emblem image (organisation.emblem): the space is left blank",
+    ),
     # CLI
     "wrote": ("เขียนไฟล์", "wrote"),
     "internal": (
@@ -195,15 +268,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "failed": ("ไม่สร้างเอกสาร พบปัญหา {n} รายการ:", "nothing written, {n} problem(s):"),
     "warning": ("คำเตือน", "warning"),
     "unchanged": ("ไม่มีการเปลี่ยนแปลง {n} ไฟล์ (ไม่ได้เขียนซ้ำ)", "{n} file(s) unchanged (not rewritten)"),
-    "up_to_date": ("{name}: เนื้อหาและแม่แบบไม่เปลี่ยน ไม่ต้องสร้างใหม่", "{name}: content and templates unchanged, nothing to rebuild"),
+    "up_to_date": (
+        "{name}: เนื้อหาและแม่แบบไม่เปลี่ยน ไม่ต้องสร้างใหม่",
+        "{name}: content and templates unchanged, nothing to rebuild",
+    ),
     "hand_edited": (
         "ไม่เขียนทับ {path} เพราะถูกแก้ไขหลังสร้าง ฉบับใหม่อยู่ที่ {new} (ใช้ --force เพื่อเขียนทับ โดยเก็บไฟล์ที่แก้ไว้เป็นสำเนาก่อน)",
         "{path} was edited after it was built and is not overwritten; the new version is {new} (--force replaces it, keeping the edited file as a backup)",
     ),
-    "backed_up": ("เก็บไฟล์ที่แก้ด้วยมือไว้เป็น {backup} แล้วเขียน {path} ใหม่", "kept the hand-edited file as {backup} and rewrote {path}"),
+    "backed_up": (
+        "เก็บไฟล์ที่แก้ด้วยมือไว้เป็น {backup} แล้วเขียน {path} ใหม่",
+        "kept the hand-edited file as {backup} and rewrote {path}",
+    ),
     "pdf_not_made": ("เขียนไฟล์ .docx แล้ว แต่สร้าง PDF ไม่ได้:", "the .docx files were written, but no PDF:"),
-    "is_directory": ("เป็นโฟลเดอร์ จึงเขียนไฟล์ผลลัพธ์ชื่อนี้ไม่ได้ ไม่ได้เขียนไฟล์ใด", "is a folder: the output cannot be written there; nothing was written"),
-    "exists_differs": ("มีไฟล์ชื่อนี้อยู่แล้วและต่างจากที่จะเขียน จึงไม่เขียนทับ", "a different file with this name is already there: not overwritten"),
+    "is_directory": (
+        "เป็นโฟลเดอร์ จึงเขียนไฟล์ผลลัพธ์ชื่อนี้ไม่ได้ ไม่ได้เขียนไฟล์ใด",
+        "is a folder: the output cannot be written there; nothing was written",
+    ),
+    "exists_differs": (
+        "มีไฟล์ชื่อนี้อยู่แล้วและต่างจากที่จะเขียน จึงไม่เขียนทับ",
+        "a different file with this name is already there: not overwritten",
+    ),
     # PDF (ita_docs.publish){install} is the apt-get line
     "pdf_no_soffice": (
         "ไม่พบ LibreOffice สำหรับสร้าง PDF: ติดตั้งด้วย {install}",
@@ -229,7 +314,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ใช้เวลาเกิน {seconds:g} วินาที (หยุด LibreOffice แล้วเริ่มใหม่)",
         "took longer than {seconds:g} s (LibreOffice was stopped and restarted)",
     ),
-    "pdf_crashed": ("LibreOffice หยุดทำงานระหว่างแปลง ({reason})", "LibreOffice stopped during the conversion ({reason})"),
+    "pdf_crashed": (
+        "LibreOffice หยุดทำงานระหว่างแปลง ({reason})",
+        "LibreOffice stopped during the conversion ({reason})",
+    ),
     "pdf_missing_file": ("ไม่พบไฟล์", "no such file"),
     "pdf_unreadable": (
         "LibreOffice เปิดไฟล์นี้ไม่ได้ (ไม่ใช่ไฟล์ Word หรือไฟล์เสีย)",
@@ -246,7 +334,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ok_check": ("เนื้อหาถูกต้อง: {path}", "content is valid: {path}"),
     "unknown_document": ("ไม่รู้จักเอกสาร '{name}' (มี: {names})", "unknown document '{name}' (have: {names})"),
-    "no_document": ("เนื้อหา {path} ไม่มีข้อมูลสำหรับเอกสาร '{name}'", "content {path} has nothing for document '{name}'"),
+    "no_document": (
+        "เนื้อหา {path} ไม่มีข้อมูลสำหรับเอกสาร '{name}'",
+        "content {path} has nothing for document '{name}'",
+    ),
     "unknown_memo": (
         "ไม่มีบันทึกข้อความแบบ '{name}' ในเนื้อหา {path} (มี: {names}); การสร้างจากแบบมาตรฐานต้องมีผู้ลงนามใน organisation.people",
         "no memo '{name}' in {path} (have: {names}); a preset memo needs a signer in organisation.people",
@@ -274,20 +365,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " filters: {names}, and Jinja's own such as {builtin}",
     ),
     "lint_not_docx": (
-        "ไฟล์นี้ไม่ใช่ไฟล์ Word (.docx): {reason} ให้เปิดไฟล์ใน Word แล้วบันทึกเป็นชนิด \"เอกสาร Word (*.docx)\"",
-        "this file is not a Word file (.docx): {reason}; open it in Word and save it as \"Word Document (*.docx)\"",
+        'ไฟล์นี้ไม่ใช่ไฟล์ Word (.docx): {reason} ให้เปิดไฟล์ใน Word แล้วบันทึกเป็นชนิด "เอกสาร Word (*.docx)"',
+        'this file is not a Word file (.docx): {reason}; open it in Word and save it as "Word Document (*.docx)"',
     ),
-    "lint_reason_text": ("เป็นไฟล์ข้อความหรือไฟล์ชนิดอื่นที่ตั้งชื่อเป็น .docx", "it is a text file or another kind of file named .docx"),
-    "lint_reason_doc": ("เป็นไฟล์ Word รุ่นเก่า (.doc) ที่ตั้งชื่อเป็น .docx", "it is an old Word file (.doc) named .docx"),
-    "lint_reason_zip": ("เป็นไฟล์ zip ที่ไม่มีเนื้อหาเอกสาร Word (word/document.xml)", "it is a zip file with no Word document inside (word/document.xml)"),
-    "lint_reason_broken": ("ไฟล์เสียหรือบันทึกไม่ครบ ({error})", "the file is damaged or was not saved completely ({error})"),
-    "lint_bad_xml": ("อ่านส่วนนี้ของไฟล์ไม่ได้ (XML เสีย: {error})", "this part of the file cannot be read (broken XML: {error})"),
-    "lint_unclosed": ("แท็ก {tag} เปิดแล้วไม่ได้ปิด: ต้องมี {closer} ต่อจากนี้", "the tag {tag} is opened but never closed: it needs {closer} after it"),
+    "lint_reason_text": (
+        "เป็นไฟล์ข้อความหรือไฟล์ชนิดอื่นที่ตั้งชื่อเป็น .docx",
+        "it is a text file or another kind of file named .docx",
+    ),
+    "lint_reason_doc": (
+        "เป็นไฟล์ Word รุ่นเก่า (.doc) ที่ตั้งชื่อเป็น .docx",
+        "it is an old Word file (.doc) named .docx",
+    ),
+    "lint_reason_zip": (
+        "เป็นไฟล์ zip ที่ไม่มีเนื้อหาเอกสาร Word (word/document.xml)",
+        "it is a zip file with no Word document inside (word/document.xml)",
+    ),
+    "lint_reason_broken": (
+        "ไฟล์เสียหรือบันทึกไม่ครบ ({error})",
+        "the file is damaged or was not saved completely ({error})",
+    ),
+    "lint_bad_xml": (
+        "อ่านส่วนนี้ของไฟล์ไม่ได้ (XML เสีย: {error})",
+        "this part of the file cannot be read (broken XML: {error})",
+    ),
+    "lint_unclosed": (
+        "แท็ก {tag} เปิดแล้วไม่ได้ปิด: ต้องมี {closer} ต่อจากนี้",
+        "the tag {tag} is opened but never closed: it needs {closer} after it",
+    ),
     "lint_unclosed_before": (
         "แท็ก {tag} เปิดแล้วไม่ได้ปิด: ต้องมี {closer} ก่อน {next}",
         "the tag {tag} is opened but never closed: it needs {closer} before {next}",
     ),
-    "lint_stray_end": ("แท็ก {tag} ปิดบล็อกที่ไม่ได้เปิดไว้ (ไม่มี {opener} ก่อนหน้า)", "the tag {tag} closes a block that was never opened (no {opener} before it)"),
+    "lint_stray_end": (
+        "แท็ก {tag} ปิดบล็อกที่ไม่ได้เปิดไว้ (ไม่มี {opener} ก่อนหน้า)",
+        "the tag {tag} closes a block that was never opened (no {opener} before it)",
+    ),
     "lint_mismatch": (
         "แท็ก {tag} ไม่ตรงกับ {opener} ที่เปิดไว้ที่{where}: ต้องปิด {opener} ด้วย {closer} ก่อน",
         "the tag {tag} does not match {opener} opened at {where}: close it with {closer} first",
@@ -356,7 +468,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the date {input} has a Christian-era year and was read as {read} (in BE: {be}); if that is wrong, write the BE year",
     ),
     "or": (" หรือ ", " or "),
-    "scores_kind": ("อ่านคะแนนได้จากไฟล์ .xlsx หรือ .csv เท่านั้น", "scores are read from an .xlsx or .csv file only"),
+    "scores_kind": (
+        "อ่านคะแนนได้จากไฟล์ .xlsx หรือ .csv เท่านั้น",
+        "scores are read from an .xlsx or .csv file only",
+    ),
     "scores_unreadable": ("เปิดไฟล์คะแนนไม่ได้ ({error})", "cannot open the scores file ({error})"),
     "scores_exists": (
         "มีไฟล์นี้อยู่แล้ว: ตั้งชื่อใหม่ หรือใส่ --force เพื่อเขียนทับ",
@@ -370,7 +485,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ช่องคะแนนต้องเป็นตัวเลข (เช่น 85.85) แต่พบข้อความ '{input}'",
         "a score cell must hold a number (e.g. 85.85), found the text '{input}'",
     ),
-    "scores_range": ("คะแนนต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ {input}", "a score must be from 0 to 100, found {input}"),
+    "scores_range": (
+        "คะแนนต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ {input}",
+        "a score must be from 0 to 100, found {input}",
+    ),
     "scores_unknown": (
         "ไม่รู้จักรหัส '{code}' ในเกณฑ์ปี {year}: ใช้ year, overall, level, iit, eit, oit, เลขตัวชี้วัด 1-10,"
         " ตัวชี้วัดย่อย ({subs}), รหัสข้อ เช่น i1 e7 o10 หรือปี พ.ศ. ของคะแนนปีก่อน ๆ",
@@ -383,7 +501,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "scores_duplicate": ("รหัส '{code}' ซ้ำกับช่อง {other}", "the code '{code}' repeats cell {other}"),
     "scores_no_code": ("มีคะแนนแต่ช่องรหัสว่าง", "a score without a code"),
-    "scores_year": ("ปีที่ประเมินต้องเป็นปี พ.ศ. เช่น 2569 แต่พบ '{input}'", "the assessed year must be a BE year such as 2569, found '{input}'"),
+    "scores_year": (
+        "ปีที่ประเมินต้องเป็นปี พ.ศ. เช่น 2569 แต่พบ '{input}'",
+        "the assessed year must be a BE year such as 2569, found '{input}'",
+    ),
     "scores_year_mismatch": (
         "ปีในตาราง ({year}) ไม่ตรงกับปีที่ประเมินของเนื้อหา (assessment.year: {set_year})",
         "the sheet's year ({year}) is not the content's assessed year (assessment.year: {set_year})",
@@ -392,7 +513,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ไม่ทราบปีที่ประเมิน: ใส่ปีในแถว year ของชีต ผลการประเมิน หรือใส่ assessment.year ในเนื้อหา",
         "the assessed year is unknown: fill in the year row of the ผลการประเมิน sheet, or assessment.year in the content",
     ),
-    "scores_level": ("ระดับผลการประเมินต้องเป็นหนึ่งใน {levels} แต่พบ '{input}'", "the level must be one of {levels}, found '{input}'"),
+    "scores_level": (
+        "ระดับผลการประเมินต้องเป็นหนึ่งใน {levels} แต่พบ '{input}'",
+        "the level must be one of {levels}, found '{input}'",
+    ),
     "scores_none": ("ไม่พบคะแนนในไฟล์ (ช่องคะแนนว่างทั้งหมด)", "no score in the file (every score cell is empty)"),
     "scores_imported": ("เติมคะแนน {n} รายการลงใน {path}", "{n} scores written into {path}"),
     # issue 16: the slide deck as content and its PowerPoint template
@@ -401,20 +525,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " paragraph, heading, bullets, numbered, dashes, table, insert",
         "each block of a slide is text or exactly one of paragraph, heading, bullets, numbered, dashes, table, insert",
     ),
-    "slide_indicator": ("insert: indicator ต้องระบุ indicator: เลขตัวชี้วัด (1-10)", "insert: indicator needs indicator: its number (1-10)"),
+    "slide_indicator": (
+        "insert: indicator ต้องระบุ indicator: เลขตัวชี้วัด (1-10)",
+        "insert: indicator needs indicator: its number (1-10)",
+    ),
     "slide_insert_and_body": (
         "สไลด์หนึ่งแผ่นมีได้อย่างใดอย่างหนึ่ง: insert (ทั้งแผ่น) หรือ body (รายการเนื้อหา)",
         "a slide has either insert (the whole slide) or body (its blocks), not both",
     ),
-    "slide_empty": ("สไลด์ต้องมี title, body หรือ insert อย่างน้อยหนึ่งอย่าง", "a slide needs a title, a body or an insert"),
+    "slide_empty": (
+        "สไลด์ต้องมี title, body หรือ insert อย่างน้อยหนึ่งอย่าง",
+        "a slide needs a title, a body or an insert",
+    ),
     "slide_needs": (
         "สไลด์แสดง '{insert}' ไม่ได้ เพราะเนื้อหาไม่มี {needs}",
         "the slide cannot show '{insert}': the content has no {needs}",
     ),
     "slide_template_not_pptx": (
-        "แม่แบบสไลด์ {template} ไม่ใช่ไฟล์ PowerPoint (.pptx): {reason} ให้เปิดใน PowerPoint แล้วบันทึกเป็น \"งานนำเสนอ PowerPoint (*.pptx)\"",
+        'แม่แบบสไลด์ {template} ไม่ใช่ไฟล์ PowerPoint (.pptx): {reason} ให้เปิดใน PowerPoint แล้วบันทึกเป็น "งานนำเสนอ PowerPoint (*.pptx)"',
         "the slide template {template} is not a PowerPoint file (.pptx): {reason}; open it in PowerPoint and save it as"
-        " \"PowerPoint Presentation (*.pptx)\"",
+        ' "PowerPoint Presentation (*.pptx)"',
     ),
     "slide_template_layout": (
         "แม่แบบสไลด์ {template} ไม่มีเค้าโครง (layout) ชื่อ “{layout}” ในต้นแบบสไลด์ (มุมมอง > ต้นแบบสไลด์)"
@@ -506,16 +636,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " (ดูตำแหน่งในรายการปัญหา) แล้วโหลดหน้านี้ใหม่",
         "not saved: {file} is not valid YAML ({error}); fix it in a text editor first (see the problem list), then reload",
     ),
-    "web_bad_path": ("ตำแหน่งข้อมูล '{path}' ใช้ไม่ได้ (ไม่มีข้อมูลนี้ หรือชนิดข้อมูลไม่ตรง)", "the path '{path}' leads to no value that can be set"),
+    "web_bad_path": (
+        "ตำแหน่งข้อมูล '{path}' ใช้ไม่ได้ (ไม่มีข้อมูลนี้ หรือชนิดข้อมูลไม่ตรง)",
+        "the path '{path}' leads to no value that can be set",
+    ),
     "web_unauthorised": (
         "ต้องเปิดด้วยลิงก์ที่โปรแกรมแสดงตอนเริ่ม (มีรหัสเข้าใช้ token) หรือเข้าสู่ระบบด้วยรหัสผ่าน",
         "open the link the program printed when it started (it holds the access token), or log in with the password",
     ),
-    "web_bad_host": ("คำขอนี้ไม่ได้ส่งถึงเซิร์ฟเวอร์นี้ (Host '{host}')", "this request is not addressed to this server (Host '{host}')"),
-    "web_cross_site": ("ไม่รับคำขอจากเว็บไซต์อื่น (Origin '{origin}')", "requests from other sites are refused (Origin '{origin}')"),
-    "web_bad_name": ("ชื่อ '{name}' ใช้ไม่ได้: ต้องเป็นชื่อไฟล์หรือโฟลเดอร์ภายในโฟลเดอร์งาน", "the name '{name}' is not a file or folder inside the workspace"),
+    "web_bad_host": (
+        "คำขอนี้ไม่ได้ส่งถึงเซิร์ฟเวอร์นี้ (Host '{host}')",
+        "this request is not addressed to this server (Host '{host}')",
+    ),
+    "web_cross_site": (
+        "ไม่รับคำขอจากเว็บไซต์อื่น (Origin '{origin}')",
+        "requests from other sites are refused (Origin '{origin}')",
+    ),
+    "web_bad_name": (
+        "ชื่อ '{name}' ใช้ไม่ได้: ต้องเป็นชื่อไฟล์หรือโฟลเดอร์ภายในโฟลเดอร์งาน",
+        "the name '{name}' is not a file or folder inside the workspace",
+    ),
     "web_no_set": ("ไม่พบชุดเนื้อหา '{name}' ในโฟลเดอร์งาน", "no content set '{name}' in the workspace"),
-    "web_no_file": ("ยังไม่มีไฟล์ '{name}' ให้สร้างเอกสารก่อน", "there is no file '{name}' yet: build the documents first"),
+    "web_no_file": (
+        "ยังไม่มีไฟล์ '{name}' ให้สร้างเอกสารก่อน",
+        "there is no file '{name}' yet: build the documents first",
+    ),
     "web_upload_big": ("ไฟล์ใหญ่เกิน {limit} MB", "the file is larger than {limit} MB"),
     "web_upload_image": ("ไฟล์นี้ไม่ใช่รูป PNG หรือ JPEG", "this file is not a PNG or JPEG image"),
     "web_needs_password": (
@@ -524,7 +669,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "web_serving": ("เปิดโต๊ะทำงานที่ {url}  (กด Ctrl-C เพื่อหยุด)", "workbench at {url}  (Ctrl-C stops it)"),
     "web_no_workspace": ("ไม่พบโฟลเดอร์งาน '{path}'", "no workspace folder '{path}'"),
-    "web_bad_value": ("ค่า '{value}' ของ '{path}' ต้องเป็นตัวเลข", "the value '{value}' of '{path}' must be a number"),
+    "web_bad_value": (
+        "ค่า '{value}' ของ '{path}' ต้องเป็นตัวเลข",
+        "the value '{value}' of '{path}' must be a number",
+    ),
     "web_edited": (
         "ไฟล์ {file} ถูกแก้ด้วยมือ (เช่น ใน Word) จึงไม่เขียนทับ ฉบับใหม่อยู่ที่ {new}",
         "{file} was edited by hand (e.g. in Word) and was not overwritten; the new version is {new}",

@@ -4,6 +4,7 @@ Installed, they are the subpackages ``ita_docs.templates`` and
 ``ita_docs.samples`` (mapped from the top-level ``templates/`` and ``content/``
 folders by ``pyproject.toml``); in a source checkout, those folders.
 """
+
 from __future__ import annotations
 
 from importlib import resources

@@ -1,4 +1,5 @@
 """Shared fixtures: every bundled sample rendered once per test session."""
+
 from __future__ import annotations
 
 import atexit
@@ -23,7 +24,9 @@ atexit.register(shutil.rmtree, _CACHE, True)
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the current output")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden from the current output"
+    )
 
 
 @pytest.fixture()

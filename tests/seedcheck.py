@@ -6,6 +6,7 @@ is stripped and white space removed; a fragment counts by the share of its
 reworded connective costs only the chunks it touches. The result is the
 covered share of the seed by length (0.0-1.0).
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The house rules of ``docs/architecture.md`` that a test can hold: stage order, no cycles, public faces."""
+
 from __future__ import annotations
 
 import ast
@@ -33,7 +34,9 @@ def _private_imports(name: str, file: Path, mods: dict[str, Path]) -> list[str]:
                 base = ".".join(parts[: len(parts) - node.level + 1] + ([base] if base else []))
             if not base.startswith("ita_docs"):
                 continue
-            source_pkg = base if base in mods and mods[base].name == "__init__.py" else base.rpartition(".")[0]
+            source_pkg = (
+                base if base in mods and mods[base].name == "__init__.py" else base.rpartition(".")[0]
+            )
             for alias in node.names:
                 if alias.name.startswith("_") and not alias.name.startswith("__") and source_pkg != pkg:
                     out.append(f"{name}:{node.lineno} imports {base}.{alias.name}")
@@ -49,9 +52,13 @@ def test_no_private_name_crosses_a_package():
 
 def test_private_import_finder_finds_one(tmp_path):
     f = tmp_path / "mod.py"
-    f.write_text("from ..render.ooxml.names import _local\nfrom .names import _local as l2\n", encoding="utf-8")
+    f.write_text(
+        "from ..render.ooxml.names import _local\nfrom .names import _local as l2\n", encoding="utf-8"
+    )
     mods = {"ita_docs.render.ooxml.names": ROOT / "render" / "ooxml" / "names.py"}
-    assert _private_imports("ita_docs.documents.mod", f, mods) == ["ita_docs.documents.mod:1 imports ita_docs.render.ooxml.names._local"]
+    assert _private_imports("ita_docs.documents.mod", f, mods) == [
+        "ita_docs.documents.mod:1 imports ita_docs.render.ooxml.names._local"
+    ]
     f.write_text("from .names import _local\n", encoding="utf-8")
     assert _private_imports("ita_docs.render.ooxml.mod", f, mods) == []
 
@@ -61,8 +68,14 @@ def test_import_contracts_are_kept():
     lint = shutil.which("lint-imports")
     assert lint, "import-linter is a test dependency (pip install '.[test]')"
     env = {**os.environ, "PYTHONPATH": str(ROOT.parent)}
-    res = subprocess.run([lint, "--config", str(ROOT.parent / "pyproject.toml")], capture_output=True, text=True,
-                         cwd=ROOT.parent, env=env, timeout=300)
+    res = subprocess.run(
+        [lint, "--config", str(ROOT.parent / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT.parent,
+        env=env,
+        timeout=300,
+    )
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-2000:]
     assert "0 broken" in res.stdout
 
@@ -92,6 +105,10 @@ def test_every_package_is_installed():
     """``pip install .`` ships every package of ita_docs (pyproject lists them by name)."""
     import tomllib
 
-    listed = set(tomllib.loads((ROOT.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    listed = set(
+        tomllib.loads((ROOT.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
     found = {".".join(("ita_docs", *p.parent.relative_to(ROOT).parts)) for p in ROOT.rglob("__init__.py")}
     assert found - listed == set()

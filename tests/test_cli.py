@@ -1,4 +1,5 @@
 """The ``ita-docs`` command as a user meets it: exit codes, messages, atomic writes."""
+
 from __future__ import annotations
 
 import os
@@ -9,13 +10,22 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-ENV = {**os.environ, "ITA_DOCS_LANG": "th", "PYTHONIOENCODING": "utf-8",
-       "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+ENV = {
+    **os.environ,
+    "ITA_DOCS_LANG": "th",
+    "PYTHONIOENCODING": "utf-8",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+}
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "ita_docs.cli", *args], capture_output=True, text=True, cwd=cwd, env=ENV, timeout=300
+        [sys.executable, "-m", "ita_docs.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=ENV,
+        timeout=300,
     )
 
 
@@ -138,7 +148,8 @@ def test_text_is_escaped(tmp_path):
 
 
 def test_internal_error_has_no_traceback(monkeypatch, capsys, tmp_path):
-    from ita_docs import cli, build as pipeline
+    from ita_docs import build as pipeline
+    from ita_docs import cli
 
     def boom(*args, **kwargs):
         raise RuntimeError("bug")
@@ -164,7 +175,9 @@ def test_a_memo_preset_without_its_data_is_a_located_error(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
     result = CliRunner().invoke(cli.app, ["memo", "analysis_approval", str(src), "-o", str(tmp_path / "o")])
     assert result.exit_code == 2 and "assessment" in result.output and str(src) in result.output
-    (src / "extra.yaml").write_text("memos:\n  - {id: x, preset: minutes_report, date: 2566-01-01, signer: wasana}\n", encoding="utf-8")
+    (src / "extra.yaml").write_text(
+        "memos:\n  - {id: x, preset: minutes_report, date: 2566-01-01, signer: wasana}\n", encoding="utf-8"
+    )
     (src / "memos.yaml").unlink()
     result = CliRunner().invoke(cli.app, ["check", str(src)])
     assert result.exit_code == 2 and "extra.yaml:2:" in result.output and "minutes" in result.output
@@ -176,7 +189,11 @@ def test_a_long_error_list_is_cut(tmp_path):
     from ita_docs import cli
 
     f = tmp_path / "many.yaml"
-    f.write_text("fiscal_year: 2566\norganisation: {name: ก, kind: อบต., province: ข}\nobstacles:\n" + "  - {a: 1}\n" * 300, encoding="utf-8")
+    f.write_text(
+        "fiscal_year: 2566\norganisation: {name: ก, kind: อบต., province: ข}\nobstacles:\n"
+        + "  - {a: 1}\n" * 300,
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(cli.app, ["check", str(f)])
     assert result.exit_code == 2
     assert 190 <= result.output.count("many.yaml:") <= 200 and "และอีก 100 รายการ" in result.output

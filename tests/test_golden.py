@@ -4,6 +4,7 @@ Run ``pytest tests/test_golden.py --update-golden`` after an intended change
 to the templates, the content or the renderer, and review the diff of
 ``tests/golden`` in git.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -38,13 +39,20 @@ def test_rendered_parts_match_golden(rendered, update_golden):
                 path.write_text(xml, encoding="utf-8")
                 continue
             if not path.exists():
-                problems.append(f"{path}: no golden file (a new document or part? rerun with --update-golden)")
+                problems.append(
+                    f"{path}: no golden file (a new document or part? rerun with --update-golden)"
+                )
                 continue
             want = path.read_text(encoding="utf-8")
             if want != xml:
-                diff = difflib.unified_diff(want.splitlines(), xml.splitlines(), str(path), "rendered", lineterm="", n=2)
+                diff = difflib.unified_diff(
+                    want.splitlines(), xml.splitlines(), str(path), "rendered", lineterm="", n=2
+                )
                 problems.append("\n".join(list(diff)[:40]))
-    assert not problems, "rendered XML differs from golden files (rerun with --update-golden if intended):\n" + "\n\n".join(problems)
+    assert not problems, (
+        "rendered XML differs from golden files (rerun with --update-golden if intended):\n"
+        + "\n\n".join(problems)
+    )
 
 
 def test_golden_files_exist_for_every_document(rendered):
@@ -54,8 +62,11 @@ def test_golden_files_exist_for_every_document(rendered):
 
 def test_no_stale_golden_file(rendered, update_golden):
     """A golden file no rendered document has any more is a leftover (``--update-golden`` removes it)."""
-    expected = {GOLDEN / doc.replace(".docx", "") / part.replace("word/", "")
-                for doc, data in rendered.items() for part in parts_of(data)}
+    expected = {
+        GOLDEN / doc.replace(".docx", "") / part.replace("word/", "")
+        for doc, data in rendered.items()
+        for part in parts_of(data)
+    }
     stale = sorted(p for p in GOLDEN.rglob("*.xml") if p not in expected)
     if update_golden:
         for p in stale:

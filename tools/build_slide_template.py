@@ -23,6 +23,7 @@ Made with python-pptx from its default template; the bytes are reproducible
 (fixed core properties, zip entries stamped 2000-01-01): tests/test_slides.py
 checks that this script gives the bundled file byte for byte.
 """
+
 from __future__ import annotations
 
 import copy
@@ -49,15 +50,27 @@ MARGIN = Inches(0.5)
 BAND = Inches(1.05)  # the title band of content slides
 BODY_Y = Inches(1.3)
 BODY = (MARGIN, BODY_Y, W - 2 * MARGIN, H - BODY_Y - Inches(0.3))
-COLOURS = {"dk1": "262626", "lt1": "FFFFFF", "dk2": "1F3864", "lt2": "DDE6F2", "accent1": "1F3864",
-           "accent2": "C00000", "accent3": "2E75B6", "accent4": "70AD47", "accent5": "FFC000", "accent6": "7F7F7F"}
+COLOURS = {
+    "dk1": "262626",
+    "lt1": "FFFFFF",
+    "dk2": "1F3864",
+    "lt2": "DDE6F2",
+    "accent1": "1F3864",
+    "accent2": "C00000",
+    "accent3": "2E75B6",
+    "accent4": "70AD47",
+    "accent5": "FFC000",
+    "accent6": "7F7F7F",
+}
 LAYOUTS = {0: "ITA Title", 1: "ITA Title and Content", 5: "ITA Title and Table", 2: "ITA Section"}
 
 
 def _el(xml: str) -> etree._Element:
-    return etree.fromstring(f'<root xmlns:a="{A}" xmlns:p="{P}" '
-                            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                            f"{xml}</root>")[0]
+    return etree.fromstring(
+        f'<root xmlns:a="{A}" xmlns:p="{P}" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f"{xml}</root>"
+    )[0]
 
 
 def _theme(blob: bytes) -> bytes:
@@ -100,15 +113,25 @@ def _placeholders(tree: etree._Element) -> dict[str, etree._Element]:
     return out
 
 
-def _level(n: int, *, size: int, bullet: str | None, indent: int, color: str = "tx1", bold: bool = False,
-           align: str = "l") -> str:
-    bu = (f'<a:buFont typeface="{FONT}"/><a:buChar char="{bullet}"/>' if bullet else "<a:buNone/>")
+def _level(
+    n: int,
+    *,
+    size: int,
+    bullet: str | None,
+    indent: int,
+    color: str = "tx1",
+    bold: bool = False,
+    align: str = "l",
+) -> str:
+    bu = f'<a:buFont typeface="{FONT}"/><a:buChar char="{bullet}"/>' if bullet else "<a:buNone/>"
     mar = f' marL="{indent}" indent="{-Inches(0.35) if bullet else 0}"'
-    return (f'<a:lvl{n}pPr{mar} algn="{align}" rtl="0" eaLnBrk="1" latinLnBrk="0" hangingPunct="1">'
-            '<a:lnSpc><a:spcPct val="90000"/></a:lnSpc><a:spcBef><a:spcPts val="600"/></a:spcBef>'
-            f'{bu}<a:defRPr sz="{Pt(size).centipoints}" b="{int(bold)}" kern="1200">'
-            f'<a:solidFill><a:schemeClr val="{color}"/></a:solidFill>'
-            f'<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl{n}pPr>')
+    return (
+        f'<a:lvl{n}pPr{mar} algn="{align}" rtl="0" eaLnBrk="1" latinLnBrk="0" hangingPunct="1">'
+        '<a:lnSpc><a:spcPct val="90000"/></a:lnSpc><a:spcBef><a:spcPts val="600"/></a:spcBef>'
+        f'{bu}<a:defRPr sz="{Pt(size).centipoints}" b="{int(bold)}" kern="1200">'
+        f'<a:solidFill><a:schemeClr val="{color}"/></a:solidFill>'
+        f'<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl{n}pPr>'
+    )
 
 
 def _master(prs) -> None:
@@ -121,15 +144,19 @@ def _master(prs) -> None:
     _xfrm(ph["ftr:3"], (Inches(4.5), H - Inches(0.4), Inches(4.333), Inches(0.35)))
     _xfrm(ph["sldNum:4"], (W - MARGIN - Inches(2), H - Inches(0.4), Inches(2), Inches(0.35)))
     # the title band, behind the title: the theme's accent 1
-    band = _el('<p:sp><p:nvSpPr><p:cNvPr id="7" name="ITA Title Band"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'
-               f'<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{W}" cy="{BAND}"/></a:xfrm>'
-               '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1"/></a:solidFill>'
-               '<a:ln><a:noFill/></a:ln></p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>'
-               '<a:p><a:endParaRPr lang="th-TH"/></a:p></p:txBody></p:sp>')
+    band = _el(
+        '<p:sp><p:nvSpPr><p:cNvPr id="7" name="ITA Title Band"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{W}" cy="{BAND}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1"/></a:solidFill>'
+        '<a:ln><a:noFill/></a:ln></p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>'
+        '<a:p><a:endParaRPr lang="th-TH"/></a:p></p:txBody></p:sp>'
+    )
     tree.insert(2, band)  # after the group properties, under every placeholder
     title_body = ph["title:0"].find("p:txBody/a:bodyPr", NS)
     title_body.set("anchor", "ctr")
-    for fit in master.iterfind(".//a:bodyPr/a:normAutofit", NS):  # the deck measures and pages its text itself;
+    for fit in master.iterfind(
+        ".//a:bodyPr/a:normAutofit", NS
+    ):  # the deck measures and pages its text itself;
         fit.getparent().remove(fit)  # LibreOffice would shrink text that fits
     styles = master.find("p:txStyles", NS)
     title = styles.find("p:titleStyle", NS)
@@ -162,17 +189,26 @@ def _layouts(prs) -> None:
         ph = _placeholders(tree)
         for key, sp in ph.items():
             if key.split(":")[0] in ("dt", "ftr", "sldNum"):
-                _xfrm(sp, {"dt": (MARGIN, H - Inches(0.4), Inches(3), Inches(0.35)),
-                           "ftr": (Inches(4.5), H - Inches(0.4), Inches(4.333), Inches(0.35)),
-                           "sldNum": (W - MARGIN - Inches(2), H - Inches(0.4), Inches(2), Inches(0.35))}[key.split(":")[0]])
+                _xfrm(
+                    sp,
+                    {
+                        "dt": (MARGIN, H - Inches(0.4), Inches(3), Inches(0.35)),
+                        "ftr": (Inches(4.5), H - Inches(0.4), Inches(4.333), Inches(0.35)),
+                        "sldNum": (W - MARGIN - Inches(2), H - Inches(0.4), Inches(2), Inches(0.35)),
+                    }[key.split(":")[0]],
+                )
         if name == "ITA Title":
             # the whole slide's band in accent 1 under a white title; the organisation below
-            tree.insert(2, _el(
-                '<p:sp><p:nvSpPr><p:cNvPr id="20" name="ITA Title Band"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'
-                f'<p:spPr><a:xfrm><a:off x="0" y="{Inches(1.6)}"/><a:ext cx="{W}" cy="{Inches(3.4)}"/></a:xfrm>'
-                '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1"/></a:solidFill>'
-                '<a:ln><a:noFill/></a:ln></p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>'
-                '<a:p><a:endParaRPr lang="th-TH"/></a:p></p:txBody></p:sp>'))
+            tree.insert(
+                2,
+                _el(
+                    '<p:sp><p:nvSpPr><p:cNvPr id="20" name="ITA Title Band"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'
+                    f'<p:spPr><a:xfrm><a:off x="0" y="{Inches(1.6)}"/><a:ext cx="{W}" cy="{Inches(3.4)}"/></a:xfrm>'
+                    '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="accent1"/></a:solidFill>'
+                    '<a:ln><a:noFill/></a:ln></p:spPr><p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>'
+                    '<a:p><a:endParaRPr lang="th-TH"/></a:p></p:txBody></p:sp>'
+                ),
+            )
             layout._element.find("p:cSld", NS).getparent().set("showMasterSp", "0")
             _xfrm(ph["ctrTitle:0"], (MARGIN, Inches(1.7), W - 2 * MARGIN, Inches(3.2)))
             _xfrm(ph["subTitle:1"], (MARGIN, Inches(5.3), W - 2 * MARGIN, Inches(1.5)))
@@ -191,7 +227,8 @@ def _layouts(prs) -> None:
             table.find("p:nvSpPr/p:cNvPr", NS).set("id", "6")
             table.find("p:nvSpPr/p:cNvPr", NS).set("name", "Table Placeholder 5")
             table.find("p:nvSpPr/p:cNvSpPr", NS).append(_el('<a:spLocks noGrp="1"/>')) if table.find(
-                "p:nvSpPr/p:cNvSpPr/a:spLocks", NS) is None else None
+                "p:nvSpPr/p:cNvSpPr/a:spLocks", NS
+            ) is None else None
             ph_el = table.find("p:nvSpPr/p:nvPr/p:ph", NS)
             ph_el.attrib.clear()
             ph_el.attrib.update({"type": "tbl", "sz": "quarter", "idx": "13"})
@@ -205,8 +242,13 @@ def _text_style(sp: etree._Element, *, size: int, color: str, bold: bool, align:
     body.find("a:bodyPr", NS).set("anchor", anchor)
     lst = body.find("a:lstStyle", NS)
     lst.clear()
-    lst.append(_el(_level(1, size=size, bullet=None, indent=0, color=color, bold=bold, align=align)
-                   .replace('<a:spcBef><a:spcPts val="600"/></a:spcBef>', "")))
+    lst.append(
+        _el(
+            _level(1, size=size, bullet=None, indent=0, color=color, bold=bold, align=align).replace(
+                '<a:spcBef><a:spcPts val="600"/></a:spcBef>', ""
+            )
+        )
+    )
 
 
 def build() -> bytes:
@@ -227,7 +269,11 @@ def build() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, (2000, 1, 1, 0, 0, 0)), src.read(info.filename), zipfile.ZIP_DEFLATED)
+            dst.writestr(
+                zipfile.ZipInfo(info.filename, (2000, 1, 1, 0, 0, 0)),
+                src.read(info.filename),
+                zipfile.ZIP_DEFLATED,
+            )
     return out.getvalue()
 
 

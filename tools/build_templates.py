@@ -8,6 +8,7 @@ with a 2.5 cm first-line indent, page numbers "- ๒ -" centred at the top from
 page 2. Everything is built on named styles (prefix "ITA"), so restyling a
 document means editing a style.
 """
+
 from __future__ import annotations
 
 import io
@@ -23,7 +24,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from ita_docs.render.ooxml import fix_package  # noqa: E402
+from ita_docs.render.ooxml import fix_package
 
 FONT = "TH Sarabun New"
 OUT = Path(__file__).resolve().parent.parent / "templates"
@@ -45,8 +46,23 @@ def _fonts(el, font: str = FONT) -> None:
         rfonts.set(qn(f"w:{a}"), font)
 
 
-def _style(doc, name, *, base="Normal", size=16, bold=False, align=None, first_line=None, left=None,
-           hanging=None, before=0, after=0, keep_next=False, kind=WD_STYLE_TYPE.PARAGRAPH, line_at_least=None):
+def _style(
+    doc,
+    name,
+    *,
+    base="Normal",
+    size=16,
+    bold=False,
+    align=None,
+    first_line=None,
+    left=None,
+    hanging=None,
+    before=0,
+    after=0,
+    keep_next=False,
+    kind=WD_STYLE_TYPE.PARAGRAPH,
+    line_at_least=None,
+):
     styles = doc.styles
     st = styles[name] if name in [s.name for s in styles] else styles.add_style(name, kind)
     if base:
@@ -142,13 +158,21 @@ def base_document(*, landscape: bool = False):
     if tblpr is None:
         tblpr = parse_xml(f"<w:tblPr {nsdecls('w')}/>")
         tbl.element.append(tblpr)
-    tblpr.append(parse_xml(
-        f'<w:tblBorders {nsdecls("w")}>' + "".join(
-            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-        ) + "</w:tblBorders>"
-    ))
-    tblpr.append(parse_xml(f'<w:tblCellMar {nsdecls("w")}><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'))
+    tblpr.append(
+        parse_xml(
+            f"<w:tblBorders {nsdecls('w')}>"
+            + "".join(
+                f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+            + "</w:tblBorders>"
+        )
+    )
+    tblpr.append(
+        parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
 
     sec = doc.sections[0]
     setup_section(sec, landscape=landscape)
@@ -189,7 +213,7 @@ def add_page_number(header) -> None:
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
         f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
-        f'<w:r {nsdecls("w")}><w:t>๒</w:t></w:r>',
+        f"<w:r {nsdecls('w')}><w:t>๒</w:t></w:r>",
         f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
     ):
         p._p.append(parse_xml(xml))
@@ -208,8 +232,16 @@ def para(doc, text: str = "", style: str = "ITA Body", **kw):
     return p
 
 
-def table(doc, headers: list[str], row_cells: list[str], widths_cm: list[float], *, loop: str, endloop: str = "{%tr endfor %}",
-          cant_split: bool = True):
+def table(
+    doc,
+    headers: list[str],
+    row_cells: list[str],
+    widths_cm: list[float],
+    *,
+    loop: str,
+    endloop: str = "{%tr endfor %}",
+    cant_split: bool = True,
+):
     """A table: a repeating header row, a loop row, and the body row with ``row_cells``.
 
     ``cant_split`` keeps each body row on one page; turn it off where a row can be
@@ -233,12 +265,12 @@ def table(doc, headers: list[str], row_cells: list[str], widths_cm: list[float],
         c.paragraphs[0].style = doc.styles["ITA Table Head"]
         c.paragraphs[0].add_run(h)
     trpr = head._tr.get_or_add_trPr()
-    trpr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-    trpr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    trpr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+    trpr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     open_row.cells[0].paragraphs[0].add_run(loop)
     close_row.cells[0].paragraphs[0].add_run(endloop)
     if cant_split:
-        body._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        body._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
     for i, text in enumerate(row_cells):
         p = body.cells[i].paragraphs[0]
         p.style = doc.styles["ITA Table Text"]
@@ -281,7 +313,13 @@ def save(doc, name: str) -> Path:
 # --------------------------------------------------------------------------- templates
 
 MEASURE_HEADERS = ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีการปฏิบัติ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามผล"]
-MEASURE_CELLS = ["{{p m.title }}", "{{p m.steps }}", "{{p m.responsible }}", "{{p m.period }}", "{{p m.follow_up }}"]
+MEASURE_CELLS = [
+    "{{p m.title }}",
+    "{{p m.steps }}",
+    "{{p m.responsible }}",
+    "{{p m.period }}",
+    "{{p m.follow_up }}",
+]
 MEASURE_WIDTHS = [4.2, 9.0, 4.0, 3.5, 5.0]
 
 
@@ -299,7 +337,11 @@ def analysis_report():
     para(doc, "{{ num.principles }} หลักการและเหตุผล", "ITA Heading 1")
     para(doc, "{{p principles }}")
     para(doc, "{%p endif %}", "ITA Body Flush")
-    para(doc, "{{ num.results }} ผลคะแนนการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ. {{ year|fiscal_digits }}", "ITA Heading 1")
+    para(
+        doc,
+        "{{ num.results }} ผลคะแนนการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ. {{ year|fiscal_digits }}",
+        "ITA Heading 1",
+    )
     para(doc, "{{ num.scores }} คะแนนผลการประเมิน", "ITA Heading 2")
     para(doc, "{%p if show.results_intro %}", "ITA Body Flush")
     para(doc, "{{p results_intro }}")
@@ -314,23 +356,36 @@ def analysis_report():
         para(doc, text, style).paragraph_format.keep_with_next = True
     para(doc, "{%p if show.tools %}", "ITA Center")
     para(doc, "คะแนนรายเครื่องมือการประเมิน", "ITA Caption")
-    tools = table(doc, ["เครื่องมือ", "คะแนน (เต็ม ๑๐๐)", "น้ำหนัก (ร้อยละ)", "คะแนนถ่วงน้ำหนัก"],
-                  ["{{ t.label }}", "{{ t.score }}", "{{ t.weight }}", "{{ t.weighted }}"], [6.0, 3.5, 3.0, 3.5],
-                  loop="{%tr for t in tools %}")
+    tools = table(
+        doc,
+        ["เครื่องมือ", "คะแนน (เต็ม ๑๐๐)", "น้ำหนัก (ร้อยละ)", "คะแนนถ่วงน้ำหนัก"],
+        ["{{ t.label }}", "{{ t.score }}", "{{ t.weight }}", "{{ t.weighted }}"],
+        [6.0, 3.5, 3.0, 3.5],
+        loop="{%tr for t in tools %}",
+    )
     _centre_columns(tools, (1, 2, 3))  # scores are centred in every score table
     para(doc, "{%p endif %}", "ITA Center")
     para(doc, "{%p if show.ranking %}", "ITA Center")
     para(doc, "{{ ranking_title }}", "ITA Caption")
-    ranked = table(doc, ["อันดับ", "ตัวชี้วัด", "คะแนน"], ["{{ r.rank }}", "{{ r.name }}", "{{ r.score }}"], [2.0, 10.0, 4.0],
-                   loop="{%tr for r in ranking %}")
+    ranked = table(
+        doc,
+        ["อันดับ", "ตัวชี้วัด", "คะแนน"],
+        ["{{ r.rank }}", "{{ r.name }}", "{{ r.score }}"],
+        [2.0, 10.0, 4.0],
+        loop="{%tr for r in ranking %}",
+    )
     _centre_columns(ranked, (0, 2))
     para(doc, "{%p endif %}", "ITA Center")
     para(doc, "{%p if show.indicator_table %}", "ITA Center")
     para(doc, "", "ITA Center")
     para(doc, "คะแนนรายตัวชี้วัด", "ITA Caption")
-    indicator_table = table(doc, ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน"],
-                            ["{{ r.number }}", "{{ r.name }}", "{{ r.tool }}", "{{ r.score }}"],
-                            [1.5, 9.5, 2.0, 3.0], loop="{%tr for r in indicator_rows %}")
+    indicator_table = table(
+        doc,
+        ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน"],
+        ["{{ r.number }}", "{{ r.name }}", "{{ r.tool }}", "{{ r.score }}"],
+        [1.5, 9.5, 2.0, 3.0],
+        loop="{%tr for r in indicator_rows %}",
+    )
     _centre_columns(indicator_table, (0, 2, 3))
     para(doc, "{%p endif %}", "ITA Center")
     para(doc, "{%p if show.ranking_note %}", "ITA Center")
@@ -340,7 +395,11 @@ def analysis_report():
     para(doc, "{{ ch }}", "ITA Chart")
     para(doc, "{%p endfor %}", "ITA Center")
     para(doc, "{%p if show.recommendations %}", "ITA Body Flush")
-    para(doc, "{{ num.recommendations }} ข้อเสนอแนะ/หมายเหตุ จากรายงานผลประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{ year|fiscal_digits }}", "ITA Heading 2")
+    para(
+        doc,
+        "{{ num.recommendations }} ข้อเสนอแนะ/หมายเหตุ จากรายงานผลประเมิน ITA ประจำปีงบประมาณ พ.ศ. {{ year|fiscal_digits }}",
+        "ITA Heading 2",
+    )
     para(doc, "{{p recommendations }}")
     para(doc, "{%p endif %}", "ITA Body Flush")
     para(doc, "{%p if show.analysis %}", "ITA Body Flush")
@@ -368,7 +427,11 @@ def analysis_report():
     # section they would stand alone on a mostly empty page before the section break.
     landscape_section(doc)
     para(doc, "{%p if show.next_year %}", "ITA Body Flush")
-    para(doc, "{{ num.next_year }} ข้อเสนอแนะมาตรการ/แนวทางดำเนินการเพื่อการยกระดับผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }}", "ITA Heading 1")
+    para(
+        doc,
+        "{{ num.next_year }} ข้อเสนอแนะมาตรการ/แนวทางดำเนินการเพื่อการยกระดับผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }}",
+        "ITA Heading 1",
+    )
     para(doc, "{{p next_intro }}")
     para(doc, "{%p endif %}", "ITA Body Flush")
     para(doc, "{{p next_heading }}")
@@ -387,8 +450,13 @@ def measures_plan():
     para(doc, "{{p goal }}")
     para(doc, "{%p for g in groups %}", "ITA Body Flush")
     para(doc, "{{p g.title }}")
-    table(doc, ["มาตรการ/แนวทาง", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามผล"],
-          MEASURE_CELLS, MEASURE_WIDTHS, loop="{%tr for m in g.rows %}")
+    table(
+        doc,
+        ["มาตรการ/แนวทาง", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามผล"],
+        MEASURE_CELLS,
+        MEASURE_WIDTHS,
+        loop="{%tr for m in g.rows %}",
+    )
     para(doc, "{%p endfor %}", "ITA Body Flush")
     para(doc, "{{p after }}")
     return save(doc, "measures-plan")
@@ -401,11 +469,30 @@ def measures_results():
     para(doc, "", "ITA Center")
     para(doc, "{{p introduction }}")
     para(doc, "{{p table_title }}", "ITA Title")
-    table(doc, ["ที่", "มาตรการ/โครงการ/กิจกรรม", "ขั้นตอน/วิธีการปฏิบัติ", "ระยะเวลาดำเนินการ", "ผู้รับผิดชอบ",
-                "ผลการดำเนินการ", "ผลลัพธ์/ผลสัมฤทธิ์ในการดำเนินการ"],
-          ["{{ m.number }}", "{{p m.title }}", "{{p m.steps }}", "{{p m.period }}", "{{p m.responsible }}",
-           "{{p m.outputs }}", "{{p m.outcome }}"],
-          [1.0, 3.6, 5.2, 2.9, 2.9, 5.4, 4.7], loop="{%tr for m in rows %}", cant_split=False)
+    table(
+        doc,
+        [
+            "ที่",
+            "มาตรการ/โครงการ/กิจกรรม",
+            "ขั้นตอน/วิธีการปฏิบัติ",
+            "ระยะเวลาดำเนินการ",
+            "ผู้รับผิดชอบ",
+            "ผลการดำเนินการ",
+            "ผลลัพธ์/ผลสัมฤทธิ์ในการดำเนินการ",
+        ],
+        [
+            "{{ m.number }}",
+            "{{p m.title }}",
+            "{{p m.steps }}",
+            "{{p m.period }}",
+            "{{p m.responsible }}",
+            "{{p m.outputs }}",
+            "{{p m.outcome }}",
+        ],
+        [1.0, 3.6, 5.2, 2.9, 2.9, 5.4, 4.7],
+        loop="{%tr for m in rows %}",
+        cant_split=False,
+    )
     para(doc, "{{p after }}")
     return save(doc, "measures-results")
 
@@ -467,9 +554,13 @@ def distribution_list():
     para(doc, "วันที่ {{ date }}", "ITA Body Flush")
     para(doc, "", "ITA Body Flush")
     # The document's description is one cell merged down the rows (docxtpl's {% vm %}), not a line per row.
-    t = table(doc, ["ลำดับที่", "ชื่อเอกสาร", "ชื่อหน่วยงานที่รับเอกสารแจกจ่าย", "ผู้รับ", "วันที่รับเอกสาร"],
-              ["{{ r.number }}", "{% vm %}{{ document }}", "{{ r.unit }}", "", "{{ r.received }}"],
-              [1.4, 5.6, 4.6, 2.2, 2.2], loop="{%tr for r in rows %}")
+    t = table(
+        doc,
+        ["ลำดับที่", "ชื่อเอกสาร", "ชื่อหน่วยงานที่รับเอกสารแจกจ่าย", "ผู้รับ", "วันที่รับเอกสาร"],
+        ["{{ r.number }}", "{% vm %}{{ document }}", "{{ r.unit }}", "", "{{ r.received }}"],
+        [1.4, 5.6, 4.6, 2.2, 2.2],
+        loop="{%tr for r in rows %}",
+    )
     _centre_columns(t, (0, 4))
     return save(doc, "distribution-list")
 
@@ -528,9 +619,13 @@ def publish_index():
     para(doc, "{{ title }}", "ITA Title")
     para(doc, "{{ subtitle }}", "ITA Center")
     para(doc, "", "ITA Center")
-    t = table(doc, ["ITA ปี", "ข้อ", "ชื่อข้อ OIT ของปีนั้น", "เอกสาร", "ชื่อไฟล์"],
-              ["{{ r.year }}", "{{ r.item }}", "{{ r.item_title }}", "{{ r.document }}", "{{ r.files }}"],
-              [1.7, 1.7, 3.9, 5.0, 3.7], loop="{%tr for r in rows %}")
+    t = table(
+        doc,
+        ["ITA ปี", "ข้อ", "ชื่อข้อ OIT ของปีนั้น", "เอกสาร", "ชื่อไฟล์"],
+        ["{{ r.year }}", "{{ r.item }}", "{{ r.item_title }}", "{{ r.document }}", "{{ r.files }}"],
+        [1.7, 1.7, 3.9, 5.0, 3.7],
+        loop="{%tr for r in rows %}",
+    )
     _centre_columns(t, (0, 1))
     para(doc, "", "ITA Note")
     para(doc, "{%p for n in notes %}", "ITA Note")
@@ -552,7 +647,16 @@ def main(out: Path | None = None) -> list[Path]:
 
 
 # Every template builder, in order.
-BUILDERS = (analysis_report, measures_plan, measures_results, memo, distribution_list, minutes, oit_followup, publish_index)
+BUILDERS = (
+    analysis_report,
+    measures_plan,
+    measures_results,
+    memo,
+    distribution_list,
+    minutes,
+    oit_followup,
+    publish_index,
+)
 
 if __name__ == "__main__":
     for path in main():

@@ -8,6 +8,7 @@ short table for the README.
 
 ``--check`` writes nothing and exits 1 when the committed page is stale.
 """
+
 from __future__ import annotations
 
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ita_docs.context import vocabulary
-from ita_docs.context.vocabulary import FILTERS, GROUPS, NAMES  # noqa: E402
+from ita_docs.context.vocabulary import FILTERS, GROUPS, NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "vocabulary.md"
@@ -37,8 +38,7 @@ RULES_TH = [
     " ตัวเลขของคะแนนสำหรับเปรียบเทียบใน `{% if %}` คือ `value` (เช่น `indicators[9].value`)",
     "ยกเว้น `assessment` ซึ่งเป็นข้อมูลผลการประเมินตามที่เขียนในเนื้อหา (ตัวเลข) พิมพ์คะแนนด้วย `|score`"
     " เช่น `{{ assessment.indicators[9]|score }}`",
-    "**จำนวนเต็มเป็นตัวเลข** (ปี จำนวน อันดับ เลขตัวชี้วัด น้ำหนัก) พิมพ์เป็นเลขตามเอกสารเอง"
-    " ปี พ.ศ. พิมพ์ด้วย `|fiscal_digits`",
+    "**จำนวนเต็มเป็นตัวเลข** (ปี จำนวน อันดับ เลขตัวชี้วัด น้ำหนัก) พิมพ์เป็นเลขตามเอกสารเอง ปี พ.ศ. พิมพ์ด้วย `|fiscal_digits`",
     "ทุกค่าอ่านได้อย่างเดียว นิพจน์แก้ไขเนื้อหาไม่ได้",
     "ชื่อที่คำนวณจากผลการประเมิน (`overall` `level` `pass_mark` `previous_overall` `change` `tools` `indicators`"
     " `ranking` `lowest` `highest` `below_pass`) มีเมื่อเนื้อหามี `assessment`; `committee` มีเมื่อมีคณะกรรมการคณะเดียว",
@@ -82,7 +82,12 @@ def vocabulary_markdown() -> str:
         "",
     ]
     for group, (th, en) in GROUPS.items():
-        out += [f"## {th} · {en}", "", "| ชื่อ · name | ความหมาย | meaning | ตัวอย่าง · example |", "|---|---|---|---|"]
+        out += [
+            f"## {th} · {en}",
+            "",
+            "| ชื่อ · name | ความหมาย | meaning | ตัวอย่าง · example |",
+            "|---|---|---|---|",
+        ]
         for n in NAMES:
             if n.group == group:
                 out.append(f"| {_code(n.name)} | {_cell(n.th)} | {_cell(n.en)} | {_code(n.example)} |")
@@ -123,12 +128,14 @@ def readme_table() -> str:
     rows = ["| ชื่อ · name | ใช้ได้ · parts | ตัวอย่าง · example |", "|---|---|---|"]
     for top in vocabulary.names():
         entries = [n for n in NAMES if n.top == top]
-        rests = [n.name[len(top):] for n in entries]
+        rests = [n.name[len(top) :] for n in entries]
         if any(r in ("", "(3)") or "." not in r for r in rests):
             parts = entries[0].th
         else:
             stem = rests[0].rsplit(".", 1)[0]
-            parts = f"{top}{stem}." + " .".join(r.rsplit(".", 1)[1] if r.startswith(stem + ".") else r for r in rests)
+            parts = f"{top}{stem}." + " .".join(
+                r.rsplit(".", 1)[1] if r.startswith(stem + ".") else r for r in rests
+            )
         rows.append(f"| `{top}` | {_cell(parts)} | {_code(entries[0].example)} |")
     filters = " ".join(f"`{f.name}`" for f in FILTERS)
     rows.append(f"| ตัวกรอง · filters | {filters} | {_code('{{ fiscal_year|fiscal_digits }}')} |")

@@ -8,6 +8,7 @@
 
 The submodules are imported where they are used (importing `phrases` alone stays light).
 """
+
 from __future__ import annotations
 
 __all__ = ["drafting", "phrases", "rules"]

@@ -17,10 +17,11 @@ and every drafted sentence agree for any profile of scores:
   (at least one strength stays), as the report's table of the three lowest
   indicators (``{insert: lowest}``) already puts them forward.
 """
+
 from __future__ import annotations
 
-from . import rules as analysis
 from ..model import Assessment
+from . import rules as analysis
 
 LOWEST_TO_IMPROVE = 3
 """At most this many of the lowest passing indicators move to ๓.๓ when it would be empty
@@ -37,7 +38,9 @@ def classify(a: Assessment, fw: analysis.Framework, rules: analysis.Rules | None
     base = analysis.classify(a, fw, rules)
     strengths, improvements = list(base.strengths), list(base.improvements)
     if not improvements and len(strengths) > 1:
-        movable = [r for r in reversed(strengths) if r.score < 100][: min(LOWEST_TO_IMPROVE, len(strengths) - 1)]
+        movable = [r for r in reversed(strengths) if r.score < 100][
+            : min(LOWEST_TO_IMPROVE, len(strengths) - 1)
+        ]
         moved = {r.number for r in movable}
         strengths = [r for r in strengths if r.number not in moved]
         improvements = movable

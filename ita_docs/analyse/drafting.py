@@ -39,6 +39,7 @@ gives (even empty) replaces the drafted one; ``analysis_report.phrases``
 changes the library's wording first (`ita_docs.analyse.phrases.merge`);
 ``analysis_report.draft: false`` prints only what the content gives.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,9 +47,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import rules as analysis, classify, phrases
 from .. import thaifmt
 from ..model import AnalysisReport, Block, Content, Finding, FindingGroup, Measure, MeasureGroup, NextYear
+from . import classify, phrases
+from . import rules as analysis
 
 #: The `AnalysisReport` fields that are sections (drafted, or replaced by the content's).
 SECTIONS = (
@@ -137,10 +139,12 @@ def _block(b: Block, digits: str) -> Block:
         if getattr(b, name):
             update[name] = _strs(getattr(b, name), digits)
     if b.table:
-        update["table"] = b.table.model_copy(update={
-            "header": _strs(b.table.header, digits),
-            "rows": [_strs(r, digits) for r in b.table.rows],
-        })
+        update["table"] = b.table.model_copy(
+            update={
+                "header": _strs(b.table.header, digits),
+                "rows": [_strs(r, digits) for r in b.table.rows],
+            }
+        )
     return b.model_copy(update=update)
 
 
@@ -153,7 +157,10 @@ def _measure(m: Measure, digits: str) -> Measure:
         return m
     update: dict[str, Any] = {
         "title": _strs(m.title, digits),
-        "steps": [s.model_copy(update={"text": _digits(s.text, digits), "bullets": _strs(s.bullets, digits)}) for s in m.steps],
+        "steps": [
+            s.model_copy(update={"text": _digits(s.text, digits), "bullets": _strs(s.bullets, digits)})
+            for s in m.steps
+        ],
         "responsible_other": _strs(m.responsible_other, digits),
         "follow_up": _strs(m.follow_up, digits),
     }
@@ -167,7 +174,9 @@ def _measure(m: Measure, digits: str) -> Measure:
 # --------------------------------------------------------------------------- the draft
 
 
-def _findings(texts: phrases.Phrases, rows: list[analysis.RankedIndicator], kind: str, digits: str) -> list[Finding]:
+def _findings(
+    texts: phrases.Phrases, rows: list[analysis.RankedIndicator], kind: str, digits: str
+) -> list[Finding]:
     out = []
     for r in rows:
         ind = texts.indicator(r.number)
@@ -178,7 +187,10 @@ def _findings(texts: phrases.Phrases, rows: list[analysis.RankedIndicator], kind
 def _proposed(lib: phrases.Phrases, classes: analysis.Classes, rules: analysis.Rules) -> list[Measure]:
     """Library measures for the weak indicators (lowest first), then for the points to improve."""
     chosen: dict[str, Measure] = {}
-    for rows, limit in ((classes.weaknesses, rules.weakness_measures), (classes.improvements, rules.improvement_measures)):
+    for rows, limit in (
+        (classes.weaknesses, rules.weakness_measures),
+        (classes.improvements, rules.improvement_measures),
+    ):
         for r in rows:
             own = [m for m in lib.measures if m.indicators and m.indicators[0] == r.number]
             for m in own if limit is None else own[:limit]:
@@ -193,17 +205,24 @@ def _listed(a_names: list[str]) -> str:
     return " ".join(a_names[:-1]) + " และ" + a_names[-1]
 
 
-def conclusion(texts: phrases.Phrases, classes: analysis.Classes, names: dict[int, str], digits: str) -> list[Block]:
+def conclusion(
+    texts: phrases.Phrases, classes: analysis.Classes, names: dict[int, str], digits: str
+) -> list[Block]:
     """The conclusion: its opening, one bullet per class that has indicators (weaknesses, points
     to improve, strengths: each naming its indicators), its end."""
     s = texts.sections
     bullets = []
-    for lead, rows in ((s.conclusion_weaknesses, classes.weaknesses), (s.conclusion_improvements, classes.improvements),
-                       (s.conclusion_strengths, classes.strengths)):
+    for lead, rows in (
+        (s.conclusion_weaknesses, classes.weaknesses),
+        (s.conclusion_improvements, classes.improvements),
+        (s.conclusion_strengths, classes.strengths),
+    ):
         if not rows or not lead:
             continue
         head = " ".join(t for b in lead for t in phrases.block_texts(b))
-        which = _listed([f"ตัวชี้วัดที่ {thaifmt.to_digits(str(r.number), 'thai')} {names[r.number]}" for r in rows])
+        which = _listed(
+            [f"ตัวชี้วัดที่ {thaifmt.to_digits(str(r.number), 'thai')} {names[r.number]}" for r in rows]
+        )
         bullets.append(_digits(f"{head} {which}", digits))
     out = _blocks(list(s.conclusion), digits)
     if bullets:
@@ -218,10 +237,20 @@ def own_groups(content: Content, fw: analysis.Framework, texts: phrases.Phrases)
         return list(content.measure_plan.groups)
     groups = []
     for tool in analysis.TOOLS:
-        ids = [m.id for m in content.measures if m.indicators and fw.indicators.get(m.indicators[0]) is not None
-               and fw.indicators[m.indicators[0]].tool == tool]
+        ids = [
+            m.id
+            for m in content.measures
+            if m.indicators
+            and fw.indicators.get(m.indicators[0]) is not None
+            and fw.indicators[m.indicators[0]].tool == tool
+        ]
         if ids:
-            groups.append(MeasureGroup(title=f"มาตรการเพื่อยกระดับผลการประเมินตาม{fw.tools[tool].name} ({tool.upper()})", measures=ids))
+            groups.append(
+                MeasureGroup(
+                    title=f"มาตรการเพื่อยกระดับผลการประเมินตาม{fw.tools[tool].name} ({tool.upper()})",
+                    measures=ids,
+                )
+            )
     grouped = {mid for g in groups for mid in g.measures}
     rest = [m.id for m in content.measures if m.id not in grouped]
     if rest:
@@ -254,16 +283,27 @@ def draft(content: Content, digits: str = "thai") -> Draft:
     if len(a.indicators) >= 3:
         analysis_intro.append(Block(insert="lowest"))
     strengths = (
-        FindingGroup(intro=blocks(s.strengths_intro), findings=_findings(texts, classes.strengths, "strength", digits))
-        if classes.strengths else FindingGroup(intro=blocks(s.no_strengths))
+        FindingGroup(
+            intro=blocks(s.strengths_intro), findings=_findings(texts, classes.strengths, "strength", digits)
+        )
+        if classes.strengths
+        else FindingGroup(intro=blocks(s.no_strengths))
     )
     weaknesses = (
-        FindingGroup(intro=blocks(s.weaknesses_intro), findings=_findings(texts, classes.weaknesses, "weakness", digits))
-        if classes.weaknesses else FindingGroup(intro=blocks(s.no_weaknesses))
+        FindingGroup(
+            intro=blocks(s.weaknesses_intro),
+            findings=_findings(texts, classes.weaknesses, "weakness", digits),
+        )
+        if classes.weaknesses
+        else FindingGroup(intro=blocks(s.no_weaknesses))
     )
     improvements = (
-        FindingGroup(intro=blocks(s.improvements_intro), findings=_findings(texts, classes.improvements, "improvement", digits))
-        if classes.improvements else FindingGroup(intro=blocks(s.no_improvements))
+        FindingGroup(
+            intro=blocks(s.improvements_intro),
+            findings=_findings(texts, classes.improvements, "improvement", digits),
+        )
+        if classes.improvements
+        else FindingGroup(intro=blocks(s.no_improvements))
     )
     measures = [] if content.measures else [_measure(m, digits) for m in _proposed(lib, classes, rules)]
     groups = own_groups(content, fw, texts) if content.measures else []

@@ -9,13 +9,14 @@ o25; 2566-2567: o42/o43). A year without framework data uses the content's
 ``framework_year`` rules. Used by the publishing index
 (`ita_docs.documents.publish_index`) and by ``check`` (`ita_docs.load.validate`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import rules as analysis
 from ..messages import msg
 from ..model import Content
+from . import rules as analysis
 
 #: The document types that have an OIT item, with their Thai titles and whether a set has them.
 FILED = {
@@ -74,6 +75,13 @@ def problems(c: Content) -> list[str]:
             continue
         year = missing_rules(c, name)
         if year is not None and slot(c, name) is None:
-            out.append(msg("publish_no_rules", year=year, document=title, years=", ".join(map(str, years)),
-                           latest=years[-1]))
+            out.append(
+                msg(
+                    "publish_no_rules",
+                    year=year,
+                    document=title,
+                    years=", ".join(map(str, years)),
+                    latest=years[-1],
+                )
+            )
     return out

@@ -8,6 +8,7 @@ indicator names and numbering, tool membership, tool and indicator weights
 indicators below the pass mark, the lowest N, tool scores out of 100 and
 weighted, and the change against the previous year are all computed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -120,7 +121,9 @@ def rules(year: int, framework_year: int | None = None) -> Framework:
 
 def borrowed(year: int, framework_year: int | None) -> bool:
     """Whether fiscal ``year`` uses another year's rules (no data of its own, ``framework_year`` set)."""
-    return framework_year is not None and year not in framework_years() and framework_year in framework_years()
+    return (
+        framework_year is not None and year not in framework_years() and framework_year in framework_years()
+    )
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,9 @@ def tool_scores(a: Assessment, fw: Framework) -> dict[str, float | None]:
 
 def weighted_tool_scores(a: Assessment, fw: Framework) -> dict[str, float | None]:
     """Each tool's contribution to the overall score (e.g. OIT 38.70 of 40 points)."""
-    return {t: (s * fw.tools[t].weight / 100 if s is not None else None) for t, s in tool_scores(a, fw).items()}
+    return {
+        t: (s * fw.tools[t].weight / 100 if s is not None else None) for t, s in tool_scores(a, fw).items()
+    }
 
 
 def weighted_overall(a: Assessment, fw: Framework) -> float | None:
@@ -243,9 +248,10 @@ def computed_level(a: Assessment, fw: Framework) -> str | None:
     for rule in fw.levels:
         if total < rule.min:
             continue
-        if rule.each_tool_min is not None:
-            if any(s is None or s < rule.each_tool_min for s in tools.values()):
-                continue
+        if rule.each_tool_min is not None and any(
+            s is None or s < rule.each_tool_min for s in tools.values()
+        ):
+            continue
         return rule.level
     return fw.levels[-1].level
 
@@ -258,7 +264,10 @@ def level(a: Assessment, fw: Framework) -> str | None:
 def ranking(a: Assessment, fw: Framework) -> list[RankedIndicator]:
     """Indicators by score, highest first (ties keep indicator order); names by `indicator_name`."""
     rows = sorted(a.indicators.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [RankedIndicator(i + 1, n, indicator_name(a, fw, n), fw.indicators[n].tool, s) for i, (n, s) in enumerate(rows)]
+    return [
+        RankedIndicator(i + 1, n, indicator_name(a, fw, n), fw.indicators[n].tool, s)
+        for i, (n, s) in enumerate(rows)
+    ]
 
 
 def below_pass(a: Assessment, fw: Framework) -> list[RankedIndicator]:

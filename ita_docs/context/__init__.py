@@ -6,6 +6,7 @@
   time limits; `expression_errors`: its errors worded for a clerk; `expressions`: content text
   with expressions expanded.
 """
+
 from __future__ import annotations
 
 from .expression_errors import did_you_mean, expression_error

@@ -8,6 +8,7 @@ result, and a clerk's message (`ExpressionError`) when given the wrong kind of
 value. `_BUILTIN_FILTERS` are Jinja's own filters wrapped so (``join`` and
 ``sum`` replaced by bounded versions).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,6 @@ from .limits import (
     _too_large,
     _weight,
 )
-
 
 # --------------------------------------------------------------------------- checks before an operation
 
@@ -146,7 +146,9 @@ def _pre_indent(s: Any, width: Any = 4, *args: Any, **kwargs: Any) -> None:
             raise _too_large()
 
 
-def _pre_wordwrap(s: Any, width: Any = 79, break_long_words: Any = True, wrapstring: Any = None, *a: Any, **kw: Any) -> None:
+def _pre_wordwrap(
+    s: Any, width: Any = 79, break_long_words: Any = True, wrapstring: Any = None, *a: Any, **kw: Any
+) -> None:
     if isinstance(s, str) and isinstance(wrapstring, str) and isinstance(width, int) and width > 0:
         lines = 2 * len(s) // width + s.count("\n") + 2
         if len(s) + lines * len(wrapstring) > MAX_SIZE:
@@ -207,7 +209,9 @@ def _sum_filter(environment: Any, iterable: Any, attribute: Any = None, start: A
     kind = type(start)
     for x in items:
         if not isinstance(x, kind):
-            raise TypeError(f'can only concatenate {kind.__name__} (not "{type(x).__name__}") to {kind.__name__}')
+            raise TypeError(
+                f'can only concatenate {kind.__name__} (not "{type(x).__name__}") to {kind.__name__}'
+            )
     if _weight(items, MAX_SIZE) > MAX_SIZE:
         raise _too_large()
     return kind(chain(start, *items))
@@ -219,7 +223,15 @@ _REPLACED_FILTERS: dict[str, Callable[..., Any]] = {"join": _join_filter, "sum":
 _FILTER_INPUT = {
     **dict.fromkeys(("score", "signed", "percent", "number", "thai_words", "baht"), "number"),
     **dict.fromkeys(
-        ("date_long", "date_numeric", "date_full", "date_short", "month_range", "date_range_short", "date_range_long"),
+        (
+            "date_long",
+            "date_numeric",
+            "date_full",
+            "date_short",
+            "month_range",
+            "date_range_short",
+            "date_range_long",
+        ),
         "date",
     ),
     **dict.fromkeys(("fiscal_year", "fiscal_year_range", "fiscal_digits"), "year"),
@@ -274,4 +286,6 @@ def _wrap_filter(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     return bounded_filter
 
 
-_BUILTIN_FILTERS = {name: _wrap_filter(name, _REPLACED_FILTERS.get(name, fn)) for name, fn in DEFAULT_FILTERS.items()}
+_BUILTIN_FILTERS = {
+    name: _wrap_filter(name, _REPLACED_FILTERS.get(name, fn)) for name, fn in DEFAULT_FILTERS.items()
+}

@@ -8,6 +8,7 @@ template line (`line_of`). Unknown names, attributes and filters are told with
 the closest valid one ("did you mean") and the valid ones (`_Undefined`
 remembers what was missing; `unknown_name_message`, `unknown_filter_message`).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -63,7 +64,18 @@ for _cls in jinja2.StrictUndefined.__mro__:
 del _cls, _attr, _value
 
 _LISTED = 60  # names listed at most in one message
-_JINJA_FILTERS_SHOWN = ("upper", "lower", "join", "length", "default", "round", "replace", "trim", "first", "last")
+_JINJA_FILTERS_SHOWN = (
+    "upper",
+    "lower",
+    "join",
+    "length",
+    "default",
+    "round",
+    "replace",
+    "trim",
+    "first",
+    "last",
+)
 _UNKNOWN_FILTER = re.compile(r"No filter named '([^']+)'")
 
 
@@ -73,7 +85,7 @@ def thai_filter_names() -> list[str]:
 
 
 def did_you_mean(name: object, candidates: Any) -> str:
-    """" (did you mean 'x'?)" for the closest of ``candidates`` (difflib), or ""."""
+    """ " (did you mean 'x'?)" for the closest of ``candidates`` (difflib), or ""."""
     if not isinstance(name, str):
         return ""
     close = difflib.get_close_matches(name, [str(c) for c in candidates], n=1, cutoff=0.6)
@@ -81,8 +93,10 @@ def did_you_mean(name: object, candidates: Any) -> str:
 
 
 def _listed(names: Any) -> str:
-    """" valid names: a, b, c" (sorted, at most `_LISTED`), or "" when there are none."""
-    shown = sorted(dict.fromkeys(str(n) for n in names), key=lambda n: (not n.isdigit(), int(n) if n.isdigit() else 0, n))
+    """ " valid names: a, b, c" (sorted, at most `_LISTED`), or "" when there are none."""
+    shown = sorted(
+        dict.fromkeys(str(n) for n in names), key=lambda n: (not n.isdigit(), int(n) if n.isdigit() else 0, n)
+    )
     if not shown:
         return ""
     more = "" if len(shown) <= _LISTED else ", …"
@@ -92,12 +106,15 @@ def _listed(names: Any) -> str:
 def _attributes(obj: Any) -> list[str]:
     """The names ``obj.name`` may take: a mapping's keys, a model's fields and properties, a dataclass's fields."""
     if isinstance(obj, abc.Mapping):
-        return [str(k) for k in obj.keys()]
+        return [str(k) for k in obj]
     if isinstance(obj, BaseModel):
         cls = type(obj)
         props = [
-            n for n in dir(cls)
-            if not n.startswith("_") and n not in _BASEMODEL_ATTRS and isinstance(getattr(cls, n, None), property)
+            n
+            for n in dir(cls)
+            if not n.startswith("_")
+            and n not in _BASEMODEL_ATTRS
+            and isinstance(getattr(cls, n, None), property)
         ]
         return [*cls.model_fields, *props]
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
@@ -119,7 +136,13 @@ def unknown_name_message(name: object, names: Any, *, owner: Any = jinja2.utils.
         names = list(names or ())
         return msg("expr_unknown_name", name=name, hint=did_you_mean(name, names), names=_listed(names))
     attrs = _attributes(owner)
-    return msg("expr_unknown_attr", owner=_owner(owner), name=name, hint=did_you_mean(name, attrs), names=_listed(attrs))
+    return msg(
+        "expr_unknown_attr",
+        owner=_owner(owner),
+        name=name,
+        hint=did_you_mean(name, attrs),
+        names=_listed(attrs),
+    )
 
 
 def unknown_filter_message(name: str, filters: Any = None) -> str:
@@ -129,7 +152,11 @@ def unknown_filter_message(name: str, filters: Any = None) -> str:
         "expr_unknown_filter",
         name=name,
         hint=did_you_mean(name, [f for f in every if not f.startswith("_")]),
-        names=msg("expr_filters_listed", names=", ".join(thai_filter_names()), builtin=", ".join(_JINJA_FILTERS_SHOWN)),
+        names=msg(
+            "expr_filters_listed",
+            names=", ".join(thai_filter_names()),
+            builtin=", ".join(_JINJA_FILTERS_SHOWN),
+        ),
     )
 
 

@@ -5,20 +5,21 @@ Content strings (phrases, prose, vocabulary...) may hold ``{{ ... }}`` and
 autoescape (content text is not XML), within the limits of
 `ita_docs.context.limits`, every problem raised as one `ExpressionError`.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jinja2
 
 from ..errors import ItaDocsError
 from .expression_errors import expression_error
-from .sandbox import BoundedSandbox, make_env
 from .limits import limits
+from .sandbox import BoundedSandbox, make_env
 
 
-@lru_cache(maxsize=None)
+@cache
 def _expression_env(digits: str) -> BoundedSandbox:
     """The environment of content expressions (no autoescape: content text is not XML), one per digits."""
     env = make_env(digits)

@@ -28,6 +28,7 @@ evaluation), the per-render budget (`limits`), the size of a value
 (`_weight`, `_bounded`), bounded loops and ``range``, and the bounded
 ``namespace()``. No Thai, no docx.
 """
+
 from __future__ import annotations
 
 from collections import abc

@@ -13,6 +13,7 @@ filters are those of `ita_docs.context.checks`, and its templates
 (`_Template`) render within `limits`, every evaluation error coming out as an
 `ExpressionError` (`ita_docs.context.expression_errors`). ``lipsum`` is not available.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -34,7 +35,6 @@ from pydantic import BaseModel
 
 from .. import thaifmt
 from ..errors import ItaDocsError
-from .expression_errors import _BASEMODEL_ATTRS, _Undefined, expression_error
 from ..messages import msg
 from .checks import (
     _BUILTIN_FILTERS,
@@ -44,6 +44,7 @@ from .checks import (
     _check_width,
     _wrap_filter,
 )
+from .expression_errors import _BASEMODEL_ATTRS, _Undefined, expression_error
 from .limits import (
     _BUDGET,
     MAX_INT_BITS,
@@ -175,7 +176,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         key = (type(obj), attr)
         safe = _SAFE_ATTRIBUTES.get(key)
         if safe is None:
-            safe = not (attr in _BASEMODEL_ATTRS and isinstance(obj, BaseModel)) and super().is_safe_attribute(obj, attr, value)
+            safe = not (
+                attr in _BASEMODEL_ATTRS and isinstance(obj, BaseModel)
+            ) and super().is_safe_attribute(obj, attr, value)
             if len(_SAFE_ATTRIBUTES) < 10_000:
                 _SAFE_ATTRIBUTES[key] = safe
         return safe
@@ -264,7 +267,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
 
 @lru_cache(maxsize=8)
-def _thai_filters(digits: str, filters: tuple[tuple[str, Callable[..., Any]], ...]) -> dict[str, Callable[..., Any]]:
+def _thai_filters(
+    digits: str, filters: tuple[tuple[str, Callable[..., Any]], ...]
+) -> dict[str, Callable[..., Any]]:
     out = {}
     for name, fn in filters:
         takes_digits = "digits" in inspect.signature(fn).parameters

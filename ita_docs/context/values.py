@@ -30,15 +30,16 @@ Rules of the values (documented for clerks in ``docs/vocabulary.md``):
   content has exactly one committee; ``titles`` when the context is made for a
   `Writer` (it words the titles).
 """
+
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Callable
+from typing import Any
 
-from ..analyse import rules as analysis
 from .. import thaifmt
+from ..analyse import rules as analysis
 from ..model import Assessment, Content
 
 TOOL_LABELS = {"iit": "IIT", "eit": "EIT", "oit": "OIT"}
@@ -171,8 +172,15 @@ def tool_facts(a: Assessment, fw: analysis.Framework, digits: str) -> Mapping[st
     for t in analysis.TOOLS:
         parts = tuple(PartFacts(p.name, _score(p.score, digits), p.score) for p in a.tool_parts.get(t, []))
         tools[t] = ToolFacts(
-            t, TOOL_LABELS[t], fw.tools[t].name, _whole(fw.tools[t].weight),
-            _score(scores[t], digits), scores[t], _score(weighted[t], digits), weighted[t], parts,
+            t,
+            TOOL_LABELS[t],
+            fw.tools[t].name,
+            _whole(fw.tools[t].weight),
+            _score(scores[t], digits),
+            scores[t],
+            _score(weighted[t], digits),
+            weighted[t],
+            parts,
         )
     return MappingProxyType(tools)
 
@@ -181,8 +189,14 @@ def indicator_facts(a: Assessment, fw: analysis.Framework, digits: str) -> tuple
     """Every scored indicator, highest first (`ita_docs.analyse.rules.ranking`)."""
     return tuple(
         IndicatorFacts(
-            r.number, r.name, TOOL_LABELS[r.tool], fw.tools[r.tool].name,
-            thaifmt.score(r.score, digits=digits), r.score, r.rank, r.score < fw.pass_mark,
+            r.number,
+            r.name,
+            TOOL_LABELS[r.tool],
+            fw.tools[r.tool].name,
+            thaifmt.score(r.score, digits=digits),
+            r.score,
+            r.rank,
+            r.score < fw.pass_mark,
         )
         for r in analysis.ranking(a, fw)
     )

@@ -7,6 +7,7 @@ test file; the only other line to touch is the list below. Shared pieces:
 `measure_cells` (measure table cells), `computed` (tables computed from the
 content, insertable in prose), `people` (who is who in committee documents).
 """
+
 from __future__ import annotations
 
 from ..load.loader import LoadedContent

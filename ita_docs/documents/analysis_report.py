@@ -15,15 +15,18 @@ no heading, and the section numbers (๑. ๒.๑ ...) are computed (``num``,
 ``show`` in the template). Every figure comes from `ita_docs.analyse.rules`
 (overall, level and tool scores computed by the year's rules when not given).
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from ..analyse import rules as analysis, drafting
-from ..render import chart_embed, charts
 from .. import thaifmt
+from ..analyse import drafting
+from ..analyse import rules as analysis
 from ..model import FindingGroup, Measure
 from ..model.assessment import Tool, ToolPart
+from ..render import chart_embed, charts
 from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from . import computed
 from . import measure_cells as cells
@@ -57,7 +60,11 @@ def _finding_group(w: Writer, group: FindingGroup, fw: analysis.Framework) -> li
                 # Seed 002 writes EIT items in findings with a capital E ("ข้อ E๗").
                 code = thaifmt.item_code(it.code, digits=w.digits)
                 head = f"ข้อ {code[0].upper() + code[1:] if it.code.startswith('e') else code}"
-                line = head + (f" ในประเด็น “{w.text(it.question)}”" if it.question else "") + f" โดยมีผลคะแนน {w.score(it.score)}"
+                line = (
+                    head
+                    + (f" ในประเด็น “{w.text(it.question)}”" if it.question else "")
+                    + f" โดยมีผลคะแนน {w.score(it.score)}"
+                )
                 if it.text:
                     line += " " + w.text(it.text)
                 parts.append(Para(BODY, runs_from_markup(line)))
@@ -110,21 +117,28 @@ def _charts(w: Writer, fw: analysis.Framework) -> list[charts.ChartPart]:
     out = []
     nums = [n for n in fw.indicators if n in a.indicators]
     if nums:
-        out.append(charts.bar_chart(
-            [f"{n}. {analysis.indicator_name(a, fw, n)}" for n in nums],
-            [a.indicators[n] for n in nums],
-            title=f"คะแนนรายตัวชี้วัด ประจำปีงบประมาณ พ.ศ. {a.year}",
-            digits=w.digits, horizontal=True, font_size=13,
-        ))
+        out.append(
+            charts.bar_chart(
+                [f"{n}. {analysis.indicator_name(a, fw, n)}" for n in nums],
+                [a.indicators[n] for n in nums],
+                title=f"คะแนนรายตัวชี้วัด ประจำปีงบประมาณ พ.ศ. {a.year}",
+                digits=w.digits,
+                horizontal=True,
+                font_size=13,
+            )
+        )
     tools = analysis.tool_scores(a, fw)
     known = {t: s for t in analysis.TOOLS if (s := tools[t]) is not None}
     if known:
-        out.append(charts.bar_chart(
-            [f"{TOOL_LABELS[t]} {fw.tools[t].name}" for t in known],
-            list(known.values()),
-            title=f"คะแนนรายเครื่องมือ ประจำปีงบประมาณ พ.ศ. {a.year}",
-            digits=w.digits, font_size=13,
-        ))
+        out.append(
+            charts.bar_chart(
+                [f"{TOOL_LABELS[t]} {fw.tools[t].name}" for t in known],
+                list(known.values()),
+                title=f"คะแนนรายเครื่องมือ ประจำปีงบประมาณ พ.ศ. {a.year}",
+                digits=w.digits,
+                font_size=13,
+            )
+        )
     return out
 
 
@@ -134,7 +148,10 @@ def _chart_height(chart: charts.ChartPart) -> float:
 
 
 def _measure_rows(w: Writer, ids: list[str], numbered: bool, own: dict[str, Measure]) -> list[dict[str, Any]]:
-    return [cells.measure_row(w, own.get(mid) or w.c.measure(mid), i if numbered else None) for i, mid in enumerate(ids, 1)]
+    return [
+        cells.measure_row(w, own.get(mid) or w.c.measure(mid), i if numbered else None)
+        for i, mid in enumerate(ids, 1)
+    ]
 
 
 def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
@@ -150,13 +167,20 @@ def analysis_context(w: Writer) -> Callable[[Any], dict[str, Any]]:
     r = d.report
     total = analysis.overall(a, fw)
     level = analysis.level(a, fw) or ""
-    names = {"overall": w.score(total) if total is not None else "", "level": level, "pass_mark": w.d(f"{fw.pass_mark:g}")}
+    names = {
+        "overall": w.score(total) if total is not None else "",
+        "level": level,
+        "pass_mark": w.d(f"{fw.pass_mark:g}"),
+    }
     with w.names(**names):
         ctx = _context(w, d, fw, total, level)
     chart_parts = _charts(w, fw) if r.charts else []
 
     def with_charts(tpl: Any) -> dict[str, Any]:
-        inline = [chart_embed.InlineChart(tpl, ch, width_cm=CHART_WIDTH_CM, height_cm=_chart_height(ch)) for ch in chart_parts]
+        inline = [
+            chart_embed.InlineChart(tpl, ch, width_cm=CHART_WIDTH_CM, height_cm=_chart_height(ch))
+            for ch in chart_parts
+        ]
         return {**ctx, "charts": inline}
 
     return with_charts
@@ -170,27 +194,39 @@ def change_words(w: Writer, delta: float) -> str:
     return f"{'เพิ่มขึ้น' if delta > 0 else 'ลดลง'} {w.score(abs(delta))} คะแนน"
 
 
-def _context(w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float | None, level: str) -> dict[str, Any]:
+def _context(
+    w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float | None, level: str
+) -> dict[str, Any]:
     c, r, a = w.c, d.report, w.assessment
     tools = _tool_rows(w, a.tool_parts)
     ranking = computed.ranking_rows(w, analysis.ranking(a, fw))
     indicator_rows = [
-        {"number": w.d(n), "name": analysis.indicator_name(a, fw, n), "tool": TOOL_LABELS[fw.indicators[n].tool], "score": w.score(a.indicators[n])}
-        for n in fw.indicators if n in a.indicators
+        {
+            "number": w.d(n),
+            "name": analysis.indicator_name(a, fw, n),
+            "tool": TOOL_LABELS[fw.indicators[n].tool],
+            "score": w.score(a.indicators[n]),
+        }
+        for n in fw.indicators
+        if n in a.indicators
     ]
     notes: list[str] = []
     below = analysis.below_pass(a, fw)
     mark = w.d(f"{fw.pass_mark:g}")
     if a.indicators:
         if below:
-            listed = " ".join(f"ตัวชี้วัดที่ {w.d(x.number)} {x.name} ({w.score(x.score)} คะแนน)" for x in reversed(below))
+            listed = " ".join(
+                f"ตัวชี้วัดที่ {w.d(x.number)} {x.name} ({w.score(x.score)} คะแนน)" for x in reversed(below)
+            )
             notes.append(f"ตัวชี้วัดที่มีคะแนนต่ำกว่าเกณฑ์ผ่าน {mark} คะแนน จำนวน {w.d(len(below))} ตัวชี้วัด ได้แก่ {listed}")
         else:
             notes.append(f"ทุกตัวชี้วัดมีคะแนนไม่ต่ำกว่าเกณฑ์ผ่าน {mark} คะแนน")
     delta = analysis.change(a, fw)
     if delta is not None:
         prev = a.previous[a.year - 1]
-        notes.append(f"เมื่อเทียบกับปีงบประมาณ พ.ศ. {w.d(a.year - 1)} ({w.score(prev)} คะแนน) คะแนนรวม{change_words(w, delta)}")
+        notes.append(
+            f"เมื่อเทียบกับปีงบประมาณ พ.ศ. {w.d(a.year - 1)} ({w.score(prev)} คะแนน) คะแนนรวม{change_words(w, delta)}"
+        )
     ny = r.next_year
     groups = []
     for g in ny.groups:
@@ -215,7 +251,9 @@ def _context(w: Writer, d: drafting.Draft, fw: analysis.Framework, total: float 
         "ranking": bool(ranking),
         "ranking_note": bool(notes),
     }
-    show["analysis"] = any(show[k] for k in ("analysis_intro", "strengths", "weaknesses", "improvements", "conclusion"))
+    show["analysis"] = any(
+        show[k] for k in ("analysis_intro", "strengths", "weaknesses", "improvements", "conclusion")
+    )
     show["next_year"] = show["next_intro"] or show["measures"]
     num = _numbers(w, show)
     heading = w.text(ny.heading) if ny.heading else ""
@@ -265,7 +303,9 @@ def supported(c: Any) -> bool:
 
 
 DOCUMENT = DocumentType(
-    "analysis-report", "analysis-report.docx", "รายงานการวิเคราะห์ผลการประเมิน ITA",
+    "analysis-report",
+    "analysis-report.docx",
+    "รายงานการวิเคราะห์ผลการประเมิน ITA",
     supported,
     single(analysis_context, "analysis-report.docx"),
 )

@@ -14,6 +14,7 @@ checklist and its summary; problems and obstacles. Titles and labels are data
 `ita_docs.documents.slide_inserts`. Digits follow the document's setting
 (``digits``, or ``document_digits: {analysis-slides: arabic}``).
 """
+
 from __future__ import annotations
 
 import re
@@ -69,7 +70,9 @@ def _title(w: Writer, slide: Slide, block: SlideBlock | None) -> str:
         return si.phrase(w, "titles.lowest", n=n)
     if block.insert == "below_pass":
         return si.phrase(w, "titles.below_pass", n=int(si.fw_of(w).pass_mark))
-    return si.phrase(w, f"titles.{block.insert}", year=w.c.assessment.year if w.c.assessment else w.c.fiscal_year)
+    return si.phrase(
+        w, f"titles.{block.insert}", year=w.c.assessment.year if w.c.assessment else w.c.fiscal_year
+    )
 
 
 def _needs(w: Writer, insert: str) -> str | None:
@@ -98,7 +101,9 @@ def _parts(w: Writer, block: SlideBlock) -> list[Any]:
         rows = [[w.text(c) for c in r] + [""] * (cols - len(r)) for r in table.rows]
         header = [w.text(h) for h in table.header] + [""] * (cols - len(table.header))
         widths = [max(3, max(len(r[j]) for r in [header, *rows])) ** 0.5 for j in range(cols)]
-        thai = tuple(j for j in range(cols) if any(_THAI.search(r[j]) for r in rows))  # numbers and codes centred
+        thai = tuple(
+            j for j in range(cols) if any(_THAI.search(r[j]) for r in rows)
+        )  # numbers and codes centred
         return [Table(header, rows, widths, left=thai)]
     if block.insert in ("weaknesses", "improvements", "strengths"):
         cls = block.insert.removesuffix("es" if block.insert == "weaknesses" else "s")
@@ -130,8 +135,12 @@ def slide_specs(w: Writer) -> list[SlideSpec]:
         missing = [(b, need) for b in blocks if b.insert for need in [_needs(w, b.insert)] if need]
         if missing:
             for b, need in missing:
-                w.errors.append(ContentError(msg("slide_needs", insert=b.insert, needs=need),
-                                             w.loaded.positions.locate(path) if path else Location()))
+                w.errors.append(
+                    ContentError(
+                        msg("slide_needs", insert=b.insert, needs=need),
+                        w.loaded.positions.locate(path) if path else Location(),
+                    )
+                )
             continue
         if s.insert in ("weaknesses", "improvements", "strengths"):  # one slide per indicator of the class
             cls = s.insert.removesuffix("es" if s.insert == "weaknesses" else "s")
@@ -174,7 +183,9 @@ def _contexts(w: Writer) -> list[tuple[str, Any]]:
 
 
 DOCUMENT = DocumentType(
-    "analysis-slides", None, "สไลด์นำเสนอผลการวิเคราะห์ ITA",
+    "analysis-slides",
+    None,
+    "สไลด์นำเสนอผลการวิเคราะห์ ITA",
     lambda c: (c.assessment is not None and bool(c.assessment.indicators)) or bool(c.analysis_slides),
     _contexts,
     slide_template=TEMPLATE,

@@ -1,8 +1,10 @@
 """What a document type is: the registry entry every document module provides."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..model import Content
 from .prose import Writer

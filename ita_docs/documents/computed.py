@@ -8,18 +8,19 @@ XML. Facts come from `ita_docs.analyse.rules` (the year's framework rules); the
 OIT checklist from ``oit_followup`` with titles from the framework's OIT item
 list of its year (`ita_docs.load.validate.oit_title`).
 """
+
 from __future__ import annotations
 
 from collections import Counter
 
-from ..analyse import rules as analysis
-from ..render import ooxml
 from .. import thaifmt
-from ..model import OIT_STATUS, Committee, OitRow
-from ..model.oit_followup import OIT_COLUMNS
-from ..render.ooxml import Para, Run, runs_from_markup
+from ..analyse import rules as analysis
 from ..analyse.phrases import data_file as phrase_file
 from ..load.validate import oit_title, oit_year
+from ..model import OIT_STATUS, Committee, OitRow
+from ..model.oit_followup import OIT_COLUMNS
+from ..render import ooxml
+from ..render.ooxml import Para, Run, runs_from_markup
 from .people import member_cells
 from .prose import CAPTION, CELL, FLUSH, TABLE, TOOL_LABELS, Insert, Writer
 
@@ -45,7 +46,9 @@ def tool_rows(w: Writer) -> list[dict[str, str]]:
     ]
 
 
-def ranking_rows(w: Writer, rows: list[analysis.RankedIndicator], *, lowest_first: bool = False) -> list[dict[str, str]]:
+def ranking_rows(
+    w: Writer, rows: list[analysis.RankedIndicator], *, lowest_first: bool = False
+) -> list[dict[str, str]]:
     """Ranking table rows: อันดับ, the indicator's name, its score (rank 1 = lowest when ``lowest_first``)."""
     return [
         {"rank": w.d(i if lowest_first else x.rank), "name": x.name, "score": w.score(x.score)}
@@ -151,15 +154,26 @@ def oit_row_title(w: Writer, row: OitRow) -> str:
 
 
 def _table(
-    w: Writer, header: list[str], rows: list[list[str]], ratios: list[float], width: int, centred: tuple[int, ...] = (),
-    *, keep: bool = False,
+    w: Writer,
+    header: list[str],
+    rows: list[list[str]],
+    ratios: list[float],
+    width: int,
+    centred: tuple[int, ...] = (),
+    *,
+    keep: bool = False,
 ) -> list[Para | str]:
     """A bordered table ``width`` twips wide, columns in proportion to ``ratios``; ``centred`` columns
     (numbers and scores: one rule for every score table). ``keep`` keeps a short table on one page."""
     total = sum(ratios)
     widths = [int(width * r / total) for r in ratios]
     align = ["center" if i in centred else None for i in range(len(ratios))]
-    return [ooxml.table_xml(header, rows, style=TABLE, cell_style=CELL, widths=widths, align=align, keep_together=keep), Para(FLUSH)]
+    return [
+        ooxml.table_xml(
+            header, rows, style=TABLE, cell_style=CELL, widths=widths, align=align, keep_together=keep
+        ),
+        Para(FLUSH),
+    ]
 
 
 def _caption(text: str, shown: bool = True) -> list[Para | str]:
@@ -178,8 +192,11 @@ def scores(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     out: list[Para | str] = []
     if caption:
         out += [
-            Para(CAPTION, [Run(thaifmt.keep_together(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {w.d(a.year)}"), bold=True)],
-                 keep_next=True),
+            Para(
+                CAPTION,
+                [Run(thaifmt.keep_together(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {w.d(a.year)}"), bold=True)],
+                keep_next=True,
+            ),
             Para(CAPTION, [Run(thaifmt.keep_together(result), bold=True)], keep_next=True),
         ]
     rows = tool_rows(w)
@@ -201,7 +218,12 @@ def indicators(w: Writer, width: int, *, caption: bool = True) -> list[Para | st
     a = w.assessment
     fw = analysis.rules(a.year, w.c.framework_year)
     rows = [
-        [w.d(n), analysis.indicator_name(a, fw, n), TOOL_LABELS[fw.indicators[n].tool], w.score(a.indicators[n])]
+        [
+            w.d(n),
+            analysis.indicator_name(a, fw, n),
+            TOOL_LABELS[fw.indicators[n].tool],
+            w.score(a.indicators[n]),
+        ]
         for n in fw.indicators
         if n in a.indicators
     ]
@@ -211,10 +233,18 @@ def indicators(w: Writer, width: int, *, caption: bool = True) -> list[Para | st
 
 
 def _ranked(
-    w: Writer, caption: str, rows: list[analysis.RankedIndicator], width: int, *, lowest_first: bool, shown: bool = True
+    w: Writer,
+    caption: str,
+    rows: list[analysis.RankedIndicator],
+    width: int,
+    *,
+    lowest_first: bool,
+    shown: bool = True,
 ) -> list[Para | str]:
     cells = [[r["rank"], r["name"], r["score"]] for r in ranking_rows(w, rows, lowest_first=lowest_first)]
-    return _caption(caption, shown) + _table(w, ["อันดับ", "ตัวชี้วัด", "คะแนน"], cells, [2.0, 10.0, 3.0], width, (0, 2), keep=True)
+    return _caption(caption, shown) + _table(
+        w, ["อันดับ", "ตัวชี้วัด", "คะแนน"], cells, [2.0, 10.0, 3.0], width, (0, 2), keep=True
+    )
 
 
 def ranking(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
@@ -228,7 +258,9 @@ def lowest(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     """The three lowest indicators, อันดับที่ ๑ = the lowest (docs/domain.md, "Analysis presentations")."""
     a = w.assessment
     rows = analysis.lowest(a, analysis.rules(a.year, w.c.framework_year), 3)
-    return _ranked(w, f"ตัวชี้วัดที่มีคะแนนต่ำสุด {w.d(len(rows))} อันดับ", rows, width, lowest_first=True, shown=caption)
+    return _ranked(
+        w, f"ตัวชี้วัดที่มีคะแนนต่ำสุด {w.d(len(rows))} อันดับ", rows, width, lowest_first=True, shown=caption
+    )
 
 
 def below_pass(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
@@ -317,7 +349,13 @@ def members(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     ratios = [1.0, 5.0, 6.0, 4.0]
     twips = [int(width * r / sum(ratios)) - 230 for r in ratios]  # less the cell margins
     rows = [
-        [w.d(i), *("\n".join(w.guard(line, t) for line in cell.split("\n")) for cell, t in zip(member_cells(w, m), twips[1:]))]
+        [
+            w.d(i),
+            *(
+                "\n".join(w.guard(line, t) for line in cell.split("\n"))
+                for cell, t in zip(member_cells(w, m), twips[1:])
+            ),
+        ]
         for i, m in enumerate(committee.members, 1)
     ]
     return out + _table(w, ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], rows, ratios, width, (0,))
@@ -342,4 +380,6 @@ INSERTS: dict[str, Insert] = {
 
 def insert_needs(name: str) -> str | None:
     """What content an insert needs: ``assessment``, ``oit_followup``, ``committee`` or None."""
-    return {"oit_followup": "oit_followup", "members": "committee", "duties": "committee"}.get(name, "assessment")
+    return {"oit_followup": "oit_followup", "members": "committee", "duties": "committee"}.get(
+        name, "assessment"
+    )

@@ -2,6 +2,7 @@
 
 Template: ``templates/distribution-list.docx``: one row per receiving division.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -60,7 +61,11 @@ def distribution_context(w: Writer, memo: Memo) -> dict[str, Any]:
 
 
 DOCUMENT = DocumentType(
-    "distribution-list", "distribution-list.docx", "รายการแจกจ่ายเอกสาร",
+    "distribution-list",
+    "distribution-list.docx",
+    "รายการแจกจ่ายเอกสาร",
     lambda c: any(m.distribution for m in c.memos),
-    lambda w: [(f"distribution-{m.id}.docx", distribution_context(w, m)) for m in w.c.memos if m.distribution],
+    lambda w: [
+        (f"distribution-{m.id}.docx", distribution_context(w, m)) for m in w.c.memos if m.distribution
+    ],
 )

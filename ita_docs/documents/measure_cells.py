@@ -5,6 +5,7 @@ the same in every document; these functions turn it into table cells
 (`ita_docs.render.ooxml.Xml` for ``{{p m.title }}`` etc.) in the forms of the seeds
 (002, 001, 000, 004).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,7 +25,11 @@ def period(w: Writer, p: Period | None) -> list[str]:
     if p.text:
         lines.append(w.text(p.text))
     if p.fiscal_year and not p.start:
-        lines.append(thaifmt.fiscal_year_range(p.fiscal_year, digits=dg) if not p.text else thaifmt.fiscal_year_label(p.fiscal_year, digits=dg))
+        lines.append(
+            thaifmt.fiscal_year_range(p.fiscal_year, digits=dg)
+            if not p.text
+            else thaifmt.fiscal_year_label(p.fiscal_year, digits=dg)
+        )
     elif p.fiscal_year:
         lines.append(thaifmt.fiscal_year_label(p.fiscal_year, digits=dg).replace("พ.ศ. ", "พ.ศ."))
     if p.start and p.end:
@@ -35,7 +40,11 @@ def period(w: Writer, p: Period | None) -> list[str]:
         else:
             lines.append(thaifmt.date_range_short(p.start, p.end, digits=dg))
     if p.until:
-        day = thaifmt.date_long(p.until, digits=dg) if p.style == "long" else thaifmt.date_short(p.until, digits=dg)
+        day = (
+            thaifmt.date_long(p.until, digits=dg)
+            if p.style == "long"
+            else thaifmt.date_short(p.until, digits=dg)
+        )
         lines.append(f"ภายใน {day}")
     return lines
 
@@ -56,7 +65,8 @@ def steps(w: Writer, m: Measure) -> list[Para]:
         else:
             paras.append(w.para(step.text, CELL))
         paras += [
-            Para(CELL_BULLET, [Run("-\t"), *runs_from_markup(w.text(b))], left=510, hanging=255) for b in step.bullets
+            Para(CELL_BULLET, [Run("-\t"), *runs_from_markup(w.text(b))], left=510, hanging=255)
+            for b in step.bullets
         ]
     return paras
 
@@ -91,7 +101,9 @@ def measure_row(w: Writer, m: Measure, number: int | None) -> dict[str, Any]:
 def measure_groups(w: Writer, groups: list[MeasureGroup]) -> list[dict[str, Any]]:
     out = []
     for g in groups:
-        rows = [measure_row(w, w.c.measure(mid), i if g.numbered else None) for i, mid in enumerate(g.measures, 1)]
+        rows = [
+            measure_row(w, w.c.measure(mid), i if g.numbered else None) for i, mid in enumerate(g.measures, 1)
+        ]
         title = w.xml([w.para(g.title, FLUSH, bold=True, keep_next=True)] if g.title else [], FLUSH)
         out.append({"title": title, "rows": rows})
     return out

@@ -2,6 +2,7 @@
 
 Template: ``templates/measures-plan.docx`` (landscape, a 5-column measures table).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -25,8 +26,10 @@ def plan_context(w: Writer) -> dict[str, Any]:
     }
 
 
-
 DOCUMENT = DocumentType(
-    "measures-plan", "measures-plan.docx", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-    lambda c: c.measure_plan is not None, single(plan_context, "measures-plan.docx"),
+    "measures-plan",
+    "measures-plan.docx",
+    "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+    lambda c: c.measure_plan is not None,
+    single(plan_context, "measures-plan.docx"),
 )

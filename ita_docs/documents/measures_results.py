@@ -3,6 +3,7 @@
 Template: ``templates/measures-results.docx`` (landscape, a 7-column table:
 the measure, its steps, period, responsible units, outputs and outcome).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -38,14 +39,18 @@ def results_context(w: Writer) -> dict[str, Any]:
             if cit.previous is not None:
                 line += f" ({thaifmt.signed(round(cit.score - cit.previous, 2), digits=w.digits)})"
             outcome.append(Para(CELL, [Run(line)]))
-        rows.append({
-            **base,
-            "number": w.d(n),
-            "outputs": w.xml(outputs, CELL),
-            "outcome": Xml(parts_xml(outcome), CELL),
-        })
+        rows.append(
+            {
+                **base,
+                "number": w.d(n),
+                "outputs": w.xml(outputs, CELL),
+                "outcome": Xml(parts_xml(outcome), CELL),
+            }
+        )
     # The cover (seed 000: its own first page) ends with a page break.
-    cover = [Para(TITLE, p.runs) if isinstance(p, Para) else p for p in w.blocks(rep.cover, width=LANDSCAPE_TWIPS)]
+    cover = [
+        Para(TITLE, p.runs) if isinstance(p, Para) else p for p in w.blocks(rep.cover, width=LANDSCAPE_TWIPS)
+    ]
     cover_xml = parts_xml(cover)
     if cover_xml:
         cover_xml += '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
@@ -59,8 +64,10 @@ def results_context(w: Writer) -> dict[str, Any]:
     }
 
 
-
 DOCUMENT = DocumentType(
-    "measures-results", "measures-results.docx", "รายงานผลการดำเนินการตามมาตรการ",
-    lambda c: c.measure_results is not None, single(results_context, "measures-results.docx"),
+    "measures-results",
+    "measures-results.docx",
+    "รายงานผลการดำเนินการตามมาตรการ",
+    lambda c: c.measure_results is not None,
+    single(results_context, "measures-results.docx"),
 )

@@ -8,15 +8,16 @@ A preset fills the memo's subject, body, closing and attachments with standard
 wording computed from the content; anything the memo gives itself overrides
 the preset.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from .. import thaifmt
-from ..model import Block, Content, Memo
-from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from ..analyse.phrases import data_file as phrase_file
 from ..load.validate import waits_for_scores
+from ..model import Block, Content, Memo
+from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 from .base import DocumentType
 from .minutes import minutes_writer
 from .prose import BODY, FLUSH, SIGNATURE, Writer, emblem_path
@@ -59,7 +60,9 @@ def preset_names(w: Writer, memo: Memo) -> dict[str, Any]:
         return {}
     ids = w.c.minutes_ids()
     # The memo's minutes, else the latest meeting.
-    index = ids.index(memo.minutes) if memo.minutes else max(range(len(ids)), key=lambda i: w.c.minutes[i].date)
+    index = (
+        ids.index(memo.minutes) if memo.minutes else max(range(len(ids)), key=lambda i: w.c.minutes[i].date)
+    )
     mw = minutes_writer(w, index)
     return {"minutes": {**mw.facts_cache, "title": mw.title()}}
 
@@ -88,7 +91,10 @@ def _signature(w: Writer, person_id: str, style: str, tabs=None, lead: str = "")
     """ "(full name)" then the position lines, kept on one page with what precedes them."""
     p = w.c.person(person_id)
     lines = [f"({p.name})", *p.position]
-    return [Para(style, [Run(lead + w.text(t))], tabs=tabs or [], keep_next=i < len(lines) - 1) for i, t in enumerate(lines)]
+    return [
+        Para(style, [Run(lead + w.text(t))], tabs=tabs or [], keep_next=i < len(lines) - 1)
+        for i, t in enumerate(lines)
+    ]
 
 
 def memo_context(w: Writer, memo: Memo) -> Any:
@@ -121,7 +127,15 @@ def _memo_values(w: Writer, memo: Memo, names: dict[str, Any]) -> dict[str, Any]
     for i, name in enumerate(lines, 1):
         label = "สิ่งที่ส่งมาด้วย" if i == 1 else ""
         number = w.d(f"{i}. ") if len(lines) > 1 else ""
-        attachments.append(Para(FLUSH, [Run(label, True), Run(f"\t{number}{name}")], tabs=[("left", 1701, "none")], hanging=1701, left=1701))
+        attachments.append(
+            Para(
+                FLUSH,
+                [Run(label, True), Run(f"\t{number}{name}")],
+                tabs=[("left", 1701, "none")],
+                hanging=1701,
+                left=1701,
+            )
+        )
     endorsements: list[Para] = []
     for e in memo.endorsements:
         endorsements.append(Para(FLUSH))
@@ -152,10 +166,15 @@ def _memo_values(w: Writer, memo: Memo, names: dict[str, Any]) -> dict[str, Any]
 
 def memo_of(c: Content, key: str) -> Memo | None:
     """A memo by id or by preset name (the first with that preset)."""
-    return next((m for m in c.memos if m.id == key), None) or next((m for m in c.memos if m.preset == key), None)
+    return next((m for m in c.memos if m.id == key), None) or next(
+        (m for m in c.memos if m.preset == key), None
+    )
 
 
 DOCUMENT = DocumentType(
-    "memo", "memo.docx", "บันทึกข้อความ", lambda c: any(not waits_for_scores(c, m) for m in c.memos),
+    "memo",
+    "memo.docx",
+    "บันทึกข้อความ",
+    lambda c: any(not waits_for_scores(c, m) for m in c.memos),
     lambda w: [(f"memo-{m.id}.docx", memo_context(w, m)) for m in w.c.memos if not waits_for_scores(w.c, m)],
 )

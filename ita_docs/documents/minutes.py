@@ -15,6 +15,7 @@ narrow cells are broken into lines between words, never inside the organisation'
 or a place name (LibreOffice's Thai dictionary does not know them). Template:
 ``templates/minutes.docx``; standard wording: ``ita_docs/phrases/committee.yaml``.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,14 +23,14 @@ import itertools
 from functools import cached_property
 from typing import Any
 
-from ..render import ooxml
 from .. import thaifmt
+from ..analyse.phrases import data_file as phrase_file
+from ..load.validate import oit_year
 from ..model import AgendaItem, AgendaSubItem, Attendee, Block, Committee, Minutes, Who
 from ..model.base import walk
 from ..model.minutes import AGENDA_ORDER, Turn, meeting_numbers, printed_numbers
+from ..render import ooxml
 from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
-from ..analyse.phrases import data_file as phrase_file
-from ..load.validate import oit_year
 from .base import DocumentType
 from .people import Named, resolve
 from .prose import CENTER, FLUSH, PORTRAIT_TWIPS, TITLE, Writer
@@ -38,8 +39,14 @@ NUMBER_TWIPS, NAME_TWIPS, POSITION_TWIPS, ROLE_TWIPS = 680, 3062, 2948, 2382  # 
 SPEAKER_TWIPS = 2835  # 5 cm: the speaker column of a turn; the text takes the rest
 COVER = "ITACover"  # 24 pt bold centred, a style of templates/minutes.docx
 LABEL_TWIPS = 1985  # 3.5 cm: where an agenda item's title starts after "ระเบียบวาระที่ ๑"
-COVER_TWIPS = 13900  # the cover's text block: the A4 page between its margins (14286) less the section's last line
-COVER_CHARS, TITLE_CHARS, SIGNATURE_CHARS = 34, 72, 34  # characters per line: cover (24 pt bold), title, signature
+COVER_TWIPS = (
+    13900  # the cover's text block: the A4 page between its margins (14286) less the section's last line
+)
+COVER_CHARS, TITLE_CHARS, SIGNATURE_CHARS = (
+    34,
+    72,
+    34,
+)  # characters per line: cover (24 pt bold), title, signature
 
 
 def phrases() -> dict[str, Any]:
@@ -111,13 +118,19 @@ class MinutesWriter:
         if self.m.present is not None:
             return [(self.who(a), a) for a in self.m.present]
         away = {a.key for a in self.m.absent}
-        return [(resolve(self.w, self.committee, mem), None) for mem in self.committee.members if not ({mem.id, mem.person} & away)]
+        return [
+            (resolve(self.w, self.committee, mem), None)
+            for mem in self.committee.members
+            if not ({mem.id, mem.person} & away)
+        ]
 
     def chair(self) -> str:
         """The name of whoever chaired: the chair member present, or who stood in for the chair."""
         chair = next((mem for mem in self.committee.members if mem.role_key == "chair"), None)
         for n, a in self.present():
-            if chair is not None and (n.member is chair or (a is not None and a.substitute_for in (chair.id, chair.person))):
+            if chair is not None and (
+                n.member is chair or (a is not None and a.substitute_for in (chair.id, chair.person))
+            ):
                 return n.label()
         return phrases()["chair_fallback"]
 
@@ -138,21 +151,27 @@ class MinutesWriter:
             given = {"reason": a.reason, "note": a.note}.get(last) if a is not None else None
             extra = self.w.text(given) if given else role
             g = self.w.guard
-            table.append([
-                [_left(self.w.d(f"{i}."))],
-                [_left(g(n.label(), NAME_TWIPS))],
-                [_left(g(p, POSITION_TWIPS)) for p in position] or [_left("")],
-                [_left(g(extra, ROLE_TWIPS))],
-            ])
+            table.append(
+                [
+                    [_left(self.w.d(f"{i}."))],
+                    [_left(g(n.label(), NAME_TWIPS))],
+                    [_left(g(p, POSITION_TWIPS)) for p in position] or [_left("")],
+                    [_left(g(extra, ROLE_TWIPS))],
+                ]
+            )
         widths = [NUMBER_TWIPS, NAME_TWIPS, POSITION_TWIPS, ROLE_TWIPS]
         return [ooxml.grid_xml(table, widths, borders=False, cant_split=True)]
 
     # ---- agenda
 
     def agenda(self) -> list[AgendaItem]:
-        return list(self.m.agenda) if self.m.agenda is not None else [AgendaItem(kind=k) for k in AGENDA_ORDER]
+        return (
+            list(self.m.agenda) if self.m.agenda is not None else [AgendaItem(kind=k) for k in AGENDA_ORDER]
+        )
 
-    def turn_rows(self, turns: list[Turn], rows: list[list[list[Para | str]]], flush: Any, out: list[Para | str]) -> None:
+    def turn_rows(
+        self, turns: list[Turn], rows: list[list[list[Para | str]]], flush: Any, out: list[Para | str]
+    ) -> None:
         """Append the rows of ``turns`` to ``rows``: one row per paragraph of what was said, rows
         never split (the grid is ``cant_split``), the speaker's name in the first row with the
         first paragraph, so the name always stands beside the start of its text, never alone at
@@ -193,7 +212,10 @@ class MinutesWriter:
         n = self.who(turn_speaker)
         lines = [n.label()] + ([n.role] if n.role else (n.position[:1] if n.name else []))
         g = self.w.guard
-        return [_left(g(lines[0], SPEAKER_TWIPS), bold=True), *(_left(g(t, SPEAKER_TWIPS)) for t in lines[1:])]
+        return [
+            _left(g(lines[0], SPEAKER_TWIPS), bold=True),
+            *(_left(g(t, SPEAKER_TWIPS)) for t in lines[1:]),
+        ]
 
     def resolution(self, text: str) -> str:
         """The standard words for a shorthand (``acknowledge`` → รับทราบ), else the text."""
@@ -222,8 +244,16 @@ class MinutesWriter:
 
         self.turn_rows(sub.turns, rows, flush, out)
         if sub.resolution:
-            words = [b.model_copy(update={"paragraph": self.resolution(b.paragraph)}) if b.paragraph else b for b in sub.resolution]
-            rows.append([[_left(phrases()["resolution_label"], bold=True)], w.blocks(words, width=text_width - 113, body=FLUSH, compact=True)])
+            words = [
+                b.model_copy(update={"paragraph": self.resolution(b.paragraph)}) if b.paragraph else b
+                for b in sub.resolution
+            ]
+            rows.append(
+                [
+                    [_left(phrases()["resolution_label"], bold=True)],
+                    w.blocks(words, width=text_width - 113, body=FLUSH, compact=True),
+                ]
+            )
         self.turn_rows(sub.after_turns, rows, flush, out)
         final = rows.pop() if last and rows and not sub.after else None
         flush()
@@ -248,8 +278,17 @@ class MinutesWriter:
         for i, item in enumerate(self.agenda()):
             n = w.text(item.number) if item.number else w.d(i + 1)
             label = self.w.text(phrases()["agenda_label"], {"n": n})
-            out.append(Para(FLUSH, [Run(label, True), Run("\t" + self.item_title(i, item), True)], jc="left",
-                            tabs=[("left", LABEL_TWIPS, "none")], left=LABEL_TWIPS, hanging=LABEL_TWIPS, keep_next=True))
+            out.append(
+                Para(
+                    FLUSH,
+                    [Run(label, True), Run("\t" + self.item_title(i, item), True)],
+                    jc="left",
+                    tabs=[("left", LABEL_TWIPS, "none")],
+                    left=LABEL_TWIPS,
+                    hanging=LABEL_TWIPS,
+                    keep_next=True,
+                )
+            )
             final = i == len(self.agenda()) - 1 and not (self.m.closing_turns or self.m.closing)
             if item.empty:
                 out += _keep(_none()) if final else _none()
@@ -335,13 +374,20 @@ class MinutesWriter:
         opening = m.opening
         return {
             "cover": self.cover(),
-            "heading": w.xml([Para(TITLE, runs_from_markup("\n".join(self.lines(t, TITLE_CHARS)))) for t in heading]
-                             + [Para(CENTER, runs_from_markup(n)) for n in self.rules_notes()], TITLE),
+            "heading": w.xml(
+                [Para(TITLE, runs_from_markup("\n".join(self.lines(t, TITLE_CHARS)))) for t in heading]
+                + [Para(CENTER, runs_from_markup(n)) for n in self.rules_notes()],
+                TITLE,
+            ),
             "present": Xml(parts_xml(self.attendance(self.present(), "role")), FLUSH),
             "absent": Xml(parts_xml(self.attendance([(self.who(a), a) for a in m.absent], "reason")), FLUSH),
-            "attendees": Xml(parts_xml(self.attendance([(self.who(a), a) for a in m.attendees], "note")), FLUSH),
+            "attendees": Xml(
+                parts_xml(self.attendance([(self.who(a), a) for a in m.attendees], "note")), FLUSH
+            ),
             "start": thaifmt.time_th(m.start, digits=w.digits) if m.start else "",
-            "opening": w.blocks_xml(opening) if opening is not None else w.xml([w.para(self.phrase("opening"))]),
+            "opening": w.blocks_xml(opening)
+            if opening is not None
+            else w.xml([w.para(self.phrase("opening"))]),
             "agenda": Xml(parts_xml(self.agenda_parts() + self.closing_parts()), FLUSH),
             "end": thaifmt.time_th(m.end, digits=w.digits) if m.end else "",
             "signatures": Xml(parts_xml(self.signatures()), FLUSH),

@@ -7,14 +7,15 @@ note or URL (columns chosen by ``oit_followup.columns``, else those filled);
 then the number of items per status (docs/domain.md, "OIT follow-up checklist"). Template: ``templates/oit-followup.docx`` (A4 landscape). The same
 tables appear inside minutes with ``{insert: oit_followup}``.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from .. import thaifmt
-from ..render.ooxml import Para, Xml, parts_xml, runs_from_markup
 from ..analyse.phrases import data_file as phrase_file
 from ..load.validate import oit_year
+from ..render.ooxml import Para, Xml, parts_xml, runs_from_markup
 from . import computed
 from .base import DocumentType, single
 from .prose import CENTER, FLUSH, LANDSCAPE_TWIPS, TITLE, Writer
@@ -28,12 +29,19 @@ def oit_context(w: Writer) -> dict[str, Any]:
     year = oit_year(c)
     names = {"organisation": c.organisation.name, "fiscal_year": w.d(c.fiscal_year), "year": w.d(year)}
     oit = c.oit_followup
-    lines = [w.text(oit.title)] if oit and oit.title else [w.text(t, names) for t in phrase_file("committee")["oit_title"]]
+    lines = (
+        [w.text(oit.title)]
+        if oit and oit.title
+        else [w.text(t, names) for t in phrase_file("committee")["oit_title"]]
+    )
     rows = [computed.oit_cells(w, i, r) for i, r in enumerate(computed.oit_rows(w), 1)]
     summary = [{"status": s, "count": n, "percent": p} for s, n, p in computed.oit_summary(w)]
     return {
-        "title": w.xml([Para(TITLE, runs_from_markup(thaifmt.keep_together(t))) for t in lines]
-                       + [Para(CENTER, runs_from_markup(n)) for n in w.rules_note(year)], TITLE),
+        "title": w.xml(
+            [Para(TITLE, runs_from_markup(thaifmt.keep_together(t))) for t in lines]
+            + [Para(CENTER, runs_from_markup(n)) for n in w.rules_note(year)],
+            TITLE,
+        ),
         "checklist": Xml(parts_xml(computed.oit_followup(w, LANDSCAPE_TWIPS, caption=False)), FLUSH),
         "year": w.d(year),
         "fiscal_year": w.d(c.fiscal_year),
@@ -45,7 +53,9 @@ def oit_context(w: Writer) -> dict[str, Any]:
 
 
 DOCUMENT = DocumentType(
-    "oit-followup", "oit-followup.docx", "ผลการติดตามการเปิดเผยข้อมูลสาธารณะ (OIT)",
+    "oit-followup",
+    "oit-followup.docx",
+    "ผลการติดตามการเปิดเผยข้อมูลสาธารณะ (OIT)",
     lambda c: c.oit_followup is not None and bool(c.oit_followup.rows),
     single(oit_context, "oit-followup.docx"),
 )

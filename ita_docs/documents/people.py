@@ -5,6 +5,7 @@ a committee member id, or name and position; `resolve` turns it into the
 name, position lines and committee role printed in attendance lists, speaker
 turns and signature blocks.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,7 +43,11 @@ def resolve(w: Writer, committee: Committee | None, who: Who | Member) -> Named:
         person_id = key
     person = people.get(person_id) if person_id else None
     name = who.name or (person.name if person else None) or (member.name if member else None) or ""
-    position = list(who.position) or (list(person.position) if person else []) or (list(member.position) if member else [])
+    position = (
+        list(who.position)
+        or (list(person.position) if person else [])
+        or (list(member.position) if member else [])
+    )
     return Named(w.text(name), [w.text(p) for p in position], member.role_label if member else "", member)
 
 

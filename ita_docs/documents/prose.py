@@ -12,24 +12,26 @@ widths are in twips (567 per cm). Wording that the templates do not hold
 follows the seed documents in the seeds (``docs/domain.md``) (002 analysis report, 001 plan
 and memo, 000/004 result reports).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any
 
 import jinja2
 
-from ..render import ooxml
 from .. import thaifmt
 from ..errors import ContentError, Location
 from ..load.loader import LoadedContent
 from ..messages import msg
 from ..model import Assessment, Block, Committee, Content
 from ..model.base import walk
-from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
+from ..render import ooxml
 from ..render.docx import expand
+from ..render.ooxml import Para, Run, Xml, parts_xml, runs_from_markup
 
 # Style ids of the templates (python-docx drops the spaces of the style names).
 BODY, FLUSH, CENTER, TITLE = "ITABody", "ITABodyFlush", "ITACenter", "ITATitle"
@@ -51,17 +53,26 @@ Insert = Callable[..., list[Para | str]]
 _NUMBER_CELL = re.compile(r"^[-+(]?[0-9๐-๙][0-9๐-๙,.]*[)%]?$")
 # The kinds of organisation an organisation's name starts with (longest first).
 ORG_PREFIXES = (
-    "องค์การบริหารส่วนจังหวัด", "องค์การบริหารส่วนตำบล", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "กรุงเทพมหานคร",
+    "องค์การบริหารส่วนจังหวัด",
+    "องค์การบริหารส่วนตำบล",
+    "เทศบาลนคร",
+    "เทศบาลเมือง",
+    "เทศบาลตำบล",
+    "กรุงเทพมหานคร",
 )
 # Words of position titles that LibreOffice's Thai dictionary splits ("ชำนาญ / การ").
 TITLE_WORDS = ("ชำนาญการพิเศษ", "ชำนาญการ", "ชำนาญงาน", "ปฏิบัติการ", "ปฏิบัติงาน", "อาวุโส", "นโยบายและแผน")
 KEEP_ROWS = 10  # a hand-written table of at most this many rows is kept on one page
-CELL_CHAR_TWIPS = 125  # the advance of a shown character of 16 pt TH Sarabun New in LibreOffice (~120), rounded up
+CELL_CHAR_TWIPS = (
+    125  # the advance of a shown character of 16 pt TH Sarabun New in LibreOffice (~120), rounded up
+)
 CHAR_TWIPS = 150  # the mean advance of a Thai or Latin letter in the 16 pt body font (TH Sarabun New)
 CELL_MARGINS = 230  # left + right cell margins of the table style, and a little air
 
 
-def content_widths(header: list[str], rows: list[list[str]], width: int, given: Sequence[float] | None = None) -> list[int]:
+def content_widths(
+    header: list[str], rows: list[list[str]], width: int, given: Sequence[float] | None = None
+) -> list[int]:
     """Column widths (twips, summing to ``width``) of a hand-written table.
 
     ``given`` relative widths share ``width`` in proportion. Otherwise each
@@ -79,8 +90,9 @@ def content_widths(header: list[str], rows: list[list[str]], width: int, given: 
         out = [int(width * r / total) for r in ratios]
         out[-1] += width - sum(out)
         return out
-    from pythainlp.tokenize import word_tokenize
+    from ..thaifmt.pythainlp_data import pythainlp
 
+    word_tokenize = pythainlp("pythainlp.tokenize").word_tokenize
     want, need = [CELL_MARGINS * 2] * cols, [CELL_MARGINS * 2] * cols
     for line in [header, *rows]:
         for i, cell in enumerate(line):
@@ -116,7 +128,9 @@ def column_align(rows: list[list[str]], cols: int, given: Sequence[str] | None =
 class Writer:
     """Formats content for one document: digits, expressions, prose blocks, cells."""
 
-    def __init__(self, loaded: LoadedContent, inserts: Mapping[str, Insert] | None = None, digits: str | None = None):
+    def __init__(
+        self, loaded: LoadedContent, inserts: Mapping[str, Insert] | None = None, digits: str | None = None
+    ):
         """``inserts`` maps the names of `ita_docs.model.base.INSERTS` to the
         functions that build those computed tables (see `ita_docs.documents.computed`)."""
         self.loaded = loaded
@@ -151,7 +165,11 @@ class Writer:
         its digits following the document (`ita_docs.thaifmt.localize_digits`: URLs, e-mail
         addresses and `backtick` text are kept as typed)."""
         if "{{" in value or "{%" in value:
-            ctx = {**self.expr_context(), **self._scope, **(extra or {})} if (extra or self._scope) else self.expr_context()
+            ctx = (
+                {**self.expr_context(), **self._scope, **(extra or {})}
+                if (extra or self._scope)
+                else self.expr_context()
+            )
             try:
                 value = expand(value, ctx, self.digits)
             except jinja2.TemplateError as exc:
@@ -164,7 +182,9 @@ class Writer:
     def expression_error(self, value: str, exc: Exception) -> None:
         path = self._where().get(value)
         location = self.loaded.positions.locate(path) if path is not None else Location()
-        error = ContentError(msg("expression", error=f"{getattr(exc, 'message', None) or exc} — “{value[:60]}”"), location)
+        error = ContentError(
+            msg("expression", error=f"{getattr(exc, 'message', None) or exc} — “{value[:60]}”"), location
+        )
         if all(str(e) != str(error) for e in self.errors):
             self.errors.append(error)
 
@@ -218,7 +238,9 @@ class Writer:
         province, and the words of position titles the word processors split (`TITLE_WORDS`)."""
         org = self.c.organisation
         names = [org.name, org.district or "", org.province]
-        names += [org.name[len(p):] for p in ORG_PREFIXES if org.name.startswith(p) and len(org.name) > len(p)]
+        names += [
+            org.name[len(p) :] for p in ORG_PREFIXES if org.name.startswith(p) and len(org.name) > len(p)
+        ]
         return tuple(n for n in names if n) + TITLE_WORDS
 
     def guard(self, text: str, twips: int) -> str:
@@ -267,26 +289,44 @@ class Writer:
         indent = 425 if compact else None
         for b in blocks:  # exactly one field of a block is set (`Block.kind`)
             if b.paragraph is not None:
-                style = CENTER if b.center else (body if b.indent and not in_table else (CELL if in_table else FLUSH))
+                style = (
+                    CENTER
+                    if b.center
+                    else (body if b.indent and not in_table else (CELL if in_table else FLUSH))
+                )
                 out.append(self.para(b.paragraph, style))
             elif b.heading is not None:
-                out.append(self.para(b.heading, CELL if in_table else (CAPTION if b.center else H3), bold=True, keep_next=True))
+                out.append(
+                    self.para(
+                        b.heading,
+                        CELL if in_table else (CAPTION if b.center else H3),
+                        bold=True,
+                        keep_next=True,
+                    )
+                )
             elif b.bullets is not None:
                 out += [self.list_item(BULLET_CHAR, t, bullet, indent) for t in b.bullets]
             elif b.dashes is not None:
                 out += [self.list_item("-", t, bullet, indent) for t in b.dashes]
             elif b.numbered is not None:
-                out += [self.list_item(self.d(f"{i}."), t, bullet, indent) for i, t in enumerate(b.numbered, 1)]
+                out += [
+                    self.list_item(self.d(f"{i}."), t, bullet, indent) for i, t in enumerate(b.numbered, 1)
+                ]
             elif b.table is not None:
                 cols = max([len(b.table.header)] + [len(r) for r in b.table.rows])
                 header = [self.text(h) for h in b.table.header]
                 rows = [[self.text(c) for c in r] + [""] * (cols - len(r)) for r in b.table.rows]
-                out.append(ooxml.table_xml(
-                    header, rows, style=TABLE, cell_style=CELL,
-                    widths=content_widths(header, rows, width, b.table.widths),
-                    align=column_align(rows, cols, b.table.align),
-                    keep_together=len(rows) <= KEEP_ROWS,  # a short table is never split from its header
-                ))
+                out.append(
+                    ooxml.table_xml(
+                        header,
+                        rows,
+                        style=TABLE,
+                        cell_style=CELL,
+                        widths=content_widths(header, rows, width, b.table.widths),
+                        align=column_align(rows, cols, b.table.align),
+                        keep_together=len(rows) <= KEEP_ROWS,  # a short table is never split from its header
+                    )
+                )
                 out.append(Para(FLUSH))
             elif b.insert is not None:
                 out += self.inserts[b.insert](self, width, caption=b.caption)
@@ -301,7 +341,9 @@ class Writer:
     def title_lines(self, document: str) -> list[str]:
         """The title lines of a document: the content's own, else the seed's wording."""
         c, org = self.c, self.c.organisation
-        place = " ".join(x for x in (f"อำเภอ{org.district}" if org.district else "", f"จังหวัด{org.province}") if x)
+        place = " ".join(
+            x for x in (f"อำเภอ{org.district}" if org.district else "", f"จังหวัด{org.province}") if x
+        )
         if document == "analysis_report":
             given = c.analysis_report.title if c.analysis_report else []
             year = c.assessment.year if c.assessment else c.fiscal_year
@@ -312,7 +354,10 @@ class Writer:
             ]
         elif document == "measure_plan":
             given = c.measure_plan.title if c.measure_plan else []
-            default = ["มาตรการส่งเสริมคุณธรรมและความโปร่งใส", f"ของ{org.name} ประจำปีงบประมาณ พ.ศ. {self.d(c.fiscal_year)}"]
+            default = [
+                "มาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+                f"ของ{org.name} ประจำปีงบประมาณ พ.ศ. {self.d(c.fiscal_year)}",
+            ]
         else:
             given = c.measure_results.title if c.measure_results else []
             default = [
@@ -325,7 +370,10 @@ class Writer:
     def title_xml(self, document: str) -> Xml:
         """Title paragraphs; "พ.ศ. ๒๕๖๕" is kept on one line with a no-break space. The analysis
         report adds `rules_note` of its assessed year."""
-        paras = [Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0"))) for t in self.title_lines(document)]
+        paras = [
+            Para(TITLE, runs_from_markup(t.replace("พ.ศ. ", "พ.ศ.\u00a0")))
+            for t in self.title_lines(document)
+        ]
         if document == "analysis_report" and self.c.assessment is not None:
             paras += [Para(CENTER, runs_from_markup(n)) for n in self.rules_note(self.c.assessment.year)]
         return self.xml(paras)
@@ -338,10 +386,11 @@ class Writer:
 
         if not analysis.borrowed(year, self.c.framework_year):
             return []
-        return [self.d(data_file("framework")["borrowed_note"].format(year=year, rules=self.c.framework_year))]
+        return [
+            self.d(data_file("framework")["borrowed_note"].format(year=year, rules=self.c.framework_year))
+        ]
 
     # ---- measures
-
 
 
 def emblem_path(loaded: LoadedContent) -> Path | None:

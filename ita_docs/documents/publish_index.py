@@ -32,15 +32,16 @@ when built, has the same name with ``.pdf``)::
 checklist) or whose year has no rules; ``rules_year`` differs from ``assessment_year``
 when the rules are borrowed (``framework_year``).
 """
+
 from __future__ import annotations
 
 import json
 from typing import Any
 
 from .. import thaifmt
-from ..model import Content
 from ..analyse.phrases import data_file as phrase_file
 from ..analyse.publish_slots import missing_rules, slot
+from ..model import Content
 from .base import DocumentType
 from .memo import preset_names, resolved
 from .prose import Writer
@@ -143,21 +144,33 @@ def index_context(w: Writer, outputs: list[tuple[DocumentType, str]]) -> dict[st
     for e in entries(w, outputs):
         if e["item"] is None:
             missing = missing_rules(c, e["filed_as"]) if e["filed_as"] else None
-            label = words["no_rules"].format(year=w.d(missing)) if missing else (
-                words["no_item"] if e["filed_as"] else words["no_item_internal"])
+            label = (
+                words["no_rules"].format(year=w.d(missing))
+                if missing
+                else (words["no_item"] if e["filed_as"] else words["no_item_internal"])
+            )
             year, item, title = "", "-", label
         else:
             year, item = w.d(e["assessment_year"]), item_label(w, e["item"])
             title = w.text(e["item_title"]) if e["item_title"] else words["no_title"]
             if e["rules_year"] != e["assessment_year"]:
                 borrowed.add((e["assessment_year"], e["rules_year"]))
-        rows.append({"year": year, "item": item, "item_title": title, "document": w.text(e["title"]),
-                     "files": ", ".join(e["files"])})
+        rows.append(
+            {
+                "year": year,
+                "item": item,
+                "item_title": title,
+                "document": w.text(e["title"]),
+                "files": ", ".join(e["files"]),
+            }
+        )
     notes = [words["borrowed_note"].format(year=w.d(y), rules=w.d(r)) for y, r in sorted(borrowed)]
     notes += [words["unverified_note"], words["pdf_note"]]
     return {
         "title": words["title"],
-        "subtitle": w.d(words["subtitle"].format(organisation=c.organisation.name, fiscal_year=c.fiscal_year)),
+        "subtitle": w.d(
+            words["subtitle"].format(organisation=c.organisation.name, fiscal_year=c.fiscal_year)
+        ),
         "rows": rows,
         "notes": notes,
     }
@@ -177,7 +190,9 @@ def after(w: Writer, outputs: list[tuple[DocumentType, str]]) -> list[tuple[str,
 
 
 DOCUMENT = DocumentType(
-    NAME, "publish-index.docx", "ดัชนีการเผยแพร่เอกสารบนเว็บไซต์ (OIT)",
+    NAME,
+    "publish-index.docx",
+    "ดัชนีการเผยแพร่เอกสารบนเว็บไซต์ (OIT)",
     lambda c: True,
     lambda w: [],
     after=after,

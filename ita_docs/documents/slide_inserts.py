@@ -14,6 +14,7 @@ measures aimed at the indicator (an OIT item's measure: its steps; others:
 their titles as remedies), or, when the slide lists ``problems`` /
 ``remedies``, exactly those as written (with or without an item code).
 """
+
 from __future__ import annotations
 
 import re
@@ -21,12 +22,12 @@ from collections.abc import Callable
 from itertools import accumulate, zip_longest
 from typing import Any
 
-from ..analyse import rules as analysis
 from .. import thaifmt
-from ..model import SlideBlock
+from ..analyse import rules as analysis
 from ..analyse.phrases import data_file
-from ..slides.layout import clip as _clip
+from ..model import SlideBlock
 from ..slides.deck import Chart, Table, Text, TextPara
+from ..slides.layout import clip as _clip
 from . import computed, measure_cells
 from .prose import TOOL_LABELS, Writer
 
@@ -85,8 +86,12 @@ def overall(w: Writer, b: SlideBlock) -> Parts:
     a, fw = assessment_of(w), fw_of(w)
     score, level = analysis.overall(a, fw), analysis.level(a, fw)
     below = score is not None and score < fw.pass_mark
-    paras = [TextPara(phrase(w, "overall_label"), 36, False, None, 0, "ctr"),
-             TextPara(phrase(w, "points", score=_score(w, score)), 80, True, "accent2" if below else "accent1", 0, "ctr")]
+    paras = [
+        TextPara(phrase(w, "overall_label"), 36, False, None, 0, "ctr"),
+        TextPara(
+            phrase(w, "points", score=_score(w, score)), 80, True, "accent2" if below else "accent1", 0, "ctr"
+        ),
+    ]
     if level:
         paras.append(TextPara(phrase(w, "level", level=level), 44, True, "accent1", 0, "ctr"))
     paras.append(TextPara(phrase(w, "pass_mark", score=w.score(fw.pass_mark)), 24, False, None, 0, "ctr"))
@@ -95,18 +100,44 @@ def overall(w: Writer, b: SlideBlock) -> Parts:
 
 def scores(w: Writer, b: SlideBlock) -> Parts:
     a, fw = assessment_of(w), fw_of(w)
-    out: Parts = [Text([TextPara(phrase(w, "points", score=_score(w, analysis.overall(a, fw))), None, True, "accent1", 0, "ctr"),
-                        *([TextPara(phrase(w, "level", level=analysis.level(a, fw)), None, True, None, 0, "ctr")]
-                          if analysis.level(a, fw) else [])])]
+    out: Parts = [
+        Text(
+            [
+                TextPara(
+                    phrase(w, "points", score=_score(w, analysis.overall(a, fw))),
+                    None,
+                    True,
+                    "accent1",
+                    0,
+                    "ctr",
+                ),
+                *(
+                    [TextPara(phrase(w, "level", level=analysis.level(a, fw)), None, True, None, 0, "ctr")]
+                    if analysis.level(a, fw)
+                    else []
+                ),
+            ]
+        )
+    ]
     rows = computed.tool_rows(w)
     if rows:
-        out.append(Table(headers(w, "tools"), [[r["label"], r["score"], r["weight"], r["weighted"]] for r in rows],
-                         [6, 3, 3, 3], left=(0,)))
+        out.append(
+            Table(
+                headers(w, "tools"),
+                [[r["label"], r["score"], r["weight"], r["weighted"]] for r in rows],
+                [6, 3, 3, 3],
+                left=(0,),
+            )
+        )
     return out
 
 
 def tool_chart(w: Writer, b: SlideBlock) -> Parts:
-    tools = {TOOL_LABELS[t]: s for t, s in analysis.tool_scores(assessment_of(w), fw_of(w)).items() if s is not None}
+    tools = {
+        TOOL_LABELS[t]: s
+        for t, s in analysis.tool_scores(assessment_of(w), fw_of(w)).items()
+        if s is not None
+    }
     return [Chart(list(tools), list(tools.values()))] if tools else [Text([TextPara(phrase(w, "none"))])]
 
 
@@ -118,19 +149,35 @@ def _indicator_rows(w: Writer) -> list[tuple[int, str, float]]:
 def indicators(w: Writer, b: SlideBlock) -> Parts:
     mark = fw_of(w).pass_mark
     rows = _indicator_rows(w)
-    return [Table(headers(w, "indicators"), [[w.d(n), name, w.score(s)] for n, name, s in rows], [1, 7, 1.6],
-                  marked=[s < mark for *_x, s in rows])]
+    return [
+        Table(
+            headers(w, "indicators"),
+            [[w.d(n), name, w.score(s)] for n, name, s in rows],
+            [1, 7, 1.6],
+            marked=[s < mark for *_x, s in rows],
+        )
+    ]
 
 
 def indicator_chart(w: Writer, b: SlideBlock) -> Parts:
     rows = _indicator_rows(w)
-    return [Chart([w.d(f"{n}. {_clip(name, 30)}") for n, name, _s in rows], [s for *_x, s in rows], horizontal=True)]
+    return [
+        Chart(
+            [w.d(f"{n}. {_clip(name, 30)}") for n, name, _s in rows], [s for *_x, s in rows], horizontal=True
+        )
+    ]
 
 
 def _ranked(w: Writer, rows: list[Any], *, lowest_first: bool) -> Table:
     mark = fw_of(w).pass_mark
-    cells = [[phrase(w, "rank", n=i if lowest_first else r.rank), phrase(w, "indicator_label", number=r.number, name=r.name),
-              w.score(r.score)] for i, r in enumerate(rows, 1)]
+    cells = [
+        [
+            phrase(w, "rank", n=i if lowest_first else r.rank),
+            phrase(w, "indicator_label", number=r.number, name=r.name),
+            w.score(r.score),
+        ]
+        for i, r in enumerate(rows, 1)
+    ]
     return Table(headers(w, "ranking"), cells, [2, 6.4, 1.6], marked=[r.score < mark for r in rows])
 
 
@@ -163,7 +210,7 @@ def oit_items(w: Writer, b: SlideBlock) -> Parts:
         cells = [_code(w, r.item) if r.item else "-", _clip(computed.oit_row_title(w, r), 160)]
         if scored:
             cells.append(computed.item_score(w, r.score))
-        body.append(cells + [w.text(r.status_label)])
+        body.append([*cells, w.text(r.status_label)])
     if not scored:
         head = head[:2] + head[3:]
     return [Table(head, body, [1, 6.5, 1.4, 3] if scored else [1, 6.5, 3])]
@@ -182,9 +229,19 @@ def obstacles(w: Writer, b: SlideBlock) -> Parts:
 
 
 def measures(w: Writer, b: SlideBlock) -> Parts:
-    rows = [[" ".join(w.text(t) for t in m.title), "\n".join(measure_cells.responsible(w, m)),
-             "\n".join(measure_cells.period(w, m.period))] for m in w.c.measures]
-    return [Table(headers(w, "measures"), rows, [6, 3, 3], left=(0, 1))] if rows else [Text([TextPara(phrase(w, "none"))])]
+    rows = [
+        [
+            " ".join(w.text(t) for t in m.title),
+            "\n".join(measure_cells.responsible(w, m)),
+            "\n".join(measure_cells.period(w, m.period)),
+        ]
+        for m in w.c.measures
+    ]
+    return (
+        [Table(headers(w, "measures"), rows, [6, 3, 3], left=(0, 1))]
+        if rows
+        else [Text([TextPara(phrase(w, "none"))])]
+    )
 
 
 # --------------------------------------------------------------------------- indicators by class
@@ -216,8 +273,11 @@ def classed(w: Writer, cls: str, *, listed_only: bool = False) -> list[int]:
         classes = analysis.classify(a, fw)
         numbers += [r.number for r in getattr(classes, cls + ("es" if cls == "weakness" else "s"))]
     taken = {n for other in CLASSES if other != cls for n in ([f.indicator for f in _findings(w)[other]])}
-    numbers = [n for n in dict.fromkeys(numbers) if cls == "weakness" or n not in taken or n in
-               [f.indicator for f in _findings(w)[cls]]]
+    numbers = [
+        n
+        for n in dict.fromkeys(numbers)
+        if cls == "weakness" or n not in taken or n in [f.indicator for f in _findings(w)[cls]]
+    ]
     return sorted(numbers, key=lambda n: (_quoted(w, n) is None, _quoted(w, n) or 0))
 
 
@@ -245,14 +305,22 @@ def _computed_pairs(w: Writer, n: int) -> list[list[str]]:
             rows.append([w.text(finding.text), ""])
         for item in finding.items:
             question = f" {w.text(item.question)}" if item.question else ""
-            rows.append([phrase(w, "item", code=_code(w, item.code), question=question, score=w.score(item.score)),
-                         w.text(item.text or "")])
+            rows.append(
+                [
+                    phrase(w, "item", code=_code(w, item.code), question=question, score=w.score(item.score)),
+                    w.text(item.text or ""),
+                ]
+            )
     general = []
     for m in (m for m in w.c.measures if n in m.indicators):
         name = " ".join(w.text(t) for t in m.title)
         if m.item:
-            rows.append([f"{phrase(w, 'item_code', code=_code(w, m.item))} {name}",
-                         " ".join(w.text(s.text) for s in m.steps) or name])
+            rows.append(
+                [
+                    f"{phrase(w, 'item_code', code=_code(w, m.item))} {name}",
+                    " ".join(w.text(s.text) for s in m.steps) or name,
+                ]
+            )
         else:
             general.append(name)
     for name in general:  # a measure for the whole indicator: the first free remedy cell
@@ -266,22 +334,40 @@ def _computed_pairs(w: Writer, n: int) -> list[list[str]]:
 def indicator(w: Writer, b: SlideBlock, n: int | None = None) -> Parts:
     n = n or b.indicator or 0
     if b.problems is not None or b.remedies is not None:
-        pairs = [[w.text(p), w.text(r)] for p, r in zip_longest(b.problems or [], b.remedies or [], fillvalue="")]
+        pairs = [
+            [w.text(p), w.text(r)] for p, r in zip_longest(b.problems or [], b.remedies or [], fillvalue="")
+        ]
     else:
         pairs = _computed_pairs(w, n)
     p_no = accumulate(int(bool(p)) for p, _r in pairs)
     r_no = accumulate(int(bool(r)) for _p, r in pairs)
-    rows = [[phrase(w, "problem", n=pn, text=_clip(p)) if p else "", w.d(f"{rn}. ") + _clip(r) if r else ""]
-            for (p, r), pn, rn in zip(pairs, p_no, r_no)] or [[phrase(w, "none"), phrase(w, "none")]]
+    rows = [
+        [phrase(w, "problem", n=pn, text=_clip(p)) if p else "", w.d(f"{rn}. ") + _clip(r) if r else ""]
+        for (p, r), pn, rn in zip(pairs, p_no, r_no)
+    ] or [[phrase(w, "none"), phrase(w, "none")]]
     return [Table(headers(w, "problems"), rows, [1, 1], left=(0, 1))]
 
 
 INSERTS: dict[str, Callable[[Writer, SlideBlock], Parts]] = {
-    "overall": overall, "scores": scores, "tool_chart": tool_chart, "indicators": indicators,
-    "indicator_chart": indicator_chart, "ranking": ranking, "lowest": lowest, "below_pass": below_pass,
-    "oit_items": oit_items, "oit_status": oit_status, "obstacles": obstacles, "measures": measures,
+    "overall": overall,
+    "scores": scores,
+    "tool_chart": tool_chart,
+    "indicators": indicators,
+    "indicator_chart": indicator_chart,
+    "ranking": ranking,
+    "lowest": lowest,
+    "below_pass": below_pass,
+    "oit_items": oit_items,
+    "oit_status": oit_status,
+    "obstacles": obstacles,
+    "measures": measures,
     "indicator": indicator,
 }
 #: What an insert needs in the content (None: nothing).
-NEEDS = {"oit_items": "oit_followup", "oit_status": "oit_followup", "oit_followup": "oit_followup", "obstacles": None,
-         "measures": None}
+NEEDS = {
+    "oit_items": "oit_followup",
+    "oit_status": "oit_followup",
+    "oit_followup": "oit_followup",
+    "obstacles": None,
+    "measures": None,
+}

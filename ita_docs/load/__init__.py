@@ -6,6 +6,7 @@ file, line, column and field. Modules: `text` (bytes → text), `safe_yaml` (bou
 `reader` (one file → data and positions), `loader` (a folder → `LoadedContent`), `validate`
 (cross-reference and framework checks, `load`).
 """
+
 from __future__ import annotations
 
 from . import loader

@@ -5,6 +5,7 @@ Content dates are BE (``2566-04-15``); a year below 2400 is taken as CE
 date as written and a warning at its line naming the date it became in BE
 (``15 เมษายน 2567``), so a slip is seen before a document is sent.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,9 @@ from ..messages import msg
 _CE_DATE = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*$")
 
 
-def warn(content: BaseModel, data: Any, add: Callable[[tuple[Any, ...], str], None], path: tuple[Any, ...] = ()) -> None:
+def warn(
+    content: BaseModel, data: Any, add: Callable[[tuple[Any, ...], str], None], path: tuple[Any, ...] = ()
+) -> None:
     """Call ``add(path, message)`` for each text in ``data`` (the merged YAML of ``content``) that is
     a CE date where the model holds a date (not a text that only looks like one)."""
     if isinstance(data, dict):
@@ -34,7 +37,10 @@ def warn(content: BaseModel, data: Any, add: Callable[[tuple[Any, ...], str], No
         d = value_at(content, path) if m and int(m.group(1)) < 2400 else None
         if isinstance(d, dt.date):
             be = f"{d.year + 543}-{d.month:02d}-{d.day:02d}"
-            add(path, msg("warn_ce_date", input=data.strip(), read=thaifmt.date_long(d, digits="arabic"), be=be))
+            add(
+                path,
+                msg("warn_ce_date", input=data.strip(), read=thaifmt.date_long(d, digits="arabic"), be=be),
+            )
 
 
 def value_at(content: Any, path: tuple[Any, ...]) -> Any:

@@ -12,6 +12,7 @@ it). Both are content problems, told at the file, line and field:
   (XML 1.0, section 2.2 "Characters"). Raw ones in the file are already
   reported by `ita_docs.load.text`; these come from ``\\u``/``\\x`` escapes.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,10 @@ def file_too_big(file: Path) -> ContentError | None:
         return None  # reading it says why
     if size <= MAX_FILE_BYTES:
         return None
-    return ContentError(msg("content_file_too_big", size=f"{size / 2**20:,.1f}", limit=MAX_FILE_BYTES // 2**20),
-                        Location(file))
+    return ContentError(
+        msg("content_file_too_big", size=f"{size / 2**20:,.1f}", limit=MAX_FILE_BYTES // 2**20),
+        Location(file),
+    )
 
 
 def text_problems(data: Any, locate: Callable[[tuple[Any, ...]], Location]) -> list[ContentError]:

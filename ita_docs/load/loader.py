@@ -17,6 +17,7 @@ every error names a file; never another exception. Here, beyond each file:
 - ``organisation.emblem`` must be an image file (as python-docx reads it: PNG, JPEG,
   GIF, BMP, TIFF) inside the content folder.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -31,10 +32,10 @@ from docx.image.image import Image
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import ce_dates
 from ..errors import ContentError, ContentErrors, Location
 from ..messages import msg
 from ..model import Content
+from . import ce_dates
 from .reader import PathKey, Positions, _dotted, _parse_file
 from .safe_yaml import MAX_DEPTH, MAX_NODES, _short
 from .text import MAX_CONTROL_REPORTED
@@ -69,7 +70,6 @@ class LoadedContent:
     def content_templates(self) -> Path | None:
         """The content set's own template folder (``templates:``, relative to its folder), if named."""
         return self.root / self.content.templates if self.content.templates else None
-
 
 
 def content_files(source: Path) -> list[Path]:
@@ -115,17 +115,21 @@ def image_problem(target: Path, size: int, name: str) -> str | None:
     from PIL import UnidentifiedImageError
 
     if size > MAX_IMAGE_BYTES:
-        return msg("emblem_too_big", path=_short(name), size=f"{size / 2**20:,.1f}", limit=MAX_IMAGE_BYTES // 2**20)
+        return msg(
+            "emblem_too_big", path=_short(name), size=f"{size / 2**20:,.1f}", limit=MAX_IMAGE_BYTES // 2**20
+        )
     try:
         with Pillow.open(target) as picture:  # lazy: the header only, no pixel decoded
             width, height = picture.size
     except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
         return msg("emblem_not_image", path=_short(name))
     if max(width, height) > MAX_IMAGE_PIXELS:
-        return msg("emblem_too_many_pixels", path=_short(name), width=width, height=height, limit=MAX_IMAGE_PIXELS)
+        return msg(
+            "emblem_too_many_pixels", path=_short(name), width=width, height=height, limit=MAX_IMAGE_PIXELS
+        )
     try:
         Image.from_file(str(target))
-    except Exception:  # noqa: BLE001 - python-docx's header parsers raise many kinds on a non-image
+    except Exception:
         return msg("emblem_not_image", path=_short(name))
     return None
 
@@ -155,9 +159,14 @@ def parse(source: str | Path) -> LoadedContent:
 
 
 #: The top-level key a kind of cross-reference points into (`Content.reference_problems`).
-_REFERS_TO: dict[str, PathKey] = {"division": ("organisation", "divisions"), "person": ("organisation", "people"),
-                                  "measure": ("measures",), "member": ("committees",), "committee": ("committees",),
-                                  "minutes": ("minutes",)}
+_REFERS_TO: dict[str, PathKey] = {
+    "division": ("organisation", "divisions"),
+    "person": ("organisation", "people"),
+    "measure": ("measures",),
+    "member": ("committees",),
+    "committee": ("committees",),
+    "minutes": ("minutes",),
+}
 
 
 def collect(source: str | Path) -> tuple[LoadedContent | None, list[ContentError]]:
@@ -200,7 +209,9 @@ def collect(source: str | Path) -> tuple[LoadedContent | None, list[ContentError
             own = [e for e in exc.errors() if not (e["type"] == "missing" and len(e["loc"]) == 1)]
             errors += _quiet(own, pos, files, merged)
         return None, _with_file(errors, source, files).errors
-    skipped: list[PathKey] = []  # parts left out to cross-check the rest: references into them are not reported
+    skipped: list[
+        PathKey
+    ] = []  # parts left out to cross-check the rest: references into them are not reported
     try:
         content = Content.model_validate(merged)
     except ValidationError as exc:
@@ -210,6 +221,7 @@ def collect(source: str | Path) -> tuple[LoadedContent | None, list[ContentError
             return None, _with_file(errors, source, files).errors
         content = partial
     root = source if source.is_dir() else source.parent
+
     def unsure(problem: tuple[PathKey, str, dict[str, Any]]) -> bool:
         """In a part left out, or pointing into one (the id may be in what was left out)."""
         target = _REFERS_TO.get(str(problem[2].get("kind")), ("-",))
@@ -221,8 +233,12 @@ def collect(source: str | Path) -> tuple[LoadedContent | None, list[ContentError
     if emblem:
         errors.append(ContentError(emblem, pos.locate(("organisation", "emblem"))))
     if content.templates and not (root / content.templates).is_dir():
-        errors.append(ContentError(msg("templates_missing", path=content.templates), pos.locate(("templates",))))
-    loaded = LoadedContent(content, root, files, pos, left_out=frozenset(str(s[0]) for s in skipped if len(s) == 1))
+        errors.append(
+            ContentError(msg("templates_missing", path=content.templates), pos.locate(("templates",)))
+        )
+    loaded = LoadedContent(
+        content, root, files, pos, left_out=frozenset(str(s[0]) for s in skipped if len(s) == 1)
+    )
     ce_dates.warn(content, merged, loaded.warn)
     return loaded, _with_file(errors, source, files).errors
 
@@ -268,7 +284,11 @@ def _without_errors(merged: dict[str, Any], raw: list[Any], skipped: list[PathKe
 
 def _has(node: Any, part: Any) -> bool:
     return (isinstance(node, dict) and part in node) or (
-        isinstance(node, list) and isinstance(part, int) and not isinstance(part, bool) and 0 <= part < len(node))
+        isinstance(node, list)
+        and isinstance(part, int)
+        and not isinstance(part, bool)
+        and 0 <= part < len(node)
+    )
 
 
 def _quiet(raw: list[Any], pos: Positions, files: list[Path], merged: dict[str, Any]) -> list[ContentError]:
@@ -279,7 +299,8 @@ def _quiet(raw: list[Any], pos: Positions, files: list[Path], merged: dict[str, 
     for e in raw:
         loc = _clean_loc(tuple(e["loc"]), merged)
         if (e["type"] == "extra_forbidden" and loc and _looks_like_text(loc[-1])) or (
-                e["type"] == "string_type" and isinstance(e.get("input"), dict)):
+            e["type"] == "string_type" and isinstance(e.get("input"), dict)
+        ):
             hinted.add(loc[:-1] if e["type"] == "extra_forbidden" else loc)
     out: list[ContentError] = []
     seen: set[tuple[Any, ...]] = set()
@@ -287,8 +308,9 @@ def _quiet(raw: list[Any], pos: Positions, files: list[Path], merged: dict[str, 
         loc = _clean_loc(tuple(e["loc"]), merged)
         parent = next((h for h in hinted if loc[: len(h)] == h), None)
         if parent is not None:
-            is_hint = (e["type"] == "extra_forbidden" and loc[:-1] == parent and _looks_like_text(loc[-1])) or (
-                e["type"] == "string_type" and loc == parent)
+            is_hint = (
+                e["type"] == "extra_forbidden" and loc[:-1] == parent and _looks_like_text(loc[-1])
+            ) or (e["type"] == "string_type" and loc == parent)
             if not is_hint or parent in seen:
                 continue
             seen.add(parent)
@@ -343,9 +365,12 @@ def _clean_loc(loc: PathKey, data: Any = None) -> PathKey:
     """
     out: list[Any] = []
     for p in loc:
-        if isinstance(data, dict) and p in data:
-            data = data[p]
-        elif isinstance(data, list) and isinstance(p, int) and not isinstance(p, bool) and -len(data) <= p < len(data):
+        if (isinstance(data, dict) and p in data) or (
+            isinstance(data, list)
+            and isinstance(p, int)
+            and not isinstance(p, bool)
+            and -len(data) <= p < len(data)
+        ):
             data = data[p]
         elif isinstance(p, str) and "[" in p and "]" in p:
             continue
@@ -353,8 +378,6 @@ def _clean_loc(loc: PathKey, data: Any = None) -> PathKey:
             data = None
         out.append(p)
     return tuple(out)
-
-
 
 
 def _looks_like_text(key: Any) -> bool:
@@ -375,7 +398,11 @@ def _translate(err: ErrorDetails, pos: Positions, files: list[Path], data: Any =
         model = _model_at(loc)
         names = list(model.model_fields) if model else []
         guess = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.5)
-        hint = msg("hint", guess=guess[0]) if guess else (msg("allowed", names=", ".join(names)) if names else "")
+        hint = (
+            msg("hint", guess=guess[0])
+            if guess
+            else (msg("allowed", names=", ".join(names)) if names else "")
+        )
         if _looks_like_text(loc[-1]):
             hint = msg("colon_in_text")  # "ตามที่: ..." written unquoted: YAML read a key and a value
         return ContentError(msg("extra", key=loc[-1], hint=hint), pos.locate(loc, key=True))
@@ -433,7 +460,9 @@ def _choices(expected: str) -> str:
     return ", ".join(values[:-1]) + msg("or") + values[-1]
 
 
-def _reference_error(problem: tuple[PathKey, str, dict[str, Any]], pos: Positions, content: Content | None = None) -> ContentError:
+def _reference_error(
+    problem: tuple[PathKey, str, dict[str, Any]], pos: Positions, content: Content | None = None
+) -> ContentError:
     path, message_id, params = problem
     if message_id == "unknown_ref":
         known = params.pop("known")

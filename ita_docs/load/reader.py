@@ -9,6 +9,7 @@ line and column of every key and value (`Positions`). Duplicate keys in one mapp
 
 Knows nothing of the content model: `ita_docs.load.loader` merges the files and validates them.
 """
+
 from __future__ import annotations
 
 import re
@@ -104,8 +105,15 @@ def _duplicate_keys(root: yaml.Node, file: Path, loader: _Loader) -> list[Conten
                     stack.append((vnode, path))
                     continue
                 if key in first:
-                    where = Location(file, knode.start_mark.line + 1, knode.start_mark.column + 1, _dotted((*path, key)))
-                    text = msg("duplicate_key_here", key=_short(key), first=first[key].start_mark.line + 1, line=where.line)
+                    where = Location(
+                        file, knode.start_mark.line + 1, knode.start_mark.column + 1, _dotted((*path, key))
+                    )
+                    text = msg(
+                        "duplicate_key_here",
+                        key=_short(key),
+                        first=first[key].start_mark.line + 1,
+                        line=where.line,
+                    )
                     errors.append(ContentError(text, where))
                 else:
                     first[key] = knode
@@ -143,8 +151,12 @@ def _flow_gap(root: yaml.Node) -> bool:
         if id(node) in seen or not isinstance(node, yaml.CollectionNode):
             continue
         seen.add(id(node))
-        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
-        if node.flow_style and any(isinstance(c, yaml.ScalarNode) and c.value == "" and not c.style for c in children):
+        children = (
+            node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        )
+        if node.flow_style and any(
+            isinstance(c, yaml.ScalarNode) and c.value == "" and not c.style for c in children
+        ):
             return True
         stack.extend(children)
     return False
@@ -168,19 +180,45 @@ def _read(text: str, file: Path, loader_class: type) -> tuple[Any, Positions | N
         file_pos = Positions()
         _walk(node, (), file, file_pos, loader)
     except _Refused as exc:
-        return None, None, [ContentError(exc.message, Location(file, exc.mark.line + 1 if exc.mark else None, exc.mark.column + 1 if exc.mark else None))]
+        return (
+            None,
+            None,
+            [
+                ContentError(
+                    exc.message,
+                    Location(
+                        file,
+                        exc.mark.line + 1 if exc.mark else None,
+                        exc.mark.column + 1 if exc.mark else None,
+                    ),
+                )
+            ],
+        )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
         if "\t" in problem or "tab" in problem:
             problem += msg("yaml_tab")
-        return None, None, [ContentError(msg("yaml_syntax", problem=problem), Location(file, mark.line + 1 if mark else None, mark.column + 1 if mark else None))]
+        return (
+            None,
+            None,
+            [
+                ContentError(
+                    msg("yaml_syntax", problem=problem),
+                    Location(file, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
+                )
+            ],
+        )
     except yaml.YAMLError as exc:
         return None, None, [ContentError(msg("yaml_syntax", problem=exc), Location(file))]
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        return None, None, [*errors, ContentError(msg("not_mapping_file"), Location(file, node.start_mark.line + 1, 1))]
+        return (
+            None,
+            None,
+            [*errors, ContentError(msg("not_mapping_file"), Location(file, node.start_mark.line + 1, 1))],
+        )
     return data, file_pos, errors
 
 
@@ -204,7 +242,7 @@ def _parse_file(file: Path, pos: Positions, errors: list[ContentError]) -> dict[
     if _CParser is not None and not _LIBYAML_DIFFERS.search(text):
         try:
             data, file_pos, found = _read(text, file, _CLoader)
-        except Exception:  # noqa: BLE001 - anything libyaml cannot take, PyYAML reads and tells
+        except Exception:
             found = None
     if found is None or found:  # a problem is told as PyYAML tells it
         data, file_pos, found = _read(text, file, _Loader)

@@ -13,6 +13,7 @@ and runaway documents refused.
 
 Used by `ita_docs.load.reader`, which turns what they read (or refuse) into located errors.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
@@ -119,7 +120,11 @@ class _Limits(_SafeLoading):
         self._count(1, node.start_mark, None)
         self._size[id(node)] = self._expanded - before
         if isinstance(node, yaml.CollectionNode):
-            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            children = (
+                node.value
+                if isinstance(node, yaml.SequenceNode)
+                else [n for pair in node.value for n in pair]
+            )
             height = 1 + max((self._height.get(id(c), 1) for c in children), default=0)
             if height > MAX_DEPTH:
                 raise _Refused(msg("yaml_too_deep", limit=MAX_DEPTH), node.start_mark)
@@ -133,7 +138,9 @@ class _Limits(_SafeLoading):
             # e.g. int('', 16) for "0x_", or bool_values["abc"] for "!!bool abc"
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             value = _short(node.value) if isinstance(node, yaml.ScalarNode) else ""
-            raise yaml.constructor.ConstructorError(None, None, msg("yaml_tag_value", tag=tag, value=value), node.start_mark) from None
+            raise yaml.constructor.ConstructorError(
+                None, None, msg("yaml_tag_value", tag=tag, value=value), node.start_mark
+            ) from None
 
 
 class _Loader(_Limits, yaml.SafeLoader):

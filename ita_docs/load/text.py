@@ -13,6 +13,7 @@
 
 Used by `ita_docs.load.reader`; knows nothing of YAML's structure or of the content model.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -54,7 +55,9 @@ def _decode(file: Path, data: bytes) -> tuple[str | None, ContentError | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         line_start = data.rfind(b"\n", 0, exc.start) + 1
-        word = exc.start  # point at the start of the word: a legacy Thai word can pass as a UTF-8 character or two
+        word = (
+            exc.start
+        )  # point at the start of the word: a legacy Thai word can pass as a UTF-8 character or two
         while word > line_start and data[word - 1] >= 0x80:
             word -= 1
         prefix = data[line_start:word].decode("utf-8-sig" if line_start == 0 else "utf-8", errors="replace")
@@ -95,8 +98,14 @@ def _control_characters(text: str, file: Path, errors: list[ContentError]) -> st
     found = list(_NON_PRINTABLE.finditer(text))
     for m in found[:MAX_CONTROL_REPORTED]:
         line, column = _line_col(text, m.start())
-        errors.append(ContentError(msg("control_char", code=f"U+{ord(m.group()):04X}"), Location(file, line, column)))
+        errors.append(
+            ContentError(msg("control_char", code=f"U+{ord(m.group()):04X}"), Location(file, line, column))
+        )
     if len(found) > MAX_CONTROL_REPORTED:
         line, column = _line_col(text, found[MAX_CONTROL_REPORTED].start())
-        errors.append(ContentError(msg("control_more", n=len(found) - MAX_CONTROL_REPORTED), Location(file, line, column)))
+        errors.append(
+            ContentError(
+                msg("control_more", n=len(found) - MAX_CONTROL_REPORTED), Location(file, line, column)
+            )
+        )
     return _NON_PRINTABLE.sub(" ", text) if found else text

@@ -5,18 +5,20 @@ schema, cross-references), then the rules of the assessed fiscal year's
 framework (``ita_docs/framework/<BE year>.yaml``). It sits above both the
 loader and `ita_docs.analyse.rules`, so neither imports the other.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..analyse import rules as analysis, drafting
 from .. import thaifmt
+from ..analyse import drafting
+from ..analyse import rules as analysis
+from ..analyse.phrases import data_file
 from ..errors import ContentError, ContentErrors, Location
-from .loader import LoadedContent, collect
 from ..messages import msg
 from ..model import Block
 from ..model.base import walk
-from ..analyse.phrases import data_file
+from .loader import LoadedContent, collect
 
 
 def load(source: str | Path) -> LoadedContent:
@@ -29,7 +31,13 @@ def load(source: str | Path) -> LoadedContent:
     """
     loaded, errors = collect(source)
     if loaded is not None:  # the framework checks of what loaded, in the same pass (no rounds)
-        more = check_framework_year(loaded) + check_assessment(loaded) + check_oit_titles(loaded) + check_inserts(loaded) + check_presets(loaded)
+        more = (
+            check_framework_year(loaded)
+            + check_assessment(loaded)
+            + check_oit_titles(loaded)
+            + check_inserts(loaded)
+            + check_presets(loaded)
+        )
         reported = {(e.location.file, e.location.line, e.location.field) for e in errors}
         errors += [e for e in more if (e.location.file, e.location.line, e.location.field) not in reported]
         for e in errors:
@@ -55,7 +63,9 @@ def check_framework_year(loaded: LoadedContent) -> list[ContentError]:
         return []
     if c.framework_year not in years:
         where = loaded.positions.locate(("framework_year",))
-        return [ContentError(msg("no_framework", year=c.framework_year, years=", ".join(map(str, years))), where)]
+        return [
+            ContentError(msg("no_framework", year=c.framework_year, years=", ".join(map(str, years))), where)
+        ]
     used = [c.assessment.year] if c.assessment else []
     if c.oit_followup is not None:
         used.append(oit_year(c))
@@ -65,10 +75,19 @@ def check_framework_year(loaded: LoadedContent) -> list[ContentError]:
             used.append(s.year)
     needed = sorted({y for y in used if analysis.borrowed(y, c.framework_year)})
     if needed:
-        loaded.warn(("framework_year",), msg("framework_borrowed", year=", ".join(map(str, needed)), rules=c.framework_year))
+        loaded.warn(
+            ("framework_year",),
+            msg("framework_borrowed", year=", ".join(map(str, needed)), rules=c.framework_year),
+        )
     else:
-        loaded.warn(("framework_year",), msg("framework_year_unused", years=", ".join(map(str, sorted(set(used)) or [c.fiscal_year])),
-                                             rules=c.framework_year))
+        loaded.warn(
+            ("framework_year",),
+            msg(
+                "framework_year_unused",
+                years=", ".join(map(str, sorted(set(used)) or [c.fiscal_year])),
+                rules=c.framework_year,
+            ),
+        )
     return []
 
 
@@ -94,7 +113,9 @@ def check_placeholders(loaded: LoadedContent) -> None:
             comment = line.find(" #")
             if 0 <= comment < at and line[:comment].count('"') % 2 == 0:
                 continue
-            loaded.warnings.append(ContentError(msg("warn_placeholder", text=PLACEHOLDER), Location(file, number, at + 1)))
+            loaded.warnings.append(
+                ContentError(msg("warn_placeholder", text=PLACEHOLDER), Location(file, number, at + 1))
+            )
 
 
 def check_assessment(loaded: LoadedContent) -> list[ContentError]:
@@ -116,7 +137,11 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
         fw = analysis.rules(a.year, loaded.content.framework_year)
     except KeyError:
         years = ", ".join(map(str, analysis.framework_years()))
-        return [ContentError(msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year")))]
+        return [
+            ContentError(
+                msg("no_framework", year=a.year, years=years), loaded.positions.locate(("assessment", "year"))
+            )
+        ]
     if not a.scored:
         waiting = [m.id for m in loaded.content.memos if waits_for_scores(loaded.content, m)]
         more = msg("warn_no_scores_memos", ids=", ".join(waiting)) if waiting else ""
@@ -124,21 +149,47 @@ def check_assessment(loaded: LoadedContent) -> list[ContentError]:
     for field in ("indicators", "indicator_names"):
         for n in getattr(a, field):
             if n not in fw.indicators:
-                errors.append(ContentError(msg("unknown_indicator_item", value=n, year=a.year), loaded.positions.locate(("assessment", field, n), key=True)))
+                errors.append(
+                    ContentError(
+                        msg("unknown_indicator_item", value=n, year=a.year),
+                        loaded.positions.locate(("assessment", field, n), key=True),
+                    )
+                )
     if errors:
         return errors
     problem = drafting.override_problem(loaded.content)
     if problem:
-        errors.append(ContentError(msg("phrases_override", error=problem), loaded.positions.locate(("analysis_report", "phrases"), key=True)))
+        errors.append(
+            ContentError(
+                msg("phrases_override", error=problem),
+                loaded.positions.locate(("analysis_report", "phrases"), key=True),
+            )
+        )
     computed_tools = analysis.computed_tool_scores(a, fw)
     for tool, computed in computed_tools.items():
         given = getattr(a.tools, tool)
         if given is not None and computed is not None and analysis.disagrees(given, computed):
-            loaded.warn(("assessment", "tools", tool), msg("warn_tool", tool=tool.upper(), given=given, computed=thaifmt.score(computed, digits="arabic"), year=a.year))
+            loaded.warn(
+                ("assessment", "tools", tool),
+                msg(
+                    "warn_tool",
+                    tool=tool.upper(),
+                    given=given,
+                    computed=thaifmt.score(computed, digits="arabic"),
+                    year=a.year,
+                ),
+            )
     computed = analysis.computed_overall(a, fw)
     if a.overall is not None and computed is not None and analysis.disagrees(a.overall, computed):
         from_indicators = all(getattr(a.tools, t) is None for t in analysis.TOOLS)
-        loaded.warn(("assessment", "overall"), msg("warn_overall" if from_indicators else "warn_overall_tools", given=a.overall, computed=thaifmt.score(computed, digits="arabic")))
+        loaded.warn(
+            ("assessment", "overall"),
+            msg(
+                "warn_overall" if from_indicators else "warn_overall_tools",
+                given=a.overall,
+                computed=thaifmt.score(computed, digits="arabic"),
+            ),
+        )
     tools_known = all(s is not None for s in analysis.tool_scores(a, fw).values())
     needs_tools = any(rule.each_tool_min is not None for rule in fw.levels)
     level = analysis.computed_level(a, fw)
@@ -176,7 +227,10 @@ def check_oit_titles(loaded: LoadedContent) -> list[ContentError]:
         return []
     year = oit_year(loaded.content)
     return [
-        ContentError(msg("oit_title", item=row.item, year=year), loaded.positions.locate(("oit_followup", "rows", j, "item")))
+        ContentError(
+            msg("oit_title", item=row.item, year=year),
+            loaded.positions.locate(("oit_followup", "rows", j, "item")),
+        )
         for j, row in enumerate(oit.rows)
         if row.item and not row.title and oit_title(loaded.content, row.item) is None
     ]
@@ -206,7 +260,11 @@ def check_inserts(loaded: LoadedContent) -> list[ContentError]:
             needs = "oit_followup" if name == "oit_followup" else "assessment"
             ok = have[needs] or needs in loaded.left_out  # left out for its own errors: reported there
         if not ok:
-            errors.append(ContentError(msg("insert_needs", name=name, needs=needs), loaded.positions.locate((*path, "insert"))))
+            errors.append(
+                ContentError(
+                    msg("insert_needs", name=name, needs=needs), loaded.positions.locate((*path, "insert"))
+                )
+            )
     return errors
 
 
@@ -227,7 +285,10 @@ def waits_for_scores(content, memo) -> bool:
 def check_presets(loaded: LoadedContent) -> list[ContentError]:
     """A memo whose preset reads data the content does not have (e.g. ``analysis_approval`` without ``assessment``)."""
     return [
-        ContentError(msg("preset_needs", id=memo.id, preset=memo.preset, needs=need), loaded.positions.locate(("memos", i, "preset")))
+        ContentError(
+            msg("preset_needs", id=memo.id, preset=memo.preset, needs=need),
+            loaded.positions.locate(("memos", i, "preset")),
+        )
         for i, memo in enumerate(loaded.content.memos)
         if (need := preset_missing(loaded.content, memo.preset)) and need not in loaded.left_out
     ]

@@ -20,6 +20,7 @@ Conventions (all documented for content writers in the README):
   ``{{ organisation.name }}`` (rendered in a sandbox).
 - Item codes are ``i1``.., ``e1``.., ``o1``.. (IIT, EIT, OIT items).
 """
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -46,7 +47,6 @@ from .minutes import (
     minutes_ids,
 )
 from .oit_followup import OIT_STATUS, OitFollowup, OitRow
-from .slides import SLIDE_INSERTS, Slide, SlideBlock
 from .organisation import Division, Organisation, OrganisationKind, Person
 from .reports import (
     AnalysisReport,
@@ -60,6 +60,7 @@ from .reports import (
     NextYear,
     Output,
 )
+from .slides import SLIDE_INSERTS, Slide, SlideBlock
 
 
 class Content(Model):
@@ -140,7 +141,9 @@ class Content(Model):
 
         def ref(path: tuple[Any, ...], value: str, known: list[str], kind: str, owner: str) -> None:
             if value not in known:
-                problems.append((path, "unknown_ref", {"kind": kind, "id": value, "owner": owner, "known": known}))
+                problems.append(
+                    (path, "unknown_ref", {"kind": kind, "id": value, "owner": owner, "known": known})
+                )
 
         for i, p in enumerate(self.organisation.people):
             if p.division:
@@ -158,12 +161,22 @@ class Content(Model):
                     ref((*path, gi, "measures", mi), mid, measure_ids, "measure", owner)
 
         if self.analysis_report:
-            groups(("analysis_report", "next_year", "groups"), self.analysis_report.next_year.groups, "analysis_report")
+            groups(
+                ("analysis_report", "next_year", "groups"),
+                self.analysis_report.next_year.groups,
+                "analysis_report",
+            )
         if self.measure_plan:
             groups(("measure_plan", "groups"), self.measure_plan.groups, "measure_plan")
         if self.measure_results:
             for i, r in enumerate(self.measure_results.results):
-                ref(("measure_results", "results", i, "measure"), r.measure, measure_ids, "measure", "measure_results")
+                ref(
+                    ("measure_results", "results", i, "measure"),
+                    r.measure,
+                    measure_ids,
+                    "measure",
+                    "measure_results",
+                )
         for i, memo in enumerate(self.memos):
             ref(("memos", i, "signer"), memo.signer, person_ids, "person", memo.id)
             for j, e in enumerate(memo.endorsements):
@@ -182,33 +195,30 @@ class Content(Model):
                 if not 1 <= k <= 10:
                     problems.append((("assessment", "indicators", k), "indicator_range", {"value": k}))
             if self.assessment.year > self.fiscal_year:
-                problems.append((("assessment", "year"), "assessment_year", {"year": self.assessment.year, "fy": self.fiscal_year}))
+                problems.append(
+                    (
+                        ("assessment", "year"),
+                        "assessment_year",
+                        {"year": self.assessment.year, "fy": self.fiscal_year},
+                    )
+                )
         return problems
 
 
 __all__ = [
+    "BLOCK_KINDS",
     "OIT_STATUS",
     "ROLE_LABELS",
+    "SLIDE_INSERTS",
     "AgendaItem",
     "AgendaSubItem",
-    "AppointingOrder",
-    "Attendee",
-    "Committee",
-    "Member",
-    "Minutes",
-    "OitFollowup",
-    "OitRow",
-    "SLIDE_INSERTS",
-    "Slide",
-    "SlideBlock",
-    "Turn",
-    "Who",
-    "meeting_numbers",
     "AnalysisReport",
+    "AppointingOrder",
     "Assessment",
-    "BLOCK_KINDS",
+    "Attendee",
     "Block",
     "Blocks",
+    "Committee",
     "Content",
     "Date",
     "Distribution",
@@ -224,18 +234,27 @@ __all__ = [
     "MeasurePlan",
     "MeasureResult",
     "MeasureResultsReport",
+    "Member",
     "Memo",
+    "Minutes",
     "Model",
     "NextYear",
+    "OitFollowup",
+    "OitRow",
     "Organisation",
     "OrganisationKind",
     "Output",
     "Period",
     "Person",
     "Score",
+    "Slide",
+    "SlideBlock",
     "Step",
     "StrList",
     "Table",
     "ToolScores",
+    "Turn",
+    "Who",
     "YearBE",
+    "meeting_numbers",
 ]

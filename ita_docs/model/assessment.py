@@ -1,5 +1,5 @@
-"""ITA results of one assessed fiscal year, as announced by the NACC.
-"""
+"""ITA results of one assessed fiscal year, as announced by the NACC."""
+
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
@@ -19,10 +19,14 @@ def _drop_blank(value: Any) -> Any:
     return value
 
 
-ScoreMap = Annotated[dict[int, Score], BeforeValidator(_drop_blank, json_schema_input_type=dict[int, Score | None])]
+ScoreMap = Annotated[
+    dict[int, Score], BeforeValidator(_drop_blank, json_schema_input_type=dict[int, Score | None])
+]
 """Scores by number (indicator 1-10, or a BE year); a key whose value is left blank is not
 entered yet and is dropped, so a skeleton can list every key for the clerk to fill."""
-SubScoreMap = Annotated[dict[str, Score], BeforeValidator(_drop_blank, json_schema_input_type=dict[str, Score | None])]
+SubScoreMap = Annotated[
+    dict[str, Score], BeforeValidator(_drop_blank, json_schema_input_type=dict[str, Score | None])
+]
 
 
 class ItemScore(Model):
@@ -31,7 +35,6 @@ class ItemScore(Model):
     code: ItemCode
     score: Score
     title: str | None = None
-
 
 
 class ToolScores(Model):
@@ -89,5 +92,8 @@ class Assessment(Model):
     def scored(self) -> bool:
         """Whether any score is entered (overall, a tool or an indicator): a roll-over's
         skeleton has none until the NACC publishes the year's results."""
-        return bool(self.indicators) or self.overall is not None or any(
-            getattr(self.tools, t) is not None for t in ("iit", "eit", "oit"))
+        return (
+            bool(self.indicators)
+            or self.overall is not None
+            or any(getattr(self.tools, t) is not None for t in ("iit", "eit", "oit"))
+        )

@@ -1,15 +1,16 @@
 """Shared building blocks of the content model: the base `Model`, scores, BE years,
 dates typed in BE, one-or-many lists and prose `Block`s.
 """
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, ClassVar, Iterator, Literal
+from collections.abc import Iterator
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .. import thaifmt
-
 
 Score = Annotated[float, Field(ge=0, le=100)]
 YearBE = Annotated[int, Field(ge=2500, le=2700)]

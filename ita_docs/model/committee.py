@@ -9,6 +9,7 @@ meeting (`ita_docs.model.minutes`).
 (`ita_docs.model.minutes`) and the OIT follow-up (`ita_docs.model.oit_followup`)
 refer to.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -139,7 +140,9 @@ def committee_problems(
 
     def ref(path: tuple[Any, ...], value: str, known: list[str], kind: str, owner: str) -> None:
         if value not in known:
-            problems.append((path, "unknown_ref", {"kind": kind, "id": value, "owner": owner, "known": known}))
+            problems.append(
+                (path, "unknown_ref", {"kind": kind, "id": value, "owner": owner, "known": known})
+            )
 
     def dup(path: tuple[Any, ...], ids: Sequence[str | None], field: str = "id") -> None:
         seen: set[str] = set()
@@ -167,7 +170,13 @@ def committee_problems(
         member_keys = [k for mem in c.members for k in (mem.id, mem.person) if k]
         anyone = sorted(set(member_keys) | set(person_ids))
 
-        def who(path: tuple[Any, ...], w: Who) -> None:
+        def who(
+            path: tuple[Any, ...],
+            w: Who,
+            anyone: list[str] = anyone,
+            owner: str = owner,
+            member_keys: list[str] = member_keys,
+        ) -> None:
             if w.ref:
                 ref((*path, "ref"), w.ref, anyone, "person", owner)
             if w.person:
@@ -194,9 +203,21 @@ def committee_problems(
             if w is not None:
                 who(("minutes", i, field), w)
         if m.start and m.end and m.end <= m.start:
-            problems.append((("minutes", i, "end"), "time_order", {"start": m.start.strftime("%H.%M"), "end": m.end.strftime("%H.%M")}))
+            problems.append(
+                (
+                    ("minutes", i, "end"),
+                    "time_order",
+                    {"start": m.start.strftime("%H.%M"), "end": m.end.strftime("%H.%M")},
+                )
+            )
     if oit:
         for j, row in enumerate(oit.rows):
             if row.responsible:
-                ref(("oit_followup", "rows", j, "responsible"), row.responsible, division_ids, "division", "oit_followup")
+                ref(
+                    ("oit_followup", "rows", j, "responsible"),
+                    row.responsible,
+                    division_ids,
+                    "division",
+                    "oit_followup",
+                )
     return problems

@@ -1,5 +1,5 @@
-"""Measures (มาตรการ), defined once with an id, and tables of them.
-"""
+"""Measures (มาตรการ), defined once with an id, and tables of them."""
+
 from __future__ import annotations
 
 from typing import Literal
@@ -31,7 +31,6 @@ class Period(Model):
     until: Date | None = None
     style: Literal["months", "short", "long"] = "short"
 
-
     @model_validator(mode="after")
     def _consistent(self) -> Period:
         if (self.start is None) != (self.end is None):
@@ -50,7 +49,6 @@ class Step(Model):
 
     text: str
     bullets: list[str] = []
-
 
 
 class Measure(Model):
@@ -77,7 +75,6 @@ class Measure(Model):
     responsible_other: StrList = []
     period: Period | None = None
     follow_up: StrList = []
-
 
 
 class MeasureGroup(Model):

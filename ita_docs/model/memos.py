@@ -1,12 +1,12 @@
-"""Official memos (บันทึกข้อความ) and their distribution lists.
-"""
+"""Official memos (บันทึกข้อความ) and their distribution lists."""
+
 from __future__ import annotations
 
 from typing import Literal
 
 from pydantic import Field
 
-from .base import Blocks, Date, MAX_FILE_ID, Model, StrList
+from .base import MAX_FILE_ID, Blocks, Date, Model, StrList
 
 
 class Endorsement(Model):
@@ -47,7 +47,9 @@ class Memo(Model):
     """
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=MAX_FILE_ID)
-    preset: Literal["analysis_approval", "measures_announce", "results_report", "minutes_report"] | None = None
+    preset: Literal["analysis_approval", "measures_announce", "results_report", "minutes_report"] | None = (
+        None
+    )
     unit: str | None = None
     phone: str | None = None
     number: str = "-"

@@ -14,6 +14,7 @@ does not list.
 Also here: meeting times (`Time`), the standard agenda items (`AGENDA_ORDER`),
 and the computed meeting numbers and ids (`meeting_numbers`, `minutes_ids`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from .. import thaifmt
-from .base import ID, Blocks, Date, MAX_FILE_ID, Model, StrList
+from .base import ID, MAX_FILE_ID, Blocks, Date, Model, StrList
 
 _TIME = re.compile(r"^(\d{1,2})\s*[.:]\s*(\d{2})(?:\s*น\.?)?$")
 
@@ -60,7 +61,11 @@ Time = Annotated[dt.time, BeforeValidator(_to_time)]
 
 def _meeting_number(value: Any) -> Any:
     """``3``, ``"3"`` and ``"๓"`` are the integer 3 (must be >= 1); other text is kept as written."""
-    if isinstance(value, str) and value.strip() and thaifmt.to_digits(value.strip(), digits="arabic").isdigit():
+    if (
+        isinstance(value, str)
+        and value.strip()
+        and thaifmt.to_digits(value.strip(), digits="arabic").isdigit()
+    ):
         value = int(thaifmt.to_digits(value.strip(), digits="arabic"))
     if isinstance(value, int) and not isinstance(value, bool) and value < 1:
         raise ValueError("meeting_number")
@@ -214,7 +219,11 @@ def meeting_numbers(minutes: list[Minutes]) -> list[int]:
         if isinstance(m.number, int):
             out.append(m.number)
             continue
-        same = [(x.date, j) for j, x in enumerate(minutes) if x.committee == m.committee and x.date.year == m.date.year]
+        same = [
+            (x.date, j)
+            for j, x in enumerate(minutes)
+            if x.committee == m.committee and x.date.year == m.date.year
+        ]
         out.append(sorted(same).index((m.date, i)) + 1)
     return out
 
@@ -241,4 +250,7 @@ def printed_numbers(minutes: list[Minutes]) -> list[str | None]:
 
 def minutes_ids(minutes: list[Minutes]) -> list[str]:
     """Each meeting's id: given, else ``<committee>-<number>-<BE year>`` (e.g. ``ita-1-2566``)."""
-    return [m.id or f"{m.committee}-{n}-{thaifmt.be_year(m.date.year)}" for m, n in zip(minutes, meeting_numbers(minutes))]
+    return [
+        m.id or f"{m.committee}-{n}-{thaifmt.be_year(m.date.year)}"
+        for m, n in zip(minutes, meeting_numbers(minutes))
+    ]

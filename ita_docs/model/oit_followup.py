@@ -5,6 +5,7 @@ status words of ``docs/domain.md``, `OIT_STATUS`) and the division responsible.
 A status is printed exactly as typed; known synonyms (`STATUS_SYNONYMS`) are
 merged only when items are counted per status (issue 16).
 """
+
 from __future__ import annotations
 
 from typing import Any, Literal

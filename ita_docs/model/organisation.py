@@ -1,5 +1,5 @@
-"""The organisation (หน่วยงาน): divisions and people, referred to by id everywhere.
-"""
+"""The organisation (หน่วยงาน): divisions and people, referred to by id everywhere."""
+
 from __future__ import annotations
 
 from typing import Literal
@@ -7,7 +7,6 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Model, StrList
-
 
 OrganisationKind = Literal[
     "อบจ.", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "อบต.", "กรุงเทพมหานคร", "เมืองพัทยา", "ส่วนราชการ"

@@ -1,5 +1,5 @@
-"""Document sections: the analysis report, the measure plan and the measure-result report.
-"""
+"""Document sections: the analysis report, the measure plan and the measure-result report."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -18,7 +18,6 @@ class FindingItem(Model):
     question: str | None = None
     score: Score
     text: str | None = None
-
 
 
 class Finding(Model):
@@ -179,7 +178,6 @@ class Output(Model):
     date: Date | None = None
 
 
-
 class ItemCitation(Model):
     """An item score cited as evidence of an outcome, optionally with last year's score."""
 
@@ -187,7 +185,6 @@ class ItemCitation(Model):
     score: Score
     previous: Score | None = None
     title: str | None = None
-
 
 
 class MeasureResult(Model):

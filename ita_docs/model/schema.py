@@ -20,6 +20,7 @@ cannot say by itself:
 several files, and a file holding only ``assessment:`` is not wrong for lacking
 ``organisation:``. The full schema (the default) describes the merged content.
 """
+
 from __future__ import annotations
 
 import copy
@@ -67,7 +68,7 @@ ROOT_DESCRIPTION = (
     "ชื่อข้อมูล (key) เป็นภาษาอังกฤษ ข้อความเป็นภาษาไทย "
     "ปีเป็น พ.ศ. (fiscal_year: 2566) ปีงบประมาณ พ.ศ. ๒๕๖๖ คือ ๑ ตุลาคม ๒๕๖๕ ถึง ๓๐ กันยายน ๒๕๖๖ "
     "วันที่เขียน ปปปป-ดด-วว ด้วยปี พ.ศ. (2566-04-15) "
-    "คะแนนเป็นตัวเลข ๐-๑๐๐ (85.85 ไม่ใช่ \"๘๕.๘๕\") โปรแกรมพิมพ์เป็นเลขไทยเอง "
+    'คะแนนเป็นตัวเลข ๐-๑๐๐ (85.85 ไม่ใช่ "๘๕.๘๕") โปรแกรมพิมพ์เป็นเลขไทยเอง '
     "ข้อความใช้ **ตัวหนา** และอ้างข้อมูลอื่นได้ เช่น {{ organisation.name }}"
 )
 
@@ -165,7 +166,12 @@ class _Generator(GenerateJsonSchema):
         if target.get("type") == "model-fields":
             model_name = target["model_name"]
             model = models().get(model_name)
-            if name == "_from_list" or (name == "_from_shorthand" and model is not None and issubclass(model, Model) and model._shorthand):
+            if name == "_from_list" or (
+                name == "_from_shorthand"
+                and model is not None
+                and issubclass(model, Model)
+                and model._shorthand
+            ):
                 self.shorthand[model_name] = "_from_list" if name == "_from_list" else "_from_string"
         return inner
 
@@ -177,15 +183,24 @@ def _string_field(model: type[BaseModel]) -> str | None:
         obj = model.model_validate(probe)
     except ValidationError:
         return None
-    return next((info.alias or name for name, info in type(obj).model_fields.items() if getattr(obj, name) == probe), None)
+    return next(
+        (info.alias or name for name, info in type(obj).model_fields.items() if getattr(obj, name) == probe),
+        None,
+    )
 
 
 def _with_shorthand(definition: dict[str, Any], model: type[BaseModel] | None, kind: str) -> dict[str, Any]:
     """``definition`` (an object schema) that also accepts the model's shorthand form."""
-    outer: dict[str, Any] = {k: definition.pop(k) for k in ("title", "description", "$comment") if k in definition}
+    outer: dict[str, Any] = {
+        k: definition.pop(k) for k in ("title", "description", "$comment") if k in definition
+    }
     if kind == "_from_list":
         rows = definition["properties"]["rows"]
-        alt = {"type": "array", "items": rows.get("items", {}), "description": "เขียนเป็นรายการแถว (rows) ได้เลย"}
+        alt = {
+            "type": "array",
+            "items": rows.get("items", {}),
+            "description": "เขียนเป็นรายการแถว (rows) ได้เลย",
+        }
     else:
         field = _string_field(model) if model else None
         alt = {"type": "string", "description": f"ข้อความเดียวได้ (คือ {field})" if field else "ข้อความเดียวได้"}
@@ -260,4 +275,13 @@ def write_schema(path: str | Path, *, fragment: bool = False) -> Path:
     return path
 
 
-__all__ = ["DRAFT", "FILENAME", "descriptions", "json_schema", "missing_descriptions", "models", "stale_descriptions", "write_schema"]
+__all__ = [
+    "DRAFT",
+    "FILENAME",
+    "descriptions",
+    "json_schema",
+    "missing_descriptions",
+    "models",
+    "stale_descriptions",
+    "write_schema",
+]

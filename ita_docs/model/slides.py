@@ -23,6 +23,7 @@ A slide::
 
 Text may use ``{{ expressions }}`` and ``**bold**`` like other prose.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
@@ -33,8 +34,22 @@ from .base import Model, StrList, Table
 
 #: Computed inserts of a slide, and ``drafted`` (the whole drafted deck) at the slide level.
 SLIDE_INSERTS = (
-    "overall", "scores", "tool_chart", "indicators", "indicator_chart", "ranking", "lowest", "below_pass",
-    "oit_status", "oit_items", "oit_followup", "obstacles", "indicator", "weaknesses", "improvements", "strengths",
+    "overall",
+    "scores",
+    "tool_chart",
+    "indicators",
+    "indicator_chart",
+    "ranking",
+    "lowest",
+    "below_pass",
+    "oit_status",
+    "oit_items",
+    "oit_followup",
+    "obstacles",
+    "indicator",
+    "weaknesses",
+    "improvements",
+    "strengths",
     "measures",
 )
 SLIDE_BLOCK_KINDS = ("paragraph", "heading", "bullets", "numbered", "dashes", "table", "insert")
@@ -119,8 +134,15 @@ class Slide(Model):
         """The body, a slide-level insert as its one block."""
         if self.insert is None or self.insert == "drafted":
             return list(self.body)
-        return [SlideBlock(insert=self.insert, n=self.n, indicator=self.indicator,
-                           problems=self.problems, remedies=self.remedies)]
+        return [
+            SlideBlock(
+                insert=self.insert,
+                n=self.n,
+                indicator=self.indicator,
+                problems=self.problems,
+                remedies=self.remedies,
+            )
+        ]
 
 
 __all__ = ["SLIDE_BLOCK_KINDS", "SLIDE_INSERTS", "Slide", "SlideBlock"]

@@ -48,6 +48,7 @@ What LibreOffice needs and gets here:
 - Linux and Windows differ only in `ita_docs.publish.platform` (``ITA_DOCS_PORTABLE_OFFICE=1``
   runs the Windows branch anywhere; ``docs/platforms.md`` says what is tested where).
 """
+
 from __future__ import annotations
 
 import importlib

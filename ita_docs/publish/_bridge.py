@@ -23,6 +23,8 @@ That is how the office goes away with ita-docs where no kernel does it for us
 (optional, LibreOffice's PageRange syntax such as ``"1"`` or ``"2-4"``) exports
 only those pages: the live preview's first page.
 """
+
+import contextlib
 import json
 import os
 import sys
@@ -112,15 +114,21 @@ def main(argv):
             cursor.CharFontName = cursor.CharFontNameComplex = "TH Sarabun New"
             cursor.CharLocaleComplex = thai
             data = uno.Any("[]com.sun.star.beans.PropertyValue", (prop("EmbedStandardFonts", True),))
-            doc.storeToURL(uno.systemPathToFileUrl(req["dst"]),
-                           (prop("FilterName", "writer_pdf_Export"), prop("FilterData", data)))
+            doc.storeToURL(
+                uno.systemPathToFileUrl(req["dst"]),
+                (prop("FilterName", "writer_pdf_Export"), prop("FilterData", data)),
+            )
         finally:
             doc.close(True)
 
     def convert(req):
         if req.get("warm"):
             return warm(req)
-        load = (prop("Hidden", True), prop("UpdateDocMode", NO_UPDATE), prop("MacroExecutionMode", NEVER_EXECUTE))
+        load = (
+            prop("Hidden", True),
+            prop("UpdateDocMode", NO_UPDATE),
+            prop("MacroExecutionMode", NEVER_EXECUTE),
+        )
         doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(req["src"]), "_blank", 0, load)
         if doc is None:
             raise Unreadable()
@@ -131,12 +139,16 @@ def main(argv):
                 indexes = doc.getDocumentIndexes()
                 for i in range(indexes.getCount()):
                     indexes.getByIndex(i).update()
-            export = next((f for service, f in PDF_FILTERS if doc.supportsService(service)), "writer_pdf_Export")
+            export = next(
+                (f for service, f in PDF_FILTERS if doc.supportsService(service)), "writer_pdf_Export"
+            )
             options = [prop("EmbedStandardFonts", True)]
             if req.get("page_range"):
                 options.append(prop("PageRange", str(req["page_range"])))
             data = uno.Any("[]com.sun.star.beans.PropertyValue", tuple(options))
-            doc.storeToURL(uno.systemPathToFileUrl(req["dst"]), (prop("FilterName", export), prop("FilterData", data)))
+            doc.storeToURL(
+                uno.systemPathToFileUrl(req["dst"]), (prop("FilterName", export), prop("FilterData", data))
+            )
         finally:
             doc.close(True)
 
@@ -147,10 +159,8 @@ def main(argv):
         return 0
     finally:
         if "--close-office-at-end" in argv[3:]:
-            try:
+            with contextlib.suppress(Exception):
                 desktop.terminate()
-            except Exception:  # noqa: BLE001, S110 - the office is already going or gone
-                pass
 
 
 def serve(convert, send, disposed):
@@ -161,21 +171,41 @@ def serve(convert, send, disposed):
         try:
             convert(json.loads(line))
         except Unreadable:
-            send({"ok": False, "fatal": False, "code": "unreadable", "error": "LibreOffice could not open the file"})
+            send(
+                {
+                    "ok": False,
+                    "fatal": False,
+                    "code": "unreadable",
+                    "error": "LibreOffice could not open the file",
+                }
+            )
         except disposed as exc:
-            send({"ok": False, "fatal": True, "error": "LibreOffice went away: %s" % (exc.Message or type(exc).__name__)})
+            send(
+                {
+                    "ok": False,
+                    "fatal": True,
+                    "error": "LibreOffice went away: %s" % (exc.Message or type(exc).__name__),
+                }
+            )
             return 3
         except OSError:
             raise
-        except Exception as exc:  # noqa: BLE001 - every UNO error becomes one answer
+        except Exception as exc:
             message = getattr(exc, "Message", "") or str(exc) or type(exc).__name__
             fatal = "Binary URP bridge" in message or "disposed" in message.lower()
-            send({"ok": False, "fatal": fatal, "error": "%s: %s" % (type(exc).__name__, message.splitlines()[0] if message else "")})
+            send(
+                {
+                    "ok": False,
+                    "fatal": fatal,
+                    "error": "%s: %s" % (type(exc).__name__, message.splitlines()[0] if message else ""),
+                }
+            )
             if fatal:
                 return 3
         else:
             send({"ok": True})
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))

@@ -1,4 +1,5 @@
 """One PDF of many: the documents in the given order, one bookmark each."""
+
 from __future__ import annotations
 
 import io

@@ -9,6 +9,7 @@ All are `ita_docs.errors.ItaDocsError`, so the CLI prints them as one line::
 
 Messages follow `ita_docs.messages.language()` (Thai unless ``--lang en``).
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -19,6 +19,7 @@ the converter's private profile (``user/fonts``): nothing in the system's or
 the user's font configuration changes. LibreOffice embeds the (subset) font in
 every PDF.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,11 @@ UNITS_PER_EM = 1500  # Laksaman's 1000-unit glyphs are 1.5x TH Sarabun New's
 STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "Bold Italic"}
 _VERSION = "1"  # bump when the generated files change
 # Without fontconfig (Windows): the file names the families are installed under.
-_FILE_PATTERNS = {"TH Sarabun New": ("THSarabunNew*.ttf",), "TH SarabunPSK": ("THSarabunPSK*.ttf", "THSarabun.ttf"),
-                  "TH SarabunIT๙": ("THSarabunIT*.ttf",)}
+_FILE_PATTERNS = {
+    "TH Sarabun New": ("THSarabunNew*.ttf",),
+    "TH SarabunPSK": ("THSarabunPSK*.ttf", "THSarabun.ttf"),
+    "TH SarabunIT๙": ("THSarabunIT*.ttf",),
+}
 
 
 @dataclass(frozen=True)
@@ -67,8 +71,12 @@ def installed(family: str) -> bool:
     whether a font file of the family's usual name is in the system's or the user's font folder."""
     lines = _fc_list(f"{family}:", "family")
     if lines is None:
-        return any(next(d.glob(pattern), None) for d in platform.font_dirs() if d.is_dir()
-                   for pattern in _FILE_PATTERNS.get(family, ()))
+        return any(
+            next(d.glob(pattern), None)
+            for d in platform.font_dirs()
+            if d.is_dir()
+            for pattern in _FILE_PATTERNS.get(family, ())
+        )
     return bool(lines) and any(family in line.split(",") for line in lines)
 
 
@@ -82,8 +90,11 @@ def laksaman_files() -> dict[str, Path]:
     regular = next((p for p in candidates if p.name == "Laksaman.ttf" and p.is_file()), None)
     if regular is None:
         return {}
-    return {style: regular.with_name(f"Laksaman{suffix}.ttf") for suffix, style in STYLES.items()
-            if regular.with_name(f"Laksaman{suffix}.ttf").is_file()}
+    return {
+        style: regular.with_name(f"Laksaman{suffix}.ttf")
+        for suffix, style in STYLES.items()
+        if regular.with_name(f"Laksaman{suffix}.ttf").is_file()
+    }
 
 
 def _cache_root() -> Path:
@@ -113,7 +124,13 @@ def scale_font(src: Path, dst: Path, family: str = FAMILY, units_per_em: int = U
             rec.string = full
         elif rec.nameID in (3, 6):
             rec.string = postscript
-    names.setName(f"{src.name} with a {units_per_em}-unit em (TH Sarabun New's size), for ita-docs PDFs", 10, 3, 1, 0x409)
+    names.setName(
+        f"{src.name} with a {units_per_em}-unit em (TH Sarabun New's size), for ita-docs PDFs",
+        10,
+        3,
+        1,
+        0x409,
+    )
     font.save(str(dst))
 
 

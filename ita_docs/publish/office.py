@@ -17,8 +17,10 @@ The death signal follows the *thread* that started a process, which is why
 On Windows (and with ``ITA_DOCS_PORTABLE_OFFICE=1``) the bridge closes the
 office when ita-docs goes away, and stops are done on the process tree.
 """
+
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -73,7 +75,12 @@ def find_soffice(soffice: str | os.PathLike | None = None) -> Path:
 @functools.cache
 def _can_import_uno(python: str) -> bool:
     try:
-        return subprocess.run([python, "-c", "import uno"], check=False, capture_output=True, timeout=60).returncode == 0
+        return (
+            subprocess.run(
+                [python, "-c", "import uno"], check=False, capture_output=True, timeout=60
+            ).returncode
+            == 0
+        )
     except (OSError, subprocess.SubprocessError):
         return False
 
@@ -81,12 +88,18 @@ def _can_import_uno(python: str) -> bool:
 def find_uno_python(program: Path, python: str | None = None) -> str:
     """A Python that can ``import uno``: ITA_DOCS_UNO_PYTHON, LibreOffice's own, or the system's."""
     given = python or os.environ.get("ITA_DOCS_UNO_PYTHON")
-    candidates = [given] if given else [
-        str(program.with_name(platform.program_names()[1])),  # LibreOffice's own (TDF packages, macOS, Windows)
-        "/usr/bin/python3",  # Debian/Ubuntu's python3-uno
-        shutil.which("python3"),
-        sys.executable,
-    ]
+    candidates = (
+        [given]
+        if given
+        else [
+            str(
+                program.with_name(platform.program_names()[1])
+            ),  # LibreOffice's own (TDF packages, macOS, Windows)
+            "/usr/bin/python3",  # Debian/Ubuntu's python3-uno
+            shutil.which("python3"),
+            sys.executable,
+        ]
+    )
     for cand in candidates:
         if cand and (os.path.isfile(cand) or shutil.which(cand)) and _can_import_uno(cand):
             return cand
@@ -96,21 +109,45 @@ def find_uno_python(program: Path, python: str | None = None) -> str:
 def registry(fonts: FontSetup) -> str:
     """The profile's ``registrymodifications.xcu``: font replacement table, no autosave, no lock files."""
     items = [
-        ("/org.openoffice.Office.Common/Misc", '<prop oor:name="UseOpenCL" oor:op="fuse"><value>false</value></prop>'),
-        ("/org.openoffice.Office.Common/Misc", '<prop oor:name="UseDocumentOOoLockFile" oor:op="fuse"><value>false</value></prop>'),
-        ("/org.openoffice.Office.Recovery/AutoSave", '<prop oor:name="Enabled" oor:op="fuse"><value>false</value></prop>'),
-        ("/org.openoffice.Office.Common/Font/Substitution",
-         f'<prop oor:name="Replacement" oor:op="fuse"><value>{"true" if fonts.replacements else "false"}</value></prop>'),
+        (
+            "/org.openoffice.Office.Common/Misc",
+            '<prop oor:name="UseOpenCL" oor:op="fuse"><value>false</value></prop>',
+        ),
+        (
+            "/org.openoffice.Office.Common/Misc",
+            '<prop oor:name="UseDocumentOOoLockFile" oor:op="fuse"><value>false</value></prop>',
+        ),
+        (
+            "/org.openoffice.Office.Recovery/AutoSave",
+            '<prop oor:name="Enabled" oor:op="fuse"><value>false</value></prop>',
+        ),
+        (
+            "/org.openoffice.Office.Common/Font/Substitution",
+            f'<prop oor:name="Replacement" oor:op="fuse"><value>{"true" if fonts.replacements else "false"}</value></prop>',
+        ),
     ]
     for i, (wanted, substitute) in enumerate(fonts.replacements):
-        props = {"Always": "true", "OnScreenOnly": "false", "ReplaceFont": escape(wanted), "SubstituteFont": escape(substitute)}
-        body = "".join(f'<prop oor:name="{k}" oor:op="fuse"><value>{v}</value></prop>' for k, v in props.items())
-        items.append(("/org.openoffice.Office.Common/Font/Substitution/FontPairs",
-                      f'<node oor:name="_{i}" oor:op="replace">{body}</node>'))
+        props = {
+            "Always": "true",
+            "OnScreenOnly": "false",
+            "ReplaceFont": escape(wanted),
+            "SubstituteFont": escape(substitute),
+        }
+        body = "".join(
+            f'<prop oor:name="{k}" oor:op="fuse"><value>{v}</value></prop>' for k, v in props.items()
+        )
+        items.append(
+            (
+                "/org.openoffice.Office.Common/Font/Substitution/FontPairs",
+                f'<node oor:name="_{i}" oor:op="replace">{body}</node>',
+            )
+        )
     lines = "\n".join(f'<item oor:path="{path}">{xml}</item>' for path, xml in items)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"'
-            ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' + lines + "\n</oor:items>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' + lines + "\n</oor:items>\n"
+    )
 
 
 class Office:
@@ -151,8 +188,15 @@ class Office:
         profile = self._profile()
         pipe = f"ita-docs-{os.getpid()}-{uuid.uuid4().hex[:12]}"
         soffice_args = [
-            str(self.program), "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-            "--nofirststartwizard", "--nolockcheck", f"-env:UserInstallation={profile.as_uri()}",
+            str(self.program),
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nodefault",
+            "--nofirststartwizard",
+            "--nolockcheck",
+            f"-env:UserInstallation={profile.as_uri()}",
             f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
         ]
         with open(self.workdir / "soffice.log", "ab") as log:
@@ -224,15 +268,33 @@ class Office:
             raise OfficeTimeout()
         return json.loads(line)
 
-    def convert(self, src: Path, dst: Path, *, thai_page_numbers: bool, timeout: float,
-                page_range: str | None = None, warm: bool = False) -> None:
+    def convert(
+        self,
+        src: Path,
+        dst: Path,
+        *,
+        thai_page_numbers: bool,
+        timeout: float,
+        page_range: str | None = None,
+        warm: bool = False,
+    ) -> None:
         """Convert ``src`` (.docx) to ``dst`` (.pdf), only ``page_range`` (e.g. ``"1"``) when given.
         Raises RuntimeError (document problem), OfficeTimeout or OfficeCrashed (the office must be
         restarted)."""
-        if self.bridge is None or self.bridge.poll() is not None or self.soffice is None or self.soffice.poll() is not None:
+        if (
+            self.bridge is None
+            or self.bridge.poll() is not None
+            or self.soffice is None
+            or self.soffice.poll() is not None
+        ):
             raise OfficeCrashed("LibreOffice is not running")
-        request = {"src": str(src), "dst": str(dst), "thai_page_numbers": thai_page_numbers, "page_range": page_range,
-                   "warm": warm}
+        request = {
+            "src": str(src),
+            "dst": str(dst),
+            "thai_page_numbers": thai_page_numbers,
+            "page_range": page_range,
+            "warm": warm,
+        }
         assert self.bridge.stdin is not None
         try:
             self.bridge.stdin.write((json.dumps(request) + "\n").encode())
@@ -265,10 +327,8 @@ class Office:
     def stop(self) -> None:
         """Kill both processes (the profile is thrown away at the next start anyway)."""
         if self.bridge is not None and self.bridge.stdin is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self.bridge.stdin.close()
-            except OSError:
-                pass
         platform.stop(self.soffice)
         platform.stop(self.bridge)
         if self.bridge is not None and self.bridge.stdout is not None:

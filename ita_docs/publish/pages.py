@@ -6,6 +6,7 @@ digits, ``decimal`` otherwise. LibreOffice ignores that format, so the PDF
 converter is told to number the pages in Thai digits itself when any section
 of the body asks for them.
 """
+
 from __future__ import annotations
 
 import io

@@ -8,6 +8,7 @@ then tried once more) and after a document ran past ``timeout`` seconds (that
 document fails). A worker thread lives as long as the converter, because the
 kernel kills the office when the thread that started it ends.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -51,8 +52,12 @@ class _Job:
     page_range: str | None = None
 
 
-def _job(source: Source, name: str | None = None, thai_page_numbers: bool | None = None,
-         page_range: str | None = None) -> _Job:
+def _job(
+    source: Source,
+    name: str | None = None,
+    thai_page_numbers: bool | None = None,
+    page_range: str | None = None,
+) -> _Job:
     if isinstance(source, tuple):
         label, data = source
         return _Job(str(name or label), None, bytes(data), thai_page_numbers, Future(), page_range)
@@ -99,7 +104,7 @@ class _Worker(threading.Thread):
                     continue
                 try:
                     job.future.set_result(self._convert(job))
-                except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                except BaseException as exc:
                     job.future.set_exception(exc)
         finally:
             self.office.stop()
@@ -116,7 +121,9 @@ class _Worker(threading.Thread):
                 shutil.copyfile(job.path, src)
         except OSError as exc:
             src.unlink(missing_ok=True)
-            reason = text("missing_file") if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
+            reason = (
+                text("missing_file") if isinstance(exc, FileNotFoundError) else (exc.strerror or str(exc))
+            )
             raise PdfConversionError(job.name, reason) from None
         dst = self.workdir / f"out-{n}.pdf"
         thai = job.thai_page_numbers
@@ -132,11 +139,18 @@ class _Worker(threading.Thread):
                     except OfficeCrashed as exc:
                         raise PdfConversionError(job.name, text("start_failed", reason=str(exc))) from None
                 try:
-                    self.office.convert(src, dst, thai_page_numbers=thai, timeout=self.converter.timeout,
-                                        page_range=job.page_range)
+                    self.office.convert(
+                        src,
+                        dst,
+                        thai_page_numbers=thai,
+                        timeout=self.converter.timeout,
+                        page_range=job.page_range,
+                    )
                 except OfficeTimeout:
                     self.office.stop()
-                    raise PdfConversionError(job.name, text("timeout", seconds=self.converter.timeout)) from None
+                    raise PdfConversionError(
+                        job.name, text("timeout", seconds=self.converter.timeout)
+                    ) from None
                 except OfficeCrashed as exc:
                     self.office.stop()
                     if attempt == 2:
@@ -167,12 +181,25 @@ class PdfConverter:
     programs found on PATH (also ``ITA_DOCS_SOFFICE``, ``ITA_DOCS_UNO_PYTHON``).
     """
 
-    def __init__(self, jobs: int = 1, *, restart_after: int = 200, timeout: float = 120.0,
-                 start_timeout: float = 60.0, soffice: str | os.PathLike | None = None,
-                 uno_python: str | None = None, font_cache: Path | None = None):
+    def __init__(
+        self,
+        jobs: int = 1,
+        *,
+        restart_after: int = 200,
+        timeout: float = 120.0,
+        start_timeout: float = 60.0,
+        soffice: str | os.PathLike | None = None,
+        uno_python: str | None = None,
+        font_cache: Path | None = None,
+    ):
         if jobs < 1 or restart_after < 1:
             raise ValueError("jobs and restart_after must be at least 1")
-        self.jobs, self.restart_after, self.timeout, self.start_timeout = jobs, restart_after, timeout, start_timeout
+        self.jobs, self.restart_after, self.timeout, self.start_timeout = (
+            jobs,
+            restart_after,
+            timeout,
+            start_timeout,
+        )
         self._soffice, self._uno_python, self._font_cache = soffice, uno_python, font_cache
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._workers: list[_Worker] = []
@@ -254,8 +281,14 @@ class PdfConverter:
         except CancelledError:
             raise PdfConversionError(job.name, text("closed")) from None
 
-    def convert(self, source: Source, *, name: str | None = None, thai_page_numbers: bool | None = None,
-                page_range: str | None = None) -> bytes:
+    def convert(
+        self,
+        source: Source,
+        *,
+        name: str | None = None,
+        thai_page_numbers: bool | None = None,
+        page_range: str | None = None,
+    ) -> bytes:
         """The PDF of one document, as bytes. Raises `PdfConversionError` naming the file.
 
         ``thai_page_numbers`` defaults to what the document's ``w:pgNumType`` asks for;
@@ -264,8 +297,9 @@ class PdfConverter:
         """
         return self._result(self._submit(_job(source, name, thai_page_numbers, page_range)))
 
-    def convert_many(self, sources: Iterable[Source], *, return_exceptions: bool = False,
-                     page_range: str | None = None) -> list:
+    def convert_many(
+        self, sources: Iterable[Source], *, return_exceptions: bool = False, page_range: str | None = None
+    ) -> list:
         """The PDFs of many documents in input order, converted in parallel over the workers.
 
         Raises `PdfConversionErrors` (every failed file, one line each) after the
@@ -303,8 +337,13 @@ def write_atomic(path: Path, data: bytes) -> Path:
     return path
 
 
-def convert_files(paths: Iterable[str | os.PathLike], output_dir: Path | None = None, *,
-                  converter: PdfConverter | None = None, jobs: int = 1) -> list[Path]:
+def convert_files(
+    paths: Iterable[str | os.PathLike],
+    output_dir: Path | None = None,
+    *,
+    converter: PdfConverter | None = None,
+    jobs: int = 1,
+) -> list[Path]:
     """``ita-docs pdf FILE...``: each .docx to a .pdf beside it (or in ``output_dir``).
 
     The PDFs that converted are written (atomically); then `PdfConversionErrors`

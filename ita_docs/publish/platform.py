@@ -17,8 +17,10 @@ Linux tests run both (``tests/test_publish_platform.py``). Nothing outside this 
 ``os.killpg``, ``prctl``, ``select``, ``signal.SIGKILL``, ``os.getuid`` or ``preexec_fn``
 (a test checks the sources). See ``docs/platforms.md`` for what is tested where.
 """
+
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import subprocess
@@ -58,7 +60,11 @@ def program_names() -> tuple[str, str]:
 def office_dirs() -> list[Path]:
     """``program`` folders of LibreOffice installed in the usual places (Program Files on Windows;
     in the portable branch elsewhere too, read from the same variables), newest name first."""
-    roots = [os.environ.get(v) for v in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")] if portable() else []
+    roots = (
+        [os.environ.get(v) for v in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+        if portable()
+        else []
+    )
     found = []
     for root in filter(None, roots):
         for d in sorted(Path(root).glob("LibreOffice*"), reverse=True):
@@ -84,8 +90,17 @@ def font_dirs() -> list[Path]:
         if os.environ.get("LOCALAPPDATA"):
             dirs.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
         return dirs
-    return [Path(d).expanduser() for d in ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts",
-                                           "~/.fonts", "/Library/Fonts", "~/Library/Fonts")]
+    return [
+        Path(d).expanduser()
+        for d in (
+            "/usr/share/fonts",
+            "/usr/local/share/fonts",
+            "~/.local/share/fonts",
+            "~/.fonts",
+            "/Library/Fonts",
+            "~/Library/Fonts",
+        )
+    ]
 
 
 def owned_by_me(path: Path) -> bool:
@@ -121,8 +136,9 @@ def spawn(args: list[str], **kw: Any) -> subprocess.Popen:
         return subprocess.Popen(args, creationflags=flags, close_fds=True, **kw)
     if portable():
         return subprocess.Popen(args, start_new_session=True, close_fds=True, **kw)
-    return subprocess.Popen(args, start_new_session=True, preexec_fn=_die_with_parent(os.getpid()),  # noqa: PLW1509
-                            close_fds=True, **kw)
+    return subprocess.Popen(
+        args, start_new_session=True, preexec_fn=_die_with_parent(os.getpid()), close_fds=True, **kw
+    )
 
 
 def _die_with_parent(parent: int):
@@ -152,10 +168,8 @@ def kill_tree(proc: subprocess.Popen | None) -> None:
     if not portable():
         import signal
 
-        try:
+        with contextlib.suppress(OSError):
             os.killpg(proc.pid, signal.SIGKILL)  # its own session: the group id is its pid
-        except OSError:
-            pass
     else:
         try:
             victims = [psutil.Process(proc.pid)]
@@ -163,14 +177,10 @@ def kill_tree(proc: subprocess.Popen | None) -> None:
         except psutil.Error:
             victims = []
         for p in victims:
-            try:
+            with contextlib.suppress(psutil.Error):
                 p.kill()
-            except psutil.Error:
-                pass
-    try:
+    with contextlib.suppress(OSError):
         proc.kill()
-    except OSError:
-        pass
 
 
 def stop(proc: subprocess.Popen | None, timeout: float = 10.0) -> None:
@@ -178,10 +188,8 @@ def stop(proc: subprocess.Popen | None, timeout: float = 10.0) -> None:
     if proc is None:
         return
     kill_tree(proc)
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        pass
 
 
 # ---- reading the bridge's answers

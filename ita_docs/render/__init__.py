@@ -8,6 +8,7 @@
 - `charts` (native bar charts) and `chart_embed` (charts in a .docx);
 - `ooxml/`: all raw WordprocessingML (the Thai fixer and auditor).
 """
+
 from __future__ import annotations
 
 from . import docx

@@ -11,6 +11,7 @@ that shows the chart in a run.
 - `add_chart` puts a chart into a python-docx run;
 - `InlineChart` is used like docxtpl's ``InlineImage``: ``{{ chart }}`` in a template run.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -66,7 +67,9 @@ def drawing_xml(part: Any, chart: ChartPart, *, width_cm: float, height_cm: floa
     r_id = relate_chart(part, chart)
     charts = part.__dict__.setdefault("_ita_charts", [])
     charts.append(r_id)
-    return _drawing_xml(r_id, _next_shape_id(part), int(Cm(width_cm)), int(Cm(height_cm)), f"Chart {len(charts)}")
+    return _drawing_xml(
+        r_id, _next_shape_id(part), int(Cm(width_cm)), int(Cm(height_cm)), f"Chart {len(charts)}"
+    )
 
 
 def add_chart(run: Any, chart: ChartPart, *, width_cm: float, height_cm: float) -> None:

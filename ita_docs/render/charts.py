@@ -18,6 +18,7 @@ Thai digits: chart numbers are real numbers, so their digits come from the
 number format (see `number_format`); category labels and the title are text
 and get their digits from `ita_docs.thaifmt.to_digits`.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -100,13 +101,39 @@ def set_typeface(root: etree._Element, font: str) -> None:
 
 
 # CT_TextCharacterProperties children, in schema order
-_RPR_ORDER = ["ln", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "effectLst",
-              "effectDag", "highlight", "uLnTx", "uLn", "uFillTx", "uFill", "latin", "ea", "cs", "sym",
-              "hlinkClick", "hlinkMouseOver", "rtl", "extLst"]
+_RPR_ORDER = [
+    "ln",
+    "noFill",
+    "solidFill",
+    "gradFill",
+    "blipFill",
+    "pattFill",
+    "grpFill",
+    "effectLst",
+    "effectDag",
+    "highlight",
+    "uLnTx",
+    "uLn",
+    "uFillTx",
+    "uFill",
+    "latin",
+    "ea",
+    "cs",
+    "sym",
+    "hlinkClick",
+    "hlinkMouseOver",
+    "rtl",
+    "extLst",
+]
 
 
 def _order_rpr(rpr: etree._Element) -> None:
-    kids = sorted(rpr, key=lambda el: _RPR_ORDER.index(etree.QName(el).localname) if etree.QName(el).localname in _RPR_ORDER else 99)
+    kids = sorted(
+        rpr,
+        key=lambda el: (
+            _RPR_ORDER.index(etree.QName(el).localname) if etree.QName(el).localname in _RPR_ORDER else 99
+        ),
+    )
     for el in kids:
         rpr.append(el)
 
@@ -157,11 +184,23 @@ def bar_chart(
     values = [float(v) for v in values]
     spec = _Spec(horizontal, digits, title, font, value_max, series_name, font_size, slide=False)
     xml = chart_xml(spec, categories, values)
-    return ChartPart(xml, _workbook(fmt, categories, series_name, values), tuple(categories), tuple(values), title)
+    return ChartPart(
+        xml, _workbook(fmt, categories, series_name, values), tuple(categories), tuple(values), title
+    )
 
 
-def slide_chart(categories: list[str], values: list[float], *, title: str, digits: str, font: str,
-                horizontal: bool, value_max: float = 100, series_name: str = "คะแนน", font_size: float = 22) -> ChartPart:
+def slide_chart(
+    categories: list[str],
+    values: list[float],
+    *,
+    title: str,
+    digits: str,
+    font: str,
+    horizontal: bool,
+    value_max: float = 100,
+    series_name: str = "คะแนน",
+    font_size: float = 22,
+) -> ChartPart:
     """The chart part of a slide deck (`ita_docs.slides.deck`): as python-pptx's ``add_chart`` writes it.
 
     ``categories`` and ``title`` are taken as they are (their digits already
@@ -219,7 +258,9 @@ def chart_xml(spec: _Spec, categories: list[str], values: list[float]) -> bytes:
     pieces, slots = template
     out = [pieces[0]]
     for (kind, i), piece in zip(slots, pieces[1:]):
-        out.append(_xml_text(categories[i]).encode("utf-8") if kind == "cat" else str(values[i]).encode("ascii"))
+        out.append(
+            _xml_text(categories[i]).encode("utf-8") if kind == "cat" else str(values[i]).encode("ascii")
+        )
         out.append(piece)
     return b"".join(out)
 
@@ -233,8 +274,14 @@ def _chart_xml_built(spec: _Spec, categories: list[str], values: list[float]) ->
     space = parse_xml(ChartXmlWriter(kind, data).xml.encode("utf-8"))
     if spec.slide:  # what python-pptx's add_chart does when it relates the workbook
         space.get_or_add_externalData().rId = "rId1"
-    style_chart(Chart(space, None), title=spec.title, digits=spec.digits, value_max=spec.value_max,
-                horizontal=spec.horizontal, font_size=spec.font_size)
+    style_chart(
+        Chart(space, None),
+        title=spec.title,
+        digits=spec.digits,
+        value_max=spec.value_max,
+        horizontal=spec.horizontal,
+        font_size=spec.font_size,
+    )
     set_typeface(space, spec.font)
     if not spec.slide:
         space.find(f"{_C}date1904").addnext(etree.Element(f"{_C}roundedCorners", val="0"))
@@ -251,10 +298,9 @@ _PH_CAT = "\ue000%d\ue001"
 
 
 def _patchable(categories: list[str], values: list[float]) -> bool:
-    return (
-        all(type(c) is str and c.strip() == c and c and not _UNSAFE_TEXT.search(c) for c in categories)
-        and all(type(v) in (int, float) and math.isfinite(v) for v in values)
-    )
+    return all(
+        type(c) is str and c.strip() == c and c and not _UNSAFE_TEXT.search(c) for c in categories
+    ) and all(type(v) in (int, float) and math.isfinite(v) for v in values)
 
 
 def _xml_text(text: str) -> str:
@@ -289,7 +335,9 @@ def _template(spec: _Spec, short: tuple[bool, ...]) -> tuple[list[bytes], list[t
     return pieces, slots
 
 
-def style_chart(chart: Chart, *, title: str, digits: str, value_max: float, horizontal: bool, font_size: float) -> None:
+def style_chart(
+    chart: Chart, *, title: str, digits: str, value_max: float, horizontal: bool, font_size: float
+) -> None:
     """Title, no legend, value labels (2 decimals), 0..``value_max`` axis: shared with the slides."""
     chart.has_legend = False
     chart.font.size = Pt(font_size)

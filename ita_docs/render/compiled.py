@@ -33,6 +33,7 @@ reports it with its context), core properties holding ``{`` (docxtpl renders
 them per document), footnotes (docxtpl renders them once per section), no core
 properties part (python-docx would date a new one).
 """
+
 from __future__ import annotations
 
 import copy
@@ -59,7 +60,8 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, Template, TemplateError
 from lxml import etree
 
-from . import docxtpl_post, ooxml, store as render_store
+from . import docxtpl_post, ooxml
+from . import store as render_store
 from .package import LightPackage, PartSnapshot
 from .zip_members import Member, deflate, read_members, write_zip, zip_problem
 
@@ -67,7 +69,14 @@ MAX_TEMPLATES = 32
 """Compiled templates kept (least recently used dropped first)."""
 CS_FONT = "TH Sarabun New"
 
-_CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # docxtpl's render_properties
+_CORE_PROPERTIES = (
+    "author",
+    "comments",
+    "identifier",
+    "language",
+    "subject",
+    "title",
+)  # docxtpl's render_properties
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _DOCXTPL = DocxTemplate(io.BytesIO())  # for its preprocessing methods, which use no state
 _PARA_BREAK = re.compile(r"<w:p([ >])")
@@ -95,7 +104,9 @@ class CompiledTemplate:
     digits: str
     members: list[Member | str]  # in output order: a cached member, or the name of a rendered one
     body: _Story
-    stories: list[_Story]  # headers, then footers with a Jinja tag, in docxtpl's order (the others are members)
+    stories: list[
+        _Story
+    ]  # headers, then footers with a Jinja tag, in docxtpl's order (the others are members)
     shell: etree._Element  # the document element without its body
     body_index: int
     snapshot: PartSnapshot
@@ -131,7 +142,9 @@ class FastRender:
     def _light(self) -> LightPackage:
         if self._package is None:
             self._package = LightPackage(self._c.snapshot)
-            if self._c.body.name in self._roots:  # the body is rendered: the document part holds it (docxtpl's map_tree)
+            if (
+                self._c.body.name in self._roots
+            ):  # the body is rendered: the document part holds it (docxtpl's map_tree)
                 self._package.set_element(self._c.body.name, self._roots[self._c.body.name])
         return self._package
 
@@ -158,7 +171,7 @@ class FastRender:
             if lineno is not None:
                 line = max(lineno - 4, 0)
                 # a map, as docxtpl's (always true, even empty): render_template reads it the same way
-                exc.docx_context = map(lambda x: _TAGS.sub("", x), story.source.splitlines()[line : line + 7])  # type: ignore[attr-defined]  # noqa: C417
+                exc.docx_context = map(lambda x: _TAGS.sub("", x), story.source.splitlines()[line : line + 7])  # type: ignore[attr-defined]
             raise
         return docxtpl_post.post_process(xml)
 
@@ -199,7 +212,9 @@ class FastRender:
 # --------------------------------------------------------------------------- compiling and the cache
 
 _CACHE: OrderedDict[tuple[bytes, str], CompiledTemplate | None] = OrderedDict()
-_STATS: dict[str, tuple[tuple[int, ...], bytes]] = {}  # path -> (its stat when last read, hash of its content)
+_STATS: dict[
+    str, tuple[tuple[int, ...], bytes]
+] = {}  # path -> (its stat when last read, hash of its content)
 _LOCK = threading.Lock()
 
 
@@ -240,7 +255,7 @@ def compiled(path: Any, digits: str, make_env: Callable[[str], Environment]) -> 
         if entry is None:
             try:
                 entry = _compile(data, digits, make_env(digits))
-            except Exception:  # noqa: BLE001 - docxtpl's path reports the problem
+            except Exception:
                 entry = None
             if entry is not None:
                 _to_disk(digest, digits, entry)
@@ -298,7 +313,9 @@ def _compile(data: bytes, digits: str, env: Environment) -> CompiledTemplate | N
     shell.remove(body_el)
     snapshot = PartSnapshot.of(package)
     buf = io.BytesIO()
-    document.save(buf)  # python-docx's members in its order: the unrendered template, core properties rendered
+    document.save(
+        buf
+    )  # python-docx's members in its order: the unrendered template, core properties rendered
     # a header or footer without a Jinja tag renders the same for every context: rendered once here
     tags = (env.block_start_string, env.variable_start_string, env.comment_start_string)
     static = {s.name: s for s in stories if not any(tag in s.source for tag in tags)}
@@ -332,8 +349,13 @@ def _fixed_member(name: str, raw: bytes, digits: str) -> Member:
 
 # --------------------------------------------------------------------------- on disk (`ita_docs.render.store`)
 
-_KINDS: dict[str, type] = {"image": ImagePart, "part": Part, "document": DocumentPart, "header": HeaderPart,
-                           "footer": FooterPart}
+_KINDS: dict[str, type] = {
+    "image": ImagePart,
+    "part": Part,
+    "document": DocumentPart,
+    "header": HeaderPart,
+    "footer": FooterPart,
+}
 _KIND_NAMES = {v: k for k, v in _KINDS.items()}
 
 
@@ -342,8 +364,12 @@ def _to_disk(digest: bytes, digits: str, c: CompiledTemplate) -> None:
     blobs = render_store.Blobs()
 
     def story(s: _Story) -> dict[str, Any]:
-        return {"name": s.name, "source": s.source, "encoding": s.encoding,
-                "code": blobs.add(render_store.dump_code(s.code))}
+        return {
+            "name": s.name,
+            "source": s.source,
+            "encoding": s.encoding,
+            "code": blobs.add(render_store.dump_code(s.code)),
+        }
 
     parts = []
     for partname, content_type, kind, payload in c.snapshot.parts:
@@ -354,15 +380,21 @@ def _to_disk(digest: bytes, digits: str, c: CompiledTemplate) -> None:
         parts.append([str(partname), content_type, name, ref])
     header = {
         "digits": c.digits,
-        "members": [m if isinstance(m, str) else {"name": m.name, "crc": m.crc, "size": m.size, "data": blobs.add(m.data)}
-                    for m in c.members],
+        "members": [
+            m
+            if isinstance(m, str)
+            else {"name": m.name, "crc": m.crc, "size": m.size, "data": blobs.add(m.data)}
+            for m in c.members
+        ],
         "body": story(c.body),
         "stories": [story(s) for s in c.stories],
         "shell": blobs.add(etree.tostring(c.shell)),
         "body_index": c.body_index,
         "parts": parts,
-        "rels": {name: [[r_id, reltype, str(target), external] for r_id, reltype, target, external in rels]
-                 for name, rels in c.snapshot.rels.items()},
+        "rels": {
+            name: [[r_id, reltype, str(target), external] for r_id, reltype, target, external in rels]
+            for name, rels in c.snapshot.rels.items()
+        },
     }
     render_store.write(render_store.key(digest, digits), header, blobs)
 
@@ -382,7 +414,9 @@ def _from_disk(digest: bytes, digits: str, make_env: Callable[[str], Environment
             return _Story(str(d["name"]), str(d["source"]), _template(env, code), str(d["encoding"]), code)
 
         members: list[Member | str] = [
-            m if isinstance(m, str) else Member(str(m["name"]), int(m["crc"]), int(m["size"]), render_store.blob(area, m["data"]))
+            m
+            if isinstance(m, str)
+            else Member(str(m["name"]), int(m["crc"]), int(m["size"]), render_store.blob(area, m["data"]))
             for m in h["members"]
         ]
         parts = []
@@ -391,11 +425,19 @@ def _from_disk(digest: bytes, digits: str, make_env: Callable[[str], Environment
             if payload is not None and name != "image":
                 payload = parse_xml(payload)
             parts.append((PackURI(partname), str(content_type), _KINDS[name], payload))
-        rels = {str(n): [(str(a), str(b), str(t), bool(e)) for a, b, t, e in rs] for n, rs in h["rels"].items()}
+        rels = {
+            str(n): [(str(a), str(b), str(t), bool(e)) for a, b, t, e in rs] for n, rs in h["rels"].items()
+        }
         if h["digits"] != digits:
             return None
-        return CompiledTemplate(digits, members, story(h["body"]), [story(s) for s in h["stories"]],
-                                etree.fromstring(render_store.blob(area, h["shell"]), _PART_PARSER), int(h["body_index"]),
-                                PartSnapshot(parts, rels))
-    except Exception:  # noqa: BLE001 - a file not of this shape is compiled again, never trusted
+        return CompiledTemplate(
+            digits,
+            members,
+            story(h["body"]),
+            [story(s) for s in h["stories"]],
+            etree.fromstring(render_store.blob(area, h["shell"]), _PART_PARSER),
+            int(h["body_index"]),
+            PartSnapshot(parts, rels),
+        )
+    except Exception:
         return None

@@ -11,6 +11,7 @@ The names of the sandbox, its limits and errors, and `expand` (content text
 expressions, `ita_docs.context.expressions`) are re-exported here: import them from
 ``ita_docs.render.docx`` as before.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,21 +23,17 @@ import jinja2
 from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 
-from . import ooxml, compiled as render_cache
-from ..errors import ItaDocsError, TemplateError
+from ..context.checks import PRECHECKS
 from ..context.expression_errors import (
-    line_of,
-    unknown_filter_name,
     did_you_mean,
     expression_error,
+    line_of,
     thai_filter_names,
     unknown_filter_message,
+    unknown_filter_name,
     unknown_name_message,
 )
 from ..context.expressions import expand
-from ..messages import msg
-from ..context.sandbox import BoundedSandbox, make_env
-from ..context.checks import PRECHECKS
 from ..context.limits import (
     MAX_INT_BITS,
     MAX_ITERATIONS,
@@ -48,6 +45,11 @@ from ..context.limits import (
     ExpressionError,
     limits,
 )
+from ..context.sandbox import BoundedSandbox, make_env
+from ..errors import ItaDocsError, TemplateError
+from ..messages import msg
+from . import compiled as render_cache
+from . import ooxml
 from .zip_members import zip_problem
 
 __all__ = [
@@ -102,13 +104,17 @@ def render_template(
         else:
             too_big = zip_problem(template)
             if too_big is not None:
-                raise TemplateError(msg("zip_too_big", member=too_big.member, reason=too_big.reason), template.name)
+                raise TemplateError(
+                    msg("zip_too_big", member=too_big.member, reason=too_big.reason), template.name
+                )
             tpl = DocxTemplate(str(template))
             tpl.init_docx()
     except TemplateError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any failure to open is the template's fault
-        raise TemplateError(f"cannot open the template: {type(exc).__name__}: {exc}"[:300], template.name) from None
+    except Exception as exc:
+        raise TemplateError(
+            f"cannot open the template: {type(exc).__name__}: {exc}"[:300], template.name
+        ) from None
     ctx = context(tpl) if callable(context) else context
     try:
         with limits():
@@ -118,10 +124,18 @@ def render_template(
                 tpl.render(ctx, jinja_env=make_env(digits), autoescape=True)
     except ItaDocsError:
         raise
-    except Exception as exc:  # noqa: BLE001 - every rendering problem is the template's
-        err = exc if isinstance(exc, jinja2.TemplateError) and unknown_filter_name(exc) is None else expression_error(exc)
+    except Exception as exc:
+        err = (
+            exc
+            if isinstance(exc, jinja2.TemplateError) and unknown_filter_name(exc) is None
+            else expression_error(exc)
+        )
         part = getattr(getattr(tpl, "current_rendering_part", None), "partname", "") or ""
-        near = " ".join(s.strip() for s in getattr(err, "docx_context", None) or getattr(exc, "docx_context", []) if s.strip())
+        near = " ".join(
+            s.strip()
+            for s in getattr(err, "docx_context", None) or getattr(exc, "docx_context", [])
+            if s.strip()
+        )
         message = err.message or type(err).__name__
         if near:
             message += f" — near: {near[:160]}"

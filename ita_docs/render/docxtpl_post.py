@@ -8,6 +8,7 @@ rows hold more or fewer cells than their grid. Here each gives docxtpl's result
 (the tests compare them, fuzzed) while looking only where docxtpl would change
 something, and anything unusual goes to docxtpl's own method.
 """
+
 from __future__ import annotations
 
 import io
@@ -30,7 +31,9 @@ class _Odd(Exception):
     """A start tag holding the end tag docxtpl looks for: its own function resolves that text."""
 
 
-def _segment(xml: str, i: int, head: re.Pattern, open_: str, close: str, lo: int, hi: int) -> tuple[int, int] | None:
+def _segment(
+    xml: str, i: int, head: re.Pattern, open_: str, close: str, lo: int, hi: int
+) -> tuple[int, int] | None:
     """Where docxtpl's ``head.*?close`` match holding ``xml[i]`` is, matches being cut one after the
     other in ``xml[lo:hi]``: the first ``head`` after the last ``close`` before ``i``. That ``close``
     must not be the end of a start tag ``open_ ...`` (`_Odd`)."""
@@ -50,11 +53,14 @@ def _listing_run(run: str, ppr: str, rpr: str) -> str:
     """docxtpl's ``resolve_listing`` of one run (``ppr``: its paragraph's properties, ``rpr``: its own)."""
 
     def text(t: re.Match) -> str:
-        x = t.group(0).replace("\t", f'</w:t></w:r><w:r>{rpr}<w:tab/></w:r><w:r>{rpr}<w:t xml:space="preserve">')
+        x = t.group(0).replace(
+            "\t", f'</w:t></w:r><w:r>{rpr}<w:tab/></w:r><w:r>{rpr}<w:t xml:space="preserve">'
+        )
         x = x.replace("\a", f'</w:t></w:r></w:p><w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">')
         x = x.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
         return x.replace(
-            "\f", f'</w:t></w:r></w:p><w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">'
+            "\f",
+            f'</w:t></w:r></w:p><w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">',
         )
 
     return _TEXT.sub(text, run)
@@ -87,7 +93,12 @@ def resolve_listing(xml: str) -> str:
             if para and run:
                 ppr = _PPR.search(xml, *para)
                 rpr = _RPR.search(xml, *run)
-                out += (xml[done : run[0]], _listing_run(xml[run[0] : run[1]], ppr.group(0) if ppr else "", rpr.group(0) if rpr else ""))
+                out += (
+                    xml[done : run[0]],
+                    _listing_run(
+                        xml[run[0] : run[1]], ppr.group(0) if ppr else "", rpr.group(0) if rpr else ""
+                    ),
+                )
                 done = run[1]
     except _Odd:
         return _DOCXTPL.resolve_listing(xml)
@@ -106,7 +117,9 @@ def _grid_kept(table: etree._Element, w: str) -> bool:
     """Whether docxtpl's ``fix_tables`` leaves the grid of ``table`` as it is: it has a w:tblGrid,
     no row (nested tables' rows included, as docxtpl counts them) has more w:tc than the grid
     has columns, and some row spans them all (or the grid is empty)."""
-    tbl_grid, grid_col, tr, tc, tc_pr, grid_span = (f"{{{w}}}{n}" for n in ("tblGrid", "gridCol", "tr", "tc", "tcPr", "gridSpan"))
+    tbl_grid, grid_col, tr, tc, tc_pr, grid_span = (
+        f"{{{w}}}{n}" for n in ("tblGrid", "gridCol", "tr", "tc", "tcPr", "gridSpan")
+    )
     grid = _first(table, tbl_grid)
     if grid is None:
         return False

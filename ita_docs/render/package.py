@@ -13,6 +13,7 @@ rendered into a document relate new parts to it through python-docx's own API;
 `LightPackage.members` then lists the output members in python-docx's order
 (depth-first over the relationships, as ``OpcPackage.save``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -51,7 +52,10 @@ class PartSnapshot:
             else:
                 parts.append((p.partname, p.content_type, Part, None))
         rels = {}
-        sources: list[tuple[str, Package | Part]] = [("/", package), *((str(p.partname), p) for p in package.iter_parts())]
+        sources: list[tuple[str, Package | Part]] = [
+            ("/", package),
+            *((str(p.partname), p) for p in package.iter_parts()),
+        ]
         for name, source in sources:
             rels[name] = [
                 (r.rId, r.reltype, r.target_ref if r.is_external else r.target_part.partname, r.is_external)
@@ -102,7 +106,9 @@ class LightPackage:
         """Whether the render added a relationship (and so, perhaps, parts)."""
         return any(len(source.rels) != self._counts.get(name) for name, source in self._sources())
 
-    def members(self, rendered: dict[str, Member], cached: list[Member | str], digits: str, cs_font: str) -> list[Member]:
+    def members(
+        self, rendered: dict[str, Member], cached: list[Member | str], digits: str, cs_font: str
+    ) -> list[Member]:
         """Every member in python-docx's order: ``rendered`` parts, ``cached`` members where
         unchanged, new parts fixed for Thai, relationships and content types as python-docx writes them.
 
@@ -112,8 +118,11 @@ class LightPackage:
         known = {m.name: m for m in cached if isinstance(m, Member)}
         parts = list(self.package.iter_parts())
         out = [
-            _shaped("[Content_Types].xml", tuple((str(p.partname), p.content_type) for p in parts),
-                    lambda: _ContentTypesItem.from_parts(parts).blob),
+            _shaped(
+                "[Content_Types].xml",
+                tuple((str(p.partname), p.content_type) for p in parts),
+                lambda: _ContentTypesItem.from_parts(parts).blob,
+            ),
             _rels_member("_rels/.rels", "/", self.package.rels),
         ]
         for part in parts:
@@ -127,7 +136,9 @@ class LightPackage:
             if len(part.rels):
                 rels_name = part.partname.rels_uri.membername
                 same = len(part.rels) == self._counts.get(str(part.partname)) and rels_name in known
-                out.append(known[rels_name] if same else _rels_member(rels_name, str(part.partname), part.rels))
+                out.append(
+                    known[rels_name] if same else _rels_member(rels_name, str(part.partname), part.rels)
+                )
         return out
 
 

@@ -23,6 +23,7 @@ does; the hash guards against damage, the folder's owner against tampering.
 Writers write a temporary file beside the target and rename it (atomic), so
 concurrent workers never read half a file.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -36,8 +37,18 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = b"ita-docs compiled template 1\n"
-_SOURCES = ("render_cache.py", "render_store.py", "docx_package.py", "docxtpl_post.py", "zip_members.py",
-            "sandbox.py", "sandbox_checks.py", "sandbox_limits.py", "expressions.py", "vocabulary.py")
+_SOURCES = (
+    "render_cache.py",
+    "render_store.py",
+    "docx_package.py",
+    "docxtpl_post.py",
+    "zip_members.py",
+    "sandbox.py",
+    "sandbox_checks.py",
+    "sandbox_limits.py",
+    "expressions.py",
+    "vocabulary.py",
+)
 
 
 def folder() -> Path | None:

@@ -7,6 +7,7 @@ those of ``zipfile.ZipFile(..., "w", ZIP_DEFLATED)`` adding each member by
 ``writestr(ZipInfo(name, FIXED_TIME))`` (tests compare them). Used by
 `ita_docs.render.package` (documents) and `ita_docs.slides.package` (slide decks).
 """
+
 from __future__ import annotations
 
 import io
@@ -17,6 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .ooxml.package import FIXED_TIME
+
+# zipfile's own (private) central-directory and end-record structures; typeshed leaves them out
+# (tests/test_internals.py pins them)
+_CENTRAL_DIR_STRUCT: str = zipfile.structCentralDir  # type: ignore[attr-defined]
+_CENTRAL_DIR_SIGNATURE: bytes = zipfile.stringCentralDir  # type: ignore[attr-defined]
+_END_STRUCT: str = zipfile.structEndArchive  # type: ignore[attr-defined]
+_END_SIGNATURE: bytes = zipfile.stringEndArchive  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -73,9 +81,13 @@ def check_zip(z: zipfile.ZipFile) -> None:
             raise ZipTooBig(info.filename, size, f"inflates to {mb}, over {MAX_MEMBER_BYTES >> 20} MB")
         if size > RATIO_FROM and size > MAX_RATIO * max(info.compress_size, 1):
             ratio = size // max(info.compress_size, 1)
-            raise ZipTooBig(info.filename, size, f"inflates {ratio:,} times ({mb}), over a ratio of {MAX_RATIO}")
+            raise ZipTooBig(
+                info.filename, size, f"inflates {ratio:,} times ({mb}), over a ratio of {MAX_RATIO}"
+            )
         if total > MAX_TOTAL_BYTES:
-            raise ZipTooBig(info.filename, total, f"the members inflate to over {MAX_TOTAL_BYTES >> 20} MB together")
+            raise ZipTooBig(
+                info.filename, total, f"the members inflate to over {MAX_TOTAL_BYTES >> 20} MB together"
+            )
 
 
 def zip_problem(path: Any) -> ZipTooBig | None:
@@ -113,12 +125,42 @@ def write_zip(members: list[Member]) -> bytes:
             filename, flags = m.name.encode("ascii"), zi.flag_bits
         except UnicodeEncodeError:
             filename, flags = m.name.encode("utf-8"), zi.flag_bits | 0x800
-        central += struct.pack(
-            zipfile.structCentralDir, zipfile.stringCentralDir, zi.create_version, zi.create_system,  # type: ignore[attr-defined]  # typeshed omits zipfile's private header structs
-            zi.extract_version, zi.reserved, flags, zi.compress_type, dostime, dosdate, zi.CRC,
-            zi.compress_size, zi.file_size, len(filename), 0, 0, 0, zi.internal_attr, zi.external_attr, offset,
-        ) + filename
+        central += (
+            struct.pack(
+                _CENTRAL_DIR_STRUCT,
+                _CENTRAL_DIR_SIGNATURE,
+                zi.create_version,
+                zi.create_system,
+                zi.extract_version,
+                zi.reserved,
+                flags,
+                zi.compress_type,
+                dostime,
+                dosdate,
+                zi.CRC,
+                zi.compress_size,
+                zi.file_size,
+                len(filename),
+                0,
+                0,
+                0,
+                zi.internal_attr,
+                zi.external_attr,
+                offset,
+            )
+            + filename
+        )
     start = len(out)
     out += central
-    out += struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, len(members), len(members), len(central), start, 0)  # type: ignore[attr-defined]  # as above
+    out += struct.pack(
+        _END_STRUCT,
+        _END_SIGNATURE,
+        0,
+        0,
+        len(members),
+        len(members),
+        len(central),
+        start,
+        0,
+    )  # type: ignore[attr-defined]  # as above
     return bytes(out)

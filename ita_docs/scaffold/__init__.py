@@ -24,9 +24,18 @@ Layout: `ita_docs.scaffold.new` (`new_set`, `current_fiscal_year`),
 `ita_docs.scaffold.scores` (the score spreadsheet: template and reading) and
 `ita_docs.scaffold.scores_yaml` (imported scores into a set's ``assessment``).
 """
+
 from __future__ import annotations
 
 from .new import current_fiscal_year, new_set
 from .rollover import CARRIED, DROPPED, PLACEHOLDER_OUTPUT, RENEWED, next_year
 
-__all__ = ["CARRIED", "DROPPED", "PLACEHOLDER_OUTPUT", "RENEWED", "current_fiscal_year", "new_set", "next_year"]
+__all__ = [
+    "CARRIED",
+    "DROPPED",
+    "PLACEHOLDER_OUTPUT",
+    "RENEWED",
+    "current_fiscal_year",
+    "new_set",
+    "next_year",
+]

@@ -5,6 +5,7 @@ and keeps the examples of the optional parts (measures, measure plan and results
 memos, committees, minutes, OIT checklist) in comments; the files are written
 whole or not at all by `ita_docs.scaffold.writing.write_set`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,11 +13,19 @@ import typing
 from pathlib import Path
 
 from ..analyse import rules as analysis
-from ..model import schema
 from ..errors import ContentError, ContentErrors, Location
 from ..messages import msg
-from ..model import OrganisationKind
-from .writing import SCHEMA_LINE, assessment_yaml, check_target, message, no_framework, scalar, thai_year, write_set
+from ..model import OrganisationKind, schema
+from .writing import (
+    SCHEMA_LINE,
+    assessment_yaml,
+    check_target,
+    message,
+    no_framework,
+    scalar,
+    thai_year,
+    write_set,
+)
 
 
 def _example(text: str, at: int, live: bool) -> str:
@@ -45,7 +54,11 @@ def _check_new(name: str, kind: str, province: str, fiscal_year: int, assessment
     if not name.strip() or not province.strip():
         errors.append(ContentError(message("empty_name"), Location(field="organisation.name")))
     if kind not in kinds:
-        errors.append(ContentError(msg("choice", expected=", ".join(kinds), input=kind), Location(field="organisation.kind")))
+        errors.append(
+            ContentError(
+                msg("choice", expected=", ".join(kinds), input=kind), Location(field="organisation.kind")
+            )
+        )
     for field, year in (("fiscal_year", fiscal_year), ("assessment.year", assessment_year)):
         if year < 2500:
             errors.append(ContentError(msg("range_ge", limit=2500, input=year), Location(field=field)))
@@ -56,7 +69,14 @@ def _check_new(name: str, kind: str, province: str, fiscal_year: int, assessment
     if errors:
         raise ContentErrors(errors)
     if assessment_year > fiscal_year:
-        raise ContentErrors([ContentError(msg("assessment_year", year=assessment_year, fy=fiscal_year), Location(field="assessment.year"))])
+        raise ContentErrors(
+            [
+                ContentError(
+                    msg("assessment_year", year=assessment_year, fy=fiscal_year),
+                    Location(field="assessment.year"),
+                )
+            ]
+        )
     if assessment_year not in analysis.framework_years():
         raise no_framework(assessment_year, "assessment.year")
 
@@ -83,13 +103,30 @@ def new_set(
     assessment_year = fiscal_year - 1 if assessment_year is None else assessment_year
     _check_new(name, kind, province, fiscal_year, assessment_year)
     check_target(Path(folder))
-    files = _new_files(Path(folder), name=name, kind=kind, district=district, province=province,
-                       fiscal_year=fiscal_year, assessment_year=assessment_year, live=False)
+    files = _new_files(
+        Path(folder),
+        name=name,
+        kind=kind,
+        district=district,
+        province=province,
+        fiscal_year=fiscal_year,
+        assessment_year=assessment_year,
+        live=False,
+    )
     return write_set(Path(folder), files)
 
 
-def _new_files(folder: Path, *, name: str, kind: str, district: str | None, province: str,
-               fiscal_year: int, assessment_year: int, live: bool) -> dict[str, str]:
+def _new_files(
+    folder: Path,
+    *,
+    name: str,
+    kind: str,
+    district: str | None,
+    province: str,
+    fiscal_year: int,
+    assessment_year: int,
+    live: bool,
+) -> dict[str, str]:
     """The files of `new_set`; ``live=True`` writes the examples as YAML instead of comments (tests)."""
     from ..documents.memo import EXECUTIVE
 
@@ -141,7 +178,8 @@ organisation:
 
   # บุคคลที่ลงนามบันทึกข้อความหรือเข้าประชุม อ้างถึงด้วย id (ตำแหน่งหลายบรรทัดเขียนเป็นรายการได้)
   people:{empty}
-""" + _example(f"""    - id: somchai
+""" + _example(
+        f"""    - id: somchai
       name: นายสมชาย ใจดี
       position: {palad}
       division: palad
@@ -149,11 +187,18 @@ organisation:
       name: นางสาวสมหญิง รักงาน
       position: นักวิเคราะห์นโยบายและแผน
       division: palad
-""", 2, live)
+""",
+        2,
+        live,
+    )
 
-    assessment = head + assessment_yaml(ay, {}, [
-        f"# ปีที่ประเมินคือปีงบประมาณก่อนปีของเอกสาร: เอกสารปี {thai_year(fy)} วิเคราะห์ผลปี {thai_year(ay)}",
-    ])
+    assessment = head + assessment_yaml(
+        ay,
+        {},
+        [
+            f"# ปีที่ประเมินคือปีงบประมาณก่อนปีของเอกสาร: เอกสารปี {thai_year(fy)} วิเคราะห์ผลปี {thai_year(ay)}",
+        ],
+    )
 
     analysis_report = f"""{head}# รายงานการวิเคราะห์ผลการประเมิน ITA ประจำปี {thai_year(ay)} (เอกสาร analysis-report)
 # ไม่ต้องเขียนหัวข้อใดก็ได้: เมื่อเติมคะแนนใน assessment.yaml แล้ว โปรแกรมร่างรายงานทั้งฉบับจากคะแนน
@@ -167,26 +212,36 @@ analysis_report:
   # เกณฑ์จำแนกตัวชี้วัด (ไม่ใส่ = ตามเกณฑ์ของปี: ต่ำกว่า ๘๕ เป็นจุดอ่อน ตั้งแต่ ๙๕ เป็นจุดแข็ง)
   # classification: {{weakness_below: 85, strength_min: 95}}
   # ตัวอย่างหัวข้อที่เขียนเอง: ลบ "# " หน้าบรรทัดตัวอย่าง
-""" + _example("""  conclusion:
+""" + _example(
+        """  conclusion:
     - คณะทำงานจะติดตามผลการดำเนินการตามมาตรการทุกไตรมาส และรายงานผู้บริหารทราบ
   next_year:
     groups:
       - title: มาตรการเพื่อยกระดับผลการประเมิน
         measures: [open-data, iit-awareness]
-""", 2, live)
+""",
+        2,
+        live,
+    )
 
     oit_items = [code for code in analysis.framework(ay).items][:2]
-    oit_rows = "".join(
-        f"    - {{item: {code}, score: 100, status: done, responsible: palad}}\n" for code in oit_items
-    ) or "    - {title: ข้อมูลพื้นฐาน, score: 100, status: done, responsible: palad}\n"
+    oit_rows = (
+        "".join(
+            f"    - {{item: {code}, score: 100, status: done, responsible: palad}}\n" for code in oit_items
+        )
+        or "    - {title: ข้อมูลพื้นฐาน, score: 100, status: done, responsible: palad}\n"
+    )
 
-    measures = f"""{head}# มาตรการ ประจำปีงบประมาณ พ.ศ. {thai_year(fy)}: เขียนแต่ละมาตรการครั้งเดียวพร้อม id แล้วอ้างด้วย id
+    measures = (
+        f"""{head}# มาตรการ ประจำปีงบประมาณ พ.ศ. {thai_year(fy)}: เขียนแต่ละมาตรการครั้งเดียวพร้อม id แล้วอ้างด้วย id
 # ในทุกเอกสาร (measure_plan, measure_results, รายงานการวิเคราะห์)
 # ระยะเวลา (period): ข้อความ, {{fiscal_year: {fy}}}, {{until: {fy}-04-15}} (ภายใน ๑๕ เม.ย. {thai_year(fy)[2:]})
 #   หรือ {{start: {fy - 1}-10-01, end: {fy}-09-30, style: months}} (เดือน ต.ค. {thai_year(fy - 1)[2:]} - ก.ย. {thai_year(fy)[2:]})
 # เริ่มเขียน: ลบ [] แล้วลบ "# " หน้าบรรทัดตัวอย่าง
 measures:{empty}
-""" + _example(f"""  - id: open-data                  # รหัสมาตรการ (อังกฤษ ตัวเลข . - _) ห้ามซ้ำ
+"""
+        + _example(
+            f"""  - id: open-data                  # รหัสมาตรการ (อังกฤษ ตัวเลข . - _) ห้ามซ้ำ
     title: การเปิดเผยข้อมูลสาธารณะบนเว็บไซต์ของหน่วยงาน
     indicators: [9, 10]            # ตัวชี้วัดที่มุ่งยกระดับ (1-10)
     steps_style: numbered          # numbered (๑. ๒.) | bullets | dashes | plain
@@ -205,16 +260,30 @@ measures:{empty}
       - ชี้แจงแนวทางการประเมินแก่หัวหน้าส่วนราชการและบุคลากรทุกคน
     responsible: [palad, klang, chang]
     period: {{until: {fy}-06-30, style: long}}
-""", 0, live) + "\n" + """# มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (เอกสาร measures-plan)
+""",
+            0,
+            live,
+        )
+        + "\n"
+        + """# มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน (เอกสาร measures-plan)
 # ชื่อเรื่องไม่ต้องเขียน: ใช้ชื่อมาตรฐานพร้อมชื่อหน่วยงานและปี
-""" + _example("""measure_plan:
+"""
+        + _example(
+            """measure_plan:
   goal:
     - เพื่อยกระดับผลการประเมิน ITA ของ{{ organisation.name }} ประจำปีงบประมาณ พ.ศ. {{ fiscal_year|fiscal_digits }}
   groups:
     - title: มาตรการส่งเสริมคุณธรรมและความโปร่งใส ดังนี้
       measures: [open-data, iit-awareness]
-""", 0, live) + "\n" + """# รายงานผลการดำเนินการตามมาตรการ (เอกสาร measures-results): หนึ่งรายการต่อมาตรการ
-""" + _example(f"""measure_results:
+""",
+            0,
+            live,
+        )
+        + "\n"
+        + """# รายงานผลการดำเนินการตามมาตรการ (เอกสาร measures-results): หนึ่งรายการต่อมาตรการ
+"""
+        + _example(
+            f"""measure_results:
   results:
     - measure: open-data
       outputs:
@@ -224,14 +293,19 @@ measures:{empty}
     - measure: iit-awareness
       outputs:
         - ชี้แจงบุคลากรทุกส่วนราชการแล้ว
-""", 0, live)
+""",
+            0,
+            live,
+        )
+    )
 
     memos = f"""{head}# บันทึกข้อความ (และรายการแจกจ่ายเอกสาร)
 # preset ใส่ถ้อยคำมาตรฐานให้: analysis_approval (เสนอรายงานการวิเคราะห์) | measures_announce (แจ้งมาตรการ)
 #   | results_report (รายงานผลตามมาตรการ) | minutes_report (ส่งรายงานการประชุม) ค่าที่เขียนเองใช้แทน
 # signer: id ของบุคคลใน organisation.people; เรียน (to) ไม่ใส่ = {executive}
 memos:{empty}
-""" + _example(f"""  - id: measures-announce
+""" + _example(
+        f"""  - id: measures-announce
     preset: measures_announce
     unit: palad                    # ส่วนราชการเจ้าของเรื่อง (id หรือข้อความ)
     date: {fy}-01-15               # วันที่ ปปปป-ดด-วว ปี พ.ศ.
@@ -239,13 +313,17 @@ memos:{empty}
     distribution:                  # รายการแจกจ่ายเอกสาร
       date: {fy}-01-16
       divisions: [palad, klang, chang]   # ไม่ใส่ = ทุกส่วนราชการ
-""", 0, live)
+""",
+        0,
+        live,
+    )
 
     committee = f"""{head}# คณะกรรมการติดตามและพัฒนาผลการประเมิน ITA: คำสั่งแต่งตั้ง กรรมการ และอำนาจหน้าที่
 # กรรมการ: person (id ของบุคคล) หรือ position (ตำแหน่ง) กับ name (ชื่อ)
 # role: chair | vice_chair | member | secretary | assistant_secretary หรือข้อความ
 committees:{empty}
-""" + _example(f"""  - id: ita
+""" + _example(
+        f"""  - id: ita
     name: คณะกรรมการติดตามและพัฒนาผลการประเมิน ITA ของ{name}
     order:
       number: "1/{fy}"             # เลขที่คำสั่ง (ใส่เครื่องหมายคำพูด)
@@ -259,13 +337,19 @@ committees:{empty}
     duties:
       - วิเคราะห์ผลการประเมิน ITA และจัดทำมาตรการเพื่อยกระดับผลการประเมิน
       - กำกับ ติดตาม และรายงานผลการดำเนินการตามมาตรการ
-""", 0, live)
+""",
+        0,
+        live,
+    )
 
-    minutes = f"""{head}# รายงานการประชุม หนึ่งรายการต่อการประชุมหนึ่งครั้ง
+    minutes = (
+        f"""{head}# รายงานการประชุม หนึ่งรายการต่อการประชุมหนึ่งครั้ง
 # present ไม่ใส่ = กรรมการทุกคน; agenda ไม่ใส่ = ห้าวาระมาตรฐาน (วาระละ "- ไม่มี -")
 # ข้อความแทรกตารางที่คำนวณได้ เช่น {{insert: scores}} (คะแนน) {{insert: lowest}} (ต่ำสุดสามอันดับ)
 minutes:{empty}
-""" + _example(f"""  - committee: ita
+"""
+        + _example(
+            f"""  - committee: ita
     number: auto                   # ครั้งที่ นับให้ตามปีปฏิทิน หรือเขียนเอง เช่น "1/{fy}"; ไม่ใส่ = ไม่พิมพ์ครั้งที่
     date: {fy}-01-10
     start: "09.30"                 # เวลา (ใส่เครื่องหมายคำพูด)
@@ -280,11 +364,22 @@ minutes:{empty}
               - {{insert: scores}}
         resolution: รับทราบ
     recorder: somying
-""", 0, live) + "\n" + """# ตารางติดตามการเปิดเผยข้อมูลตามแบบวัด OIT ของปีที่ประเมิน (แถวละหนึ่งข้อ)
+""",
+            0,
+            live,
+        )
+        + "\n"
+        + """# ตารางติดตามการเปิดเผยข้อมูลตามแบบวัด OIT ของปีที่ประเมิน (แถวละหนึ่งข้อ)
 # status: done | current | partial | in_progress | pending | not_started หรือคำไทย
-""" + _example(f"""oit_followup:
+"""
+        + _example(
+            f"""oit_followup:
   rows:
-{oit_rows}""", 0, live)
+{oit_rows}""",
+            0,
+            live,
+        )
+    )
 
     return {
         "organisation.yaml": organisation,

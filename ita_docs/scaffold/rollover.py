@@ -7,6 +7,7 @@ anew and left behind is in `CARRIED`, `RENEWED`, `DROPPED` (a test checks that
 every field of `Content` is in one of them). The files are written whole or not at
 all by `ita_docs.scaffold.writing.write_set`.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,15 +18,26 @@ import yaml
 from ..analyse import rules as analysis
 from ..errors import ContentError, ContentErrors, Location
 from ..load.loader import LoadedContent
+from ..load.validate import PLACEHOLDER, load
 from ..messages import msg
 from ..model import Assessment, Content
-from ..load.validate import PLACEHOLDER, load
 from .writing import SCHEMA_LINE, TextDates, assessment_yaml, check_target, no_framework, thai_year, write_set
 
 PLACEHOLDER_OUTPUT = f"…ผลการดำเนินการ {PLACEHOLDER}"
 """The output each measure of the new results skeleton starts with, for the clerk to replace."""
 
-CARRIED = ("fiscal_year", "framework_year", "digits", "document_digits", "organisation", "item_titles", "measures", "measure_plan", "committees", "templates")
+CARRIED = (
+    "fiscal_year",
+    "framework_year",
+    "digits",
+    "document_digits",
+    "organisation",
+    "item_titles",
+    "measures",
+    "measure_plan",
+    "committees",
+    "templates",
+)
 """Top-level keys `next_year` copies as written (``fiscal_year`` + 1)."""
 SHIFTED = ("measures", "measure_plan")
 """Carried keys that are next year's plan: every year in them moves one year on (`shift_years`);
@@ -76,12 +88,17 @@ def _blocks(text: str) -> list[tuple[str, int, int]] | None:
             start = 0
         else:
             col = len(lines[line]) - len(lines[line].lstrip())
-            while start - 1 > starts[i - 1][1] and lines[start - 1].lstrip().startswith("#") and (
-                len(lines[start - 1]) - len(lines[start - 1].lstrip()) <= col
+            while (
+                start - 1 > starts[i - 1][1]
+                and lines[start - 1].lstrip().startswith("#")
+                and (len(lines[start - 1]) - len(lines[start - 1].lstrip()) <= col)
             ):
                 start -= 1
         spans.append((key, start))
-    return [(key, start, spans[i + 1][1] if i + 1 < len(spans) else len(lines)) for i, (key, start) in enumerate(spans)]
+    return [
+        (key, start, spans[i + 1][1] if i + 1 < len(spans) else len(lines))
+        for i, (key, start) in enumerate(spans)
+    ]
 
 
 # --------------------------------------------------------------------------- moving years on
@@ -145,10 +162,16 @@ def _carry(text: str, new_fy: int) -> tuple[str | None, bool]:
         return _carry_data(text, new_fy), False
     lines = text.splitlines(keepends=True)
     for knode, vnode in node.value:
-        if knode.value == "fiscal_year" and isinstance(vnode, yaml.ScalarNode) and vnode.start_mark.line == vnode.end_mark.line:
+        if (
+            knode.value == "fiscal_year"
+            and isinstance(vnode, yaml.ScalarNode)
+            and vnode.start_mark.line == vnode.end_mark.line
+        ):
             i = vnode.start_mark.line
-            lines[i] = lines[i][: vnode.start_mark.column] + str(new_fy) + lines[i][vnode.end_mark.column:]
-    first = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), len(lines))
+            lines[i] = lines[i][: vnode.start_mark.column] + str(new_fy) + lines[i][vnode.end_mark.column :]
+    first = next(
+        (i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), len(lines)
+    )
     for i in range(first):  # the file's heading
         lines[i] = shift_years(lines[i], new_fy - 1)
     for key, start, end in blocks:
@@ -171,19 +194,28 @@ def _carry_data(text: str, new_fy: int) -> str | None:
         return None
     if "fiscal_year" in kept:
         kept["fiscal_year"] = new_fy
-    out = yaml.safe_dump({k: v for k, v in kept.items() if k not in SHIFTED}, allow_unicode=True, sort_keys=False, width=10_000)
+    out = yaml.safe_dump(
+        {k: v for k, v in kept.items() if k not in SHIFTED}, allow_unicode=True, sort_keys=False, width=10_000
+    )
     plan = {k: v for k, v in kept.items() if k in SHIFTED}
     if plan:
         out = (out if out.strip() != "{}" else "") + shift_years(
-            yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=10_000), new_fy - 1)
+            yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=10_000), new_fy - 1
+        )
     return out
 
 
 def _measure_order(c: Content) -> list[str]:
     """Measure ids in the order the documents list them: plan, analysis report, old results, then the rest."""
     ids: list[str] = []
-    groups = (c.measure_plan.groups if c.measure_plan else []) + (c.analysis_report.next_year.groups if c.analysis_report else [])
-    for mid in [m for g in groups for m in g.measures] + [r.measure for r in (c.measure_results.results if c.measure_results else [])] + [m.id for m in c.measures]:
+    groups = (c.measure_plan.groups if c.measure_plan else []) + (
+        c.analysis_report.next_year.groups if c.analysis_report else []
+    )
+    for mid in (
+        [m for g in groups for m in g.measures]
+        + [r.measure for r in (c.measure_results.results if c.measure_results else [])]
+        + [m.id for m in c.measures]
+    ):
         if mid not in ids:
             ids.append(mid)
     return ids
@@ -203,7 +235,11 @@ def _results_yaml(c: Content, new_fy: int) -> str:
         title = shift_years(" ".join(c.measure(mid).title[:1]), old_fy)
         title = title if len(title) <= 60 else title[:57] + "..."
         new_id = shift_years(mid, old_fy)
-        lines += [f"    - measure: {new_id}   # {title}".rstrip(), "      outputs:", f'        - "{PLACEHOLDER_OUTPUT}"']
+        lines += [
+            f"    - measure: {new_id}   # {title}".rstrip(),
+            "      outputs:",
+            f'        - "{PLACEHOLDER_OUTPUT}"',
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -233,7 +269,9 @@ def next_year(src: Path, dst: Path) -> list[Path]:
     check_target(dst)
     old_fy, new_fy = c.fiscal_year, c.fiscal_year + 1
     if new_fy > 2700:
-        raise ContentErrors([ContentError(msg("range_le", limit=2700, input=new_fy), Location(field="fiscal_year"))])
+        raise ContentErrors(
+            [ContentError(msg("range_le", limit=2700, input=new_fy), Location(field="fiscal_year"))]
+        )
 
     present = set(c.model_fields_set)
     dropped = [k for k in DROPPED if k in present]
@@ -257,7 +295,9 @@ def next_year(src: Path, dst: Path) -> list[Path]:
 
     # The next results: a skeleton without scores; this year's overall score goes to `previous`.
     previous: dict[int, float] = {}
-    notes: list[str] = [f"# เขียนใหม่โดย ita-docs next-year: เอกสารปีงบประมาณ {thai_year(new_fy)} วิเคราะห์ผลการประเมินปี {thai_year(old_fy)}"]
+    notes: list[str] = [
+        f"# เขียนใหม่โดย ita-docs next-year: เอกสารปีงบประมาณ {thai_year(new_fy)} วิเคราะห์ผลการประเมินปี {thai_year(old_fy)}"
+    ]
     next_assessed = old_fy  # the documents of fiscal year N analyse the assessment of N - 1
     if c.assessment:
         a = c.assessment
@@ -268,7 +308,9 @@ def next_year(src: Path, dst: Path) -> list[Path]:
         if total is not None and a.scored:
             previous[a.year] = round(total, 2)
             how = "ตามที่ประกาศ" if given else "คำนวณจากคะแนนตามเกณฑ์"
-            notes.append(f"# previous: คะแนนรวมปี {thai_year(a.year)} ({how}) ยกมาจากเนื้อหาเดิม พร้อมคะแนนของปีก่อนหน้า")
+            notes.append(
+                f"# previous: คะแนนรวมปี {thai_year(a.year)} ({how}) ยกมาจากเนื้อหาเดิม พร้อมคะแนนของปีก่อนหน้า"
+            )
     if next_assessed not in analysis.framework_years():
         raise no_framework(next_assessed, "assessment.year")
     new_files = {

@@ -14,6 +14,7 @@ a score cell, a score outside 0-100, an unknown code, a repeated code. The code
 alone says where a score goes (`kind_of`), so rows may be in any sheet and order.
 Writing the scores into a content set is `ita_docs.scaffold.scores_yaml`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -51,8 +52,14 @@ class Scores:
 
     def count(self) -> int:
         """How many values the sheet gives (the year not counted)."""
-        return (sum(x is not None for x in (self.overall, self.level)) + len(self.tools) + len(self.indicators)
-                + len(self.sub_indicators) + len(self.items) + len(self.previous))
+        return (
+            sum(x is not None for x in (self.overall, self.level))
+            + len(self.tools)
+            + len(self.indicators)
+            + len(self.sub_indicators)
+            + len(self.items)
+            + len(self.previous)
+        )
 
 
 @dataclass(frozen=True)
@@ -70,8 +77,15 @@ class Row:
 # --------------------------------------------------------------------------- the template
 
 
-def template(path: Path, year: int, *, names: dict[int, str] | None = None, item_titles: dict[str, str] | None = None,
-             previous: dict[int, float] | None = None, force: bool = False) -> Path:
+def template(
+    path: Path,
+    year: int,
+    *,
+    names: dict[int, str] | None = None,
+    item_titles: dict[str, str] | None = None,
+    previous: dict[int, float] | None = None,
+    force: bool = False,
+) -> Path:
     """Write the score workbook of assessed ``year`` (BE, with framework data, else `KeyError`) to ``path``.
 
     ``names`` / ``item_titles`` override the framework's indicator names and OIT
@@ -88,14 +102,22 @@ def template(path: Path, year: int, *, names: dict[int, str] | None = None, item
     fw = analysis.framework(year)
     titles = {**fw.items, **(item_titles or {})}
     sheets: dict[str, list[tuple[str, str, Any]]] = {
-        SUMMARY: [("year", "ปีงบประมาณที่ประเมิน (พ.ศ.)", year),
-                  ("overall", "คะแนนรวม (ว่างไว้ได้: โปรแกรมคำนวณให้)", None),
-                  ("level", "ระดับผลการประเมิน (ว่างไว้ได้: โปรแกรมคำนวณให้)", None)]
+        SUMMARY: [
+            ("year", "ปีงบประมาณที่ประเมิน (พ.ศ.)", year),
+            ("overall", "คะแนนรวม (ว่างไว้ได้: โปรแกรมคำนวณให้)", None),
+            ("level", "ระดับผลการประเมิน (ว่างไว้ได้: โปรแกรมคำนวณให้)", None),
+        ]
         + [(t, f"{spec.name} ({t.upper()}) เต็ม ๑๐๐", None) for t, spec in fw.tools.items()],
-        INDICATORS: [(str(n), f"{(names or {}).get(n) or spec.name} ({spec.tool.upper()})", None) for n, spec in fw.indicators.items()],
+        INDICATORS: [
+            (str(n), f"{(names or {}).get(n) or spec.name} ({spec.tool.upper()})", None)
+            for n, spec in fw.indicators.items()
+        ],
         SUBS: [(code, name, None) for code, name in fw.sub_indicators.items()],
         ITEMS: [(code, titles[code], None) for code in sorted(titles, key=lambda c: (c[0], int(c[1:])))],
-        PREVIOUS: [(str(y), f"คะแนนรวมปี {y}", (previous or {}).get(y)) for y in sorted({year - 3, year - 2, year - 1, *(previous or {})})],
+        PREVIOUS: [
+            (str(y), f"คะแนนรวมปี {y}", (previous or {}).get(y))
+            for y in sorted({year - 3, year - 2, year - 1, *(previous or {})})
+        ],
     }
     wb = Workbook()
     wb.remove(wb.active)
@@ -107,18 +129,37 @@ def template(path: Path, year: int, *, names: dict[int, str] | None = None, item
             cell.font, cell.fill = bold, fill
         for code, label, value in rows:
             ws.append([code, label, value])
-        last = max(len(rows) + 1, 2) + (40 if name in (ITEMS, PREVIOUS) else 0)  # room for rows the clerk adds
+        last = max(len(rows) + 1, 2) + (
+            40 if name in (ITEMS, PREVIOUS) else 0
+        )  # room for rows the clerk adds
         for r in range(2, last + 1):
             ws.cell(r, 1).number_format = "@"  # codes stay text: 9.1 is not a number
             ws.cell(r, 3).number_format = "0.00"
-        scores = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
-                                showErrorMessage=True, errorTitle="คะแนน", error="คะแนนเป็นตัวเลข 0 ถึง 100 เช่น 85.85")
+        scores = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1="0",
+            formula2="100",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="คะแนน",
+            error="คะแนนเป็นตัวเลข 0 ถึง 100 เช่น 85.85",
+        )
         first = 3 if name == SUMMARY else 2
         if name == SUMMARY:
             ws["C2"].number_format = "0"
-            years = DataValidation(type="whole", operator="between", formula1="2500", formula2="2700", showErrorMessage=True,
-                                   errorTitle="ปี พ.ศ.", error="ปีงบประมาณ พ.ศ. เช่น 2569")
-            levels = DataValidation(type="list", formula1='"' + ",".join(rule.level for rule in fw.levels) + '"', allow_blank=True)
+            years = DataValidation(
+                type="whole",
+                operator="between",
+                formula1="2500",
+                formula2="2700",
+                showErrorMessage=True,
+                errorTitle="ปี พ.ศ.",
+                error="ปีงบประมาณ พ.ศ. เช่น 2569",
+            )
+            levels = DataValidation(
+                type="list", formula1='"' + ",".join(rule.level for rule in fw.levels) + '"', allow_blank=True
+            )
             ws.add_data_validation(years)
             ws.add_data_validation(levels)
             years.add("C2")
@@ -129,7 +170,11 @@ def template(path: Path, year: int, *, names: dict[int, str] | None = None, item
         scores.add(f"C{first}:C{last}")
         if name == SUMMARY:
             scores.add("C3")
-        ws.column_dimensions["A"].width, ws.column_dimensions["B"].width, ws.column_dimensions["C"].width = 10, 70, 12
+        ws.column_dimensions["A"].width, ws.column_dimensions["B"].width, ws.column_dimensions["C"].width = (
+            10,
+            70,
+            12,
+        )
         for row in ws.iter_rows(min_row=2, max_col=2):
             row[1].alignment = Alignment(wrap_text=True)
         ws.freeze_panes = "A2"
@@ -168,7 +213,15 @@ def rows(path: Path) -> list[Row]:
         at = {name: header.index(name) for name in HEADERS if name in header}
         for r, values in enumerate(table[1:], 2):
             got = {name: values[i] if i < len(values) else None for name, i in at.items()}
-            out.append(Row(_cell(path, sheet, r, at[SCORE]), _cell(path, sheet, r, at[CODE]), got[CODE], got.get(LABEL), got[SCORE]))
+            out.append(
+                Row(
+                    _cell(path, sheet, r, at[SCORE]),
+                    _cell(path, sheet, r, at[CODE]),
+                    got[CODE],
+                    got.get(LABEL),
+                    got[SCORE],
+                )
+            )
     if errors:
         raise ContentErrors(errors)
     return out
@@ -271,7 +324,9 @@ def read(path: Path, year: int | None = None, item_titles: dict[str, str] | None
         if y is None or not y.is_integer() or not 2500 <= y <= 2700:
             errors.append(ContentError(msg("scores_year", input=sheet_year.value), sheet_year.where))
         elif year is not None and int(y) != year:
-            errors.append(ContentError(msg("scores_year_mismatch", year=int(y), set_year=year), sheet_year.where))
+            errors.append(
+                ContentError(msg("scores_year_mismatch", year=int(y), set_year=year), sheet_year.where)
+            )
         else:
             out.year = int(y)
     out.year = out.year or year
@@ -293,21 +348,36 @@ def read(path: Path, year: int | None = None, item_titles: dict[str, str] | None
         code = _code(r.code)
         kind = kind_of(code, fw, known)
         if kind is None:
-            errors.append(ContentError(msg("scores_unknown", code=r.code, year=out.year, subs=", ".join(fw.sub_indicators)), r.code_at))
+            errors.append(
+                ContentError(
+                    msg("scores_unknown", code=r.code, year=out.year, subs=", ".join(fw.sub_indicators)),
+                    r.code_at,
+                )
+            )
             continue
         if kind == "unknown_item":
-            errors.append(ContentError(msg("scores_unknown_item", code=code, year=out.year, known=_ranges(known)), r.code_at))
+            errors.append(
+                ContentError(
+                    msg("scores_unknown_item", code=code, year=out.year, known=_ranges(known)), r.code_at
+                )
+            )
             continue
         if kind == "year" or _blank(r.value):
             continue
         if code in seen:
-            errors.append(ContentError(msg("scores_duplicate", code=code, other=seen[code].field or seen[code].line), r.code_at))
+            errors.append(
+                ContentError(
+                    msg("scores_duplicate", code=code, other=seen[code].field or seen[code].line), r.code_at
+                )
+            )
             continue
         seen[code] = r.code_at
         if kind == "level":
             levels = [rule.level for rule in fw.levels]
             if str(r.value).strip() not in levels:
-                errors.append(ContentError(msg("scores_level", levels=", ".join(levels), input=r.value), r.where))
+                errors.append(
+                    ContentError(msg("scores_level", levels=", ".join(levels), input=r.value), r.where)
+                )
             else:
                 out.level = str(r.value).strip()
             continue

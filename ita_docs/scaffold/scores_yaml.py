@@ -9,6 +9,7 @@ beside its comment), a key that is missing is added at the end of its mapping
 other keys). The result is loaded as a whole set (`ita_docs.load.validate.load`)
 before anything is written; then the file is replaced in one step.
 """
+
 from __future__ import annotations
 
 import copy
@@ -27,8 +28,8 @@ from ruamel.yaml.error import YAMLError
 from ..analyse import rules as analysis
 from ..errors import ContentError, ContentErrors, Location, OutputError
 from ..load.loader import LoadedContent
-from ..messages import msg
 from ..load.validate import load
+from ..messages import msg
 from .scores import Scores, read
 from .writing import SCHEMA_LINE
 
@@ -68,7 +69,11 @@ def _append(mapping: CommentedMap, key: Any, value: Any) -> None:
     moved.value = "\n" + rest
     token.value = head + "\n"
     holder, last = mapping, key
-    while isinstance(holder[last], (CommentedMap, CommentedSeq)) and len(holder[last]) and not holder[last].fa.flow_style():
+    while (
+        isinstance(holder[last], (CommentedMap, CommentedSeq))
+        and len(holder[last])
+        and not holder[last].fa.flow_style()
+    ):
         holder = holder[last]
         last = list(holder)[-1] if isinstance(holder, CommentedMap) else len(holder) - 1
     holder.ca.items[last] = [None, None, moved, None] if isinstance(holder, CommentedMap) else [moved, None]
@@ -110,7 +115,11 @@ def fill(a: CommentedMap, scores: Scores, titles: dict[str, str]) -> None:
     if scores.indicators:
         _merge(a, "indicators", dict(sorted(scores.indicators.items())))
     if scores.sub_indicators:
-        _merge(a, "sub_indicators", dict(sorted(scores.sub_indicators.items(), key=lambda kv: [int(p) for p in kv[0].split(".")])))
+        _merge(
+            a,
+            "sub_indicators",
+            dict(sorted(scores.sub_indicators.items(), key=lambda kv: [int(p) for p in kv[0].split(".")])),
+        )
     if scores.items:
         given = a.get("items")
         items = given if isinstance(given, CommentedSeq) else CommentedSeq()

@@ -8,6 +8,7 @@ folder, loads the staged set with `ita_docs.load.validate.load`, then renames th
 into place, so a set is written whole or not at all (`check_target` refuses a
 folder that is not empty).
 """
+
 from __future__ import annotations
 
 import json
@@ -19,11 +20,10 @@ from pathlib import Path
 import yaml
 
 from ..analyse import rules as analysis
-from ..model import schema
 from ..errors import ContentError, ContentErrors, Location, OutputError
-from ..messages import language, msg
-from ..model import Assessment
 from ..load.validate import load
+from ..messages import language, msg
+from ..model import Assessment, schema
 
 SCHEMA_LINE = f"# yaml-language-server: $schema={schema.FILENAME}\n"
 FILL_SCORES = "แก้เป็นคะแนนจริงจากประกาศของสำนักงาน ป.ป.ช."
@@ -63,7 +63,13 @@ def scalar(text: str) -> str:
     ('องค์การบริหารส่วนตำบลหัวโพ', '"yes"', '"a: b"', '"2566"')
     """
     text = str(text)
-    plain = text == text.strip() and text and "\n" not in text and " #" not in text and not text.startswith(tuple("#&*!|>'\"%@`{[-?:,"))
+    plain = (
+        text == text.strip()
+        and text
+        and "\n" not in text
+        and " #" not in text
+        and not text.startswith(tuple("#&*!|>'\"%@`{[-?:,"))
+    )
     if plain:
         try:
             if yaml.load(f"k: {text}", Loader=TextDates) == {"k": text}:
@@ -142,7 +148,10 @@ def assessment_yaml(year: int, previous: dict[int, float], notes: list[str]) -> 
     would be a result (and a report saying ต้องปรับปรุงโดยด่วน).
     """
     fw = analysis.framework(year)
-    lines = [f"# ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {thai_year(year)} (ปีที่ประเมิน) ตามประกาศของสำนักงาน ป.ป.ช.", *notes]
+    lines = [
+        f"# ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {thai_year(year)} (ปีที่ประเมิน) ตามประกาศของสำนักงาน ป.ป.ช.",
+        *notes,
+    ]
     lines += [
         f"# คะแนนยังว่างไว้: {FILL_SCORES} (พิมพ์ต่อจาก : เช่น  1: 92.15)",
         "# หรือเติมจากตารางคำนวณ: ita-docs scores template คะแนน.xlsx แล้ว ita-docs scores import คะแนน.xlsx โฟลเดอร์นี้",
@@ -154,7 +163,9 @@ def assessment_yaml(year: int, previous: dict[int, float], notes: list[str]) -> 
     if Assessment.model_fields["overall"].is_required():
         lines.append(f"  overall:          # คะแนนรวม: {FILL_SCORES}")
     else:
-        lines.append("  # overall ไม่ต้องใส่: โปรแกรมคำนวณจากคะแนนตามน้ำหนักในเกณฑ์ของปีนี้ (ใส่เองได้ เช่น overall: 85.85)")
+        lines.append(
+            "  # overall ไม่ต้องใส่: โปรแกรมคำนวณจากคะแนนตามน้ำหนักในเกณฑ์ของปีนี้ (ใส่เองได้ เช่น overall: 85.85)"
+        )
     lines += [
         "  # level ไม่ต้องใส่: โปรแกรมคำนวณตามเกณฑ์ของปีนี้ (ใส่เองได้ตามที่ประกาศ เช่น level: ผ่าน)",
         "  # tools: {iit: 90.5, eit: 88.2, oit: 95}   # คะแนนรายเครื่องมือ เต็ม 100 (ไม่ใส่ = คำนวณจากตัวชี้วัด)",

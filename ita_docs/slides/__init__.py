@@ -5,6 +5,7 @@
 - `writer`: shapes (bands, text boxes, tables, chart frames) as PresentationML;
 - `package`: the .pptx package (python-pptx skeleton, parts, relationships, the zip).
 """
+
 from __future__ import annotations
 
 from . import deck

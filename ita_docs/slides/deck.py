@@ -16,6 +16,7 @@ measured as `ita_docs.slides.layout` does (Thai marks take no width, a line is
 repeated; a chart takes the room left (at least `CHART_MIN`). A title is
 set one size smaller (down to 24 pt, then two lines at 20 pt) until it fits.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,13 +27,13 @@ from typing import Any
 
 from pptx.util import Inches
 
-from .package import Box, SlideTemplate, slide_template
 from .fast import FastDeckWriter, skeleton_of
 from .layout import PAD_X, PAD_Y
 from .layout import clip as _clip
 from .layout import text_height as _height
 from .layout import text_lines as _lines
 from .layout import text_width as _text_width
+from .package import Box, SlideTemplate, slide_template
 from .writer import DeckWriter, TableSpec, TextPara, clean
 
 __all__ = ["CHART_MIN", "Chart", "SlideSpec", "Table", "Text", "TextPara", "build_deck"]
@@ -98,7 +99,10 @@ LINE_PLACEHOLDER, LINE_BOX = 1.35, 1.7
 def _para_height(p: TextPara, width_in: float, size: float, line: float = LINE_BOX) -> float:
     sz = p.size or size
     indent = 0.45 * p.level
-    return _lines(p.text.replace("**", ""), max(1.0, width_in - indent - PAD_X), sz) * sz * line / 72 + _PARA_SPACE
+    return (
+        _lines(p.text.replace("**", ""), max(1.0, width_in - indent - PAD_X), sz) * sz * line / 72
+        + _PARA_SPACE
+    )
 
 
 def _text_height(paras: Sequence[TextPara], width_in: float, size: float, line: float = LINE_BOX) -> float:
@@ -118,7 +122,9 @@ def _col_widths(t: Table, width: int, size: float) -> list[int]:
     for cells in [t.header[:0], *t.rows]:
         for j, c in enumerate(cells):
             if c and " " not in c and not _THAI.search(c):
-                need[j] = max(need[j], Inches(_text_width(c.replace("**", "")) * size * 0.58 / 72 + PAD_X + 0.05))
+                need[j] = max(
+                    need[j], Inches(_text_width(c.replace("**", "")) * size * 0.58 / 72 + PAD_X + 0.05)
+                )
     short = [j for j, w in enumerate(widths) if need[j] > w]
     if short:
         extra = sum(need[j] - widths[j] for j in short)
@@ -134,8 +140,12 @@ def _col_widths(t: Table, width: int, size: float) -> list[int]:
 
 def _row_heights(t: Table, widths: list[int], size: float) -> list[int]:
     widths_in = [w / Inches(1) for w in widths]
-    return [Inches(max(_height(_lines(c.replace("**", ""), w - PAD_X, size), size) for c, w in zip(cells, widths_in)))
-            for cells in [t.header, *t.rows]]
+    return [
+        Inches(
+            max(_height(_lines(c.replace("**", ""), w - PAD_X, size), size) for c, w in zip(cells, widths_in))
+        )
+        for cells in [t.header, *t.rows]
+    ]
 
 
 def _pages_needed(heights: list[int], first: int, h: int) -> int:
@@ -218,7 +228,10 @@ def _paginate(spec: SlideSpec, tpl: SlideTemplate, continued: Callable[[str, int
             size = _fit_size(part, tpl.body_size, w, room(), h)
             widths = _col_widths(part, w, size)
             heights = _row_heights(part, widths, size)
-            head, rows = heights[0], list(zip(part.rows, heights[1:], part.marked or [False] * len(part.rows)))
+            head, rows = (
+                heights[0],
+                list(zip(part.rows, heights[1:], part.marked or [False] * len(part.rows))),
+            )
             while rows:
                 if head + rows[0][1] > room() and pages[-1].items:
                     new_page()
@@ -229,8 +242,10 @@ def _paginate(spec: SlideSpec, tpl: SlideTemplate, continued: Callable[[str, int
                         break
                     take.append(row)
                     tall += row[1]
-                rows = rows[len(take):]
-                piece = replace(part, rows=[r for r, _h, _m in take], marked=[m for _r, _h, m in take], size=size)
+                rows = rows[len(take) :]
+                piece = replace(
+                    part, rows=[r for r, _h, _m in take], marked=[m for _r, _h, m in take], size=size
+                )
                 pages[-1].items.append((piece, tall))
                 used += tall
                 if rows:
@@ -275,22 +290,55 @@ def _draw_page(d: Any, page: _Page, tpl: SlideTemplate) -> None:
         if isinstance(part, Text):
             box: Box = (x, top, w, tall)
             if i == 0 and page.layout == "content":
-                d.text_in(slide, "body", part.paras, box if len(page.items) > 1 or part.anchor == "ctr" else None,
-                          anchor=part.anchor)
+                d.text_in(
+                    slide,
+                    "body",
+                    part.paras,
+                    box if len(page.items) > 1 or part.anchor == "ctr" else None,
+                    anchor=part.anchor,
+                )
             else:  # a text box: the master's body size and bullets are not there, so they are written
-                d.text_box(slide, box, [replace(p, size=p.size or tpl.body_size, level=0,
-                                                text=("• " + p.text) if p.level else p.text) for p in part.paras])
+                d.text_box(
+                    slide,
+                    box,
+                    [
+                        replace(
+                            p,
+                            size=p.size or tpl.body_size,
+                            level=0,
+                            text=("• " + p.text) if p.level else p.text,
+                        )
+                        for p in part.paras
+                    ],
+                )
             top += tall
         elif isinstance(part, Table):
             widths = _col_widths(part, w, part.size or tpl.body_size)
             heights = _row_heights(part, widths, part.size or tpl.body_size)
-            d.table(slide, x, top, TableSpec(part.header, part.rows, widths, heights, part.size or tpl.body_size,
-                                             part.left, part.marked))
+            d.table(
+                slide,
+                x,
+                top,
+                TableSpec(
+                    part.header,
+                    part.rows,
+                    widths,
+                    heights,
+                    part.size or tpl.body_size,
+                    part.left,
+                    part.marked,
+                ),
+            )
             top += tall
         else:
             rest = max(CHART_MIN, y + h - top)
-            d.chart(slide, (x, top, w, rest), [clean(c) for c in part.categories], list(part.values),
-                    horizontal=part.horizontal)
+            d.chart(
+                slide,
+                (x, top, w, rest),
+                [clean(c) for c in part.categories],
+                list(part.values),
+                horizontal=part.horizontal,
+            )
             top += rest
     if page.layout == "table":
         d.drop(slide, "tbl")
@@ -304,7 +352,9 @@ def _draw_special(d: Any, spec: SlideSpec) -> None:
         box = d.t.boxes[("title", "ctrTitle")]
         title = spec.title.split("\n")
         width_in = box[2] / Inches(1) * 0.92
-        size = next((z for z in (40.0, 36.0, 32.0, 28.0) if all(_lines(t, width_in, z) == 1 for t in title)), 24.0)
+        size = next(
+            (z for z in (40.0, 36.0, 32.0, 28.0) if all(_lines(t, width_in, z) == 1 for t in title)), 24.0
+        )
         d.text_in(slide, "ctrTitle", [TextPara(t, size) for t in title])
         d.text_in(slide, "subTitle", lines or [TextPara("")])
     else:
@@ -316,8 +366,14 @@ def _draw_special(d: Any, spec: SlideSpec) -> None:
             d.drop(slide, "body")
 
 
-def build_deck(slides: Sequence[SlideSpec], template: Path | SlideTemplate, *, digits: str = "arabic",
-               continued: Callable[[str, int, int], str] | None = None, fast: bool = True) -> bytes:
+def build_deck(
+    slides: Sequence[SlideSpec],
+    template: Path | SlideTemplate,
+    *,
+    digits: str = "arabic",
+    continued: Callable[[str, int, int], str] | None = None,
+    fast: bool = True,
+) -> bytes:
     """The deck as .pptx bytes: ``slides`` on ``template`` (a path or a read `SlideTemplate`).
 
     ``digits`` (``arabic``/``thai``) is that of chart labels (texts come worded);
@@ -329,7 +385,9 @@ def build_deck(slides: Sequence[SlideSpec], template: Path | SlideTemplate, *, d
     if digits not in ("arabic", "thai"):
         raise ValueError(f"digits must be 'thai' or 'arabic', got {digits!r}")
     skeleton = skeleton_of(tpl) if fast else None
-    d: Any = FastDeckWriter(tpl, digits, skeleton) if skeleton is not None else DeckWriter(tpl, digits, fast=fast)
+    d: Any = (
+        FastDeckWriter(tpl, digits, skeleton) if skeleton is not None else DeckWriter(tpl, digits, fast=fast)
+    )
     for spec in slides:
         if spec.layout in ("title", "section"):
             _draw_special(d, spec)

@@ -16,6 +16,7 @@ is the largest id on the slide plus one, named "TextBox/Table/Chart {id - 1}";
 chart parts are numbered in order (``chartN.xml``, ``Microsoft_Excel_SheetN.xlsx``);
 parts are written in relationship order, each followed by its relationships.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,22 +29,26 @@ from lxml import etree
 
 from ..render import charts
 from ..render.ooxml import runs_from_markup
+from ..render.zip_members import Member, deflate, read_members, write_zip
 from .package import LAYOUTS, Box, SlideTemplate, open_deck
 from .writer import TableSpec, TextPara, clean, table_xml, text_xml
-from ..render.zip_members import Member, deflate, read_members, write_zip
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 _CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _DECL = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+
+
 def paras_xml(paras: Sequence[TextPara]) -> str:
     """The ``a:p`` elements `ita_docs.slides.writer.fill` makes of ``paras``."""
     out = []
     for para in paras:
         ppr = ""
         if para.level or para.align:
-            attrs = (f' lvl="{para.level}"' if para.level else "") + (f' algn="{para.align}"' if para.align else "")
+            attrs = (f' lvl="{para.level}"' if para.level else "") + (
+                f' algn="{para.align}"' if para.align else ""
+            )
             ppr = f"<a:pPr{attrs}/>"
         runs = []
         for run in runs_from_markup(clean(para.text), bold=bool(para.bold)):
@@ -113,7 +118,7 @@ def _skeleton(template: SlideTemplate) -> _Skeleton | None:
         return None
     at = names.index(slide_names[0])
     block = [x for n in slide_names for x in (n, n.replace("slides/", "slides/_rels/") + ".rels")]
-    if names[at:at + len(block)] != block:
+    if names[at : at + len(block)] != block:
         return None
     heads, phs, rels = {}, {}, {}
     tail = ""
@@ -126,7 +131,9 @@ def _skeleton(template: SlideTemplate) -> _Skeleton | None:
             return None
         heads[key], tail = xml[:start], xml[end:]
         phs[key] = [(_kind(sp), sp) for sp in sps]
-        rels[key] = parts[name.replace("slides/", "slides/_rels/") + ".rels"].removesuffix(b"</Relationships>")
+        rels[key] = parts[name.replace("slides/", "slides/_rels/") + ".rels"].removesuffix(
+            b"</Relationships>"
+        )
     pres = parts["ppt/presentation.xml"]
     ids = re.search(rb"<p:sldIdLst>(.*?)</p:sldIdLst>", pres)
     found = re.findall(rb'<p:sldId id="(\d+)" r:id="rId(\d+)"/>', ids.group(1)) if ids else []
@@ -136,9 +143,9 @@ def _skeleton(template: SlideTemplate) -> _Skeleton | None:
     first = re.search(rb'<Relationship Id="rId%s" ' % found[0][1], pres_rels)
     if ids is None or first is None:
         return None
-    used = {int(x) for x in re.findall(rb'Id="rId(\d+)"', pres_rels[:first.start()])}
+    used = {int(x) for x in re.findall(rb'Id="rId(\d+)"', pres_rels[: first.start()])}
     free = [n for n in range(1, len(used) + 2000) if n not in used]
-    if [int(r) for _i, r in found] != free[:len(keys)]:
+    if [int(r) for _i, r in found] != free[: len(keys)]:
         return None
     types = etree.fromstring(parts["[Content_Types].xml"])
     defaults = {el.get("Extension"): el.get("ContentType") for el in types if el.tag.endswith("Default")}
@@ -149,9 +156,18 @@ def _skeleton(template: SlideTemplate) -> _Skeleton | None:
     dynamic = {"[Content_Types].xml", "ppt/presentation.xml", "ppt/_rels/presentation.xml.rels"}
     return _Skeleton(
         [n if n in dynamic else deflate(n, b) for n, b in entries[:at]],
-        [deflate(n, b) for n, b in entries[at + len(block):]],
-        heads, phs, tail, rels, pres[:ids.start()], pres[ids.end():], pres_rels[:first.start()],  # type: ignore[union-attr]
-        free, defaults, overrides, slide_type,
+        [deflate(n, b) for n, b in entries[at + len(block) :]],
+        heads,
+        phs,
+        tail,
+        rels,
+        pres[: ids.start()],
+        pres[ids.end() :],
+        pres_rels[: first.start()],  # type: ignore[union-attr]
+        free,
+        defaults,
+        overrides,
+        slide_type,
     )
 
 
@@ -187,13 +203,23 @@ class FastDeckWriter:
     def _index(slide: _FastSlide, kind: str) -> int:
         return next(i for i, (k, _sp) in enumerate(slide.shapes) if k == kind)
 
-    def text_in(self, slide: _FastSlide, kind: str, paras: Sequence[TextPara], box: Box | None = None,
-                anchor: str | None = None) -> None:
+    def text_in(
+        self,
+        slide: _FastSlide,
+        kind: str,
+        paras: Sequence[TextPara],
+        box: Box | None = None,
+        anchor: str | None = None,
+    ) -> None:
         i = self._index(slide, kind)
         sp = slide.shapes[i][1]
         if box is not None:
             x, y, w, h = box
-            sp = sp.replace("<p:spPr/>", f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm></p:spPr>', 1)
+            sp = sp.replace(
+                "<p:spPr/>",
+                f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm></p:spPr>',
+                1,
+            )
         anchor_attr = f' anchor="{"ctr" if anchor == "ctr" else "t"}"' if anchor else ""
         sp = sp.replace("<a:bodyPr/>", f'<a:bodyPr wrap="square"{anchor_attr}/>', 1)
         slide.shapes[i][1] = sp.replace("<a:p/>", paras_xml(paras) or "<a:p/>", 1)
@@ -204,50 +230,77 @@ class FastDeckWriter:
     def text_box(self, slide: _FastSlide, box: Box, paras: Sequence[TextPara]) -> None:
         i = slide.next_id()
         x, y, w, h = box
-        slide.shapes.append(["", (
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{i}" name="TextBox {i - 1}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-            f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm><a:prstGeom prst="rect">'
-            '<a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square"><a:noAutofit/></a:bodyPr>'
-            f"<a:lstStyle/>{paras_xml(paras) or '<a:p/>'}</p:txBody></p:sp>")])
+        slide.shapes.append(
+            [
+                "",
+                (
+                    f'<p:sp><p:nvSpPr><p:cNvPr id="{i}" name="TextBox {i - 1}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+                    f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm><a:prstGeom prst="rect">'
+                    '<a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square"><a:noAutofit/></a:bodyPr>'
+                    f"<a:lstStyle/>{paras_xml(paras) or '<a:p/>'}</p:txBody></p:sp>"
+                ),
+            ]
+        )
 
     def table(self, slide: _FastSlide, x: int, y: int, t: TableSpec) -> None:
         xml = table_xml(slide.next_id(), x, y, t)
-        slide.shapes.append(["", xml[xml.index(">", xml.index("<p:graphicFrame")) + 1:].join(["<p:graphicFrame>", ""])])
+        slide.shapes.append(
+            ["", xml[xml.index(">", xml.index("<p:graphicFrame")) + 1 :].join(["<p:graphicFrame>", ""])]
+        )
 
-    def chart(self, slide: _FastSlide, box: Box, categories: list[str], values: list[float], *, horizontal: bool) -> None:
+    def chart(
+        self, slide: _FastSlide, box: Box, categories: list[str], values: list[float], *, horizontal: bool
+    ) -> None:
         size = min(22.0, max(14.0, self.t.body_size - 4))
-        part = charts.slide_chart(categories, values, title="", digits=self.digits, font=self.t.font,
-                                  horizontal=horizontal, font_size=size)
+        part = charts.slide_chart(
+            categories,
+            values,
+            title="",
+            digits=self.digits,
+            font=self.t.font,
+            horizontal=horizontal,
+            font_size=size,
+        )
         self.charts.append(part)
         slide.charts.append(len(self.charts))
         i = slide.next_id()
         x, y, w, h = box
-        slide.shapes.append(["", (
-            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{i}" name="Chart {i - 1}"/><p:cNvGraphicFramePr>'
-            '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
-            f'<p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></p:xfrm><a:graphic>'
-            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-            '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
-            f'r:id="rId{len(slide.charts) + 1}"/></a:graphicData></a:graphic></p:graphicFrame>')])
+        slide.shapes.append(
+            [
+                "",
+                (
+                    f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{i}" name="Chart {i - 1}"/><p:cNvGraphicFramePr>'
+                    '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+                    f'<p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></p:xfrm><a:graphic>'
+                    '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+                    '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+                    f'r:id="rId{len(slide.charts) + 1}"/></a:graphicData></a:graphic></p:graphicFrame>'
+                ),
+            ]
+        )
 
     def save(self) -> bytes:
         sk = self.sk
         n = len(self.slides)
         rids = sk.free_rids[:n]
         sld_ids = "".join(f'<p:sldId id="{256 + k}" r:id="rId{r}"/>' for k, r in enumerate(rids))
-        pres_rels = "".join(f'<Relationship Id="rId{r}" Type="{_RT}slide" Target="slides/slide{k}.xml"/>'
-                            for k, r in enumerate(rids, 1))
+        pres_rels = "".join(
+            f'<Relationship Id="rId{r}" Type="{_RT}slide" Target="slides/slide{k}.xml"/>'
+            for k, r in enumerate(rids, 1)
+        )
         defaults, overrides = dict(sk.defaults), dict(sk.overrides)
         overrides.update({f"/ppt/slides/slide{k}.xml": sk.slide_type for k in range(1, n + 1)})
         if self.charts:
             defaults["xlsx"] = _CT_XLSX
             overrides.update({f"/ppt/charts/chart{k}.xml": _CT_CHART for k in range(1, len(self.charts) + 1)})
-        types = "".join([
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
-            *(f'<Default Extension="{e}" ContentType="{t}"/>' for e, t in sorted(defaults.items())),
-            *(f'<Override PartName="{p}" ContentType="{t}"/>' for p, t in sorted(overrides.items())),
-            "</Types>",
-        ])
+        types = "".join(
+            [
+                '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+                *(f'<Default Extension="{e}" ContentType="{t}"/>' for e, t in sorted(defaults.items())),
+                *(f'<Override PartName="{p}" ContentType="{t}"/>' for p, t in sorted(overrides.items())),
+                "</Types>",
+            ]
+        )
         sld_lst = f"<p:sldIdLst>{sld_ids}</p:sldIdLst>" if n else ""
         dynamic = {
             "[Content_Types].xml": _DECL + types.encode("utf-8"),
@@ -258,15 +311,30 @@ class FastDeckWriter:
         for k, slide in enumerate(self.slides, 1):
             body = sk.slide_head[slide.layout] + "".join(sp for _k, sp in slide.shapes) + sk.slide_tail
             members.append(deflate(f"ppt/slides/slide{k}.xml", body.encode("utf-8")))
-            rels = "".join(f'<Relationship Id="rId{r}" Type="{_RT}chart" Target="../charts/chart{c}.xml"/>'
-                           for r, c in enumerate(slide.charts, 2))
-            members.append(deflate(f"ppt/slides/_rels/slide{k}.xml.rels", sk.slide_rels[slide.layout] + rels.encode()
-                                   + b"</Relationships>"))
+            rels = "".join(
+                f'<Relationship Id="rId{r}" Type="{_RT}chart" Target="../charts/chart{c}.xml"/>'
+                for r, c in enumerate(slide.charts, 2)
+            )
+            members.append(
+                deflate(
+                    f"ppt/slides/_rels/slide{k}.xml.rels",
+                    sk.slide_rels[slide.layout] + rels.encode() + b"</Relationships>",
+                )
+            )
             for c in slide.charts:
                 members.append(deflate(f"ppt/charts/chart{c}.xml", self.charts[c - 1].xml))
-                members.append(deflate(f"ppt/charts/_rels/chart{c}.xml.rels", _DECL + (
-                    f'<Relationships xmlns="{_NS_REL}"><Relationship Id="rId1" Type="{_RT}package" '
-                    f'Target="../embeddings/Microsoft_Excel_Sheet{c}.xlsx"/></Relationships>').encode()))
-                members.append(deflate(f"ppt/embeddings/Microsoft_Excel_Sheet{c}.xlsx", self.charts[c - 1].xlsx))
+                members.append(
+                    deflate(
+                        f"ppt/charts/_rels/chart{c}.xml.rels",
+                        _DECL
+                        + (
+                            f'<Relationships xmlns="{_NS_REL}"><Relationship Id="rId1" Type="{_RT}package" '
+                            f'Target="../embeddings/Microsoft_Excel_Sheet{c}.xlsx"/></Relationships>'
+                        ).encode(),
+                    )
+                )
+                members.append(
+                    deflate(f"ppt/embeddings/Microsoft_Excel_Sheet{c}.xlsx", self.charts[c - 1].xlsx)
+                )
         members.extend(sk.after)
         return write_zip(members)

@@ -5,11 +5,13 @@ the metrics estimate wrapped lines and heights of Thai text (LibreOffice does no
 grow table rows), so tables are sized and paged to fit (`_pages`) and long text
 is cut (`_clip`). Used by `ita_docs.slides.writer` and `ita_docs.slides.deck`.
 """
+
 from __future__ import annotations
 
 import functools
 import math
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from pptx.util import Inches
 
@@ -34,8 +36,12 @@ def _width(text: str) -> float:
     """Spacing characters ``text`` takes: Thai vowel and tone marks above or below take none,
     punctuation and spaces about half, Arabic digits a little less than one (so "100.00"
     is measured at 4.6, not 6, and a score column does not wrap it)."""
-    return (len(text) - sum(map(text.count, _MARKS)) - 0.5 * sum(map(text.count, _NARROW))
-            - 0.15 * sum(map(text.count, _DIGITS)))
+    return (
+        len(text)
+        - sum(map(text.count, _MARKS))
+        - 0.5 * sum(map(text.count, _NARROW))
+        - 0.15 * sum(map(text.count, _DIGITS))
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # a table's rows are measured to page them, then to draw them

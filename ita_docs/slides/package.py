@@ -10,6 +10,7 @@ content); `template_problems` says, in the user's words, what is missing;
 slides; `save` gives its bytes with every zip entry stamped 2000-01-01 (same
 deck, same bytes).
 """
+
 from __future__ import annotations
 
 import functools
@@ -39,8 +40,13 @@ LAYOUTS = {
 TEMPLATE = "analysis-slides.pptx"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_PH_NAMES = {"ctrTitle": "ชื่อเรื่องกึ่งกลาง (Center Title)", "subTitle": "คำบรรยาย (Subtitle)",
-             "title": "ชื่อเรื่อง (Title)", "body": "ข้อความ/เนื้อหา (Content)", "tbl": "ตาราง (Table)"}
+_PH_NAMES = {
+    "ctrTitle": "ชื่อเรื่องกึ่งกลาง (Center Title)",
+    "subTitle": "คำบรรยาย (Subtitle)",
+    "title": "ชื่อเรื่อง (Title)",
+    "body": "ข้อความ/เนื้อหา (Content)",
+    "tbl": "ตาราง (Table)",
+}
 
 Box = tuple[int, int, int, int]  # x, y, width, height in EMU
 
@@ -78,18 +84,36 @@ def _problems(path: Path, data: bytes) -> tuple[list[TemplateProblem], SlideTemp
     name = path.name
     try:
         prs = Presentation(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - anything python-pptx cannot open is not a usable .pptx
+    except Exception as exc:
         reason = "zip" if not zipfile.is_zipfile(io.BytesIO(data)) else str(exc)
-        return [TemplateProblem(name, "", "", msg("slide_template_not_pptx", template=name, reason=reason), "not_pptx")], None
+        return [
+            TemplateProblem(
+                name, "", "", msg("slide_template_not_pptx", template=name, reason=reason), "not_pptx"
+            )
+        ], None
     layouts = {layout.name: i for i, layout in enumerate(prs.slide_layouts)}
     out: list[TemplateProblem] = []
     found: dict[str, int] = {}
     boxes: dict[tuple[str, str], Box] = {}
-    master_boxes = {_type(ph.element.ph): (ph.left, ph.top, ph.width, ph.height) for ph in prs.slide_master.placeholders}
+    master_boxes = {
+        _type(ph.element.ph): (ph.left, ph.top, ph.width, ph.height) for ph in prs.slide_master.placeholders
+    }
     for key, (layout_name, needs) in LAYOUTS.items():
         if layout_name not in layouts:
-            out.append(TemplateProblem(name, "", "", msg(
-                "slide_template_layout", template=name, layout=layout_name, known=", ".join(layouts) or "-"), "layout"))
+            out.append(
+                TemplateProblem(
+                    name,
+                    "",
+                    "",
+                    msg(
+                        "slide_template_layout",
+                        template=name,
+                        layout=layout_name,
+                        known=", ".join(layouts) or "-",
+                    ),
+                    "layout",
+                )
+            )
             continue
         found[key] = layouts[layout_name]
         layout = prs.slide_layouts[layouts[layout_name]]
@@ -99,13 +123,26 @@ def _problems(path: Path, data: bytes) -> tuple[list[TemplateProblem], SlideTemp
             kind = _type(ph.element.ph)
             left, top, width, height = ph.left, ph.top, ph.width, ph.height
             if None in (left, top, width, height):  # inherited from the master
-                left, top, width, height = master_boxes.get("title" if kind == "ctrTitle" else kind, (None,) * 4)
+                left, top, width, height = master_boxes.get(
+                    "title" if kind == "ctrTitle" else kind, (None,) * 4
+                )
             have.setdefault(kind, (left, top, width, height))
         for kind in needs:
             if kind not in have or None in have[kind]:
-                out.append(TemplateProblem(name, "", "", msg(
-                    "slide_template_placeholder", template=name, layout=layout_name, placeholder=_PH_NAMES[kind]),
-                    "placeholder"))
+                out.append(
+                    TemplateProblem(
+                        name,
+                        "",
+                        "",
+                        msg(
+                            "slide_template_placeholder",
+                            template=name,
+                            layout=layout_name,
+                            placeholder=_PH_NAMES[kind],
+                        ),
+                        "placeholder",
+                    )
+                )
             else:
                 boxes[(key, kind)] = tuple(int(v) for v in have[kind])  # type: ignore[assignment]
     if out:
@@ -117,8 +154,17 @@ def _problems(path: Path, data: bytes) -> tuple[list[TemplateProblem], SlideTemp
         latin = theme.find(f".//{_A}minorFont/{_A}latin")
     font = latin.get("typeface") if latin is not None and latin.get("typeface") else "TH Sarabun New"
     title_size, body_size = _sizes(master)
-    return [], SlideTemplate(name, data, found, boxes, title_size, body_size, font,
-                             int(prs.slide_width or Inches(13.333)), int(prs.slide_height or Inches(7.5)))
+    return [], SlideTemplate(
+        name,
+        data,
+        found,
+        boxes,
+        title_size,
+        body_size,
+        font,
+        int(prs.slide_width or Inches(13.333)),
+        int(prs.slide_height or Inches(7.5)),
+    )
 
 
 def template_problems(path: Path) -> list[TemplateProblem]:
@@ -161,8 +207,12 @@ def save(prs: Any) -> bytes:
     parts are compressed once per process)."""
     buf = io.BytesIO()
     prs.save(buf)
-    return write_zip([_member(n, b) if not n.startswith("ppt/slides/") else deflate(n, b)
-                      for n, b in read_members(buf.getvalue())])
+    return write_zip(
+        [
+            _member(n, b) if not n.startswith("ppt/slides/") else deflate(n, b)
+            for n, b in read_members(buf.getvalue())
+        ]
+    )
 
 
 def pt(size: float) -> int:
@@ -170,4 +220,14 @@ def pt(size: float) -> int:
     return int(Pt(size))
 
 
-__all__ = ["LAYOUTS", "TEMPLATE", "Box", "Emu", "SlideTemplate", "open_deck", "save", "slide_template", "template_problems"]
+__all__ = [
+    "LAYOUTS",
+    "TEMPLATE",
+    "Box",
+    "Emu",
+    "SlideTemplate",
+    "open_deck",
+    "save",
+    "slide_template",
+    "template_problems",
+]

@@ -17,6 +17,7 @@ one python-pptx call per cell, run and font attribute, the same bytes as
 compares them); a chart's XML comes from `ita_docs.render.charts.slide_chart` (built
 once per shape of data, the bytes of python-pptx's ``add_chart``).
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,8 @@ from pptx.util import Emu, Inches, Pt
 from ..render import charts
 from ..render.ooxml import runs_from_markup
 from ..render.ooxml.names import INVISIBLE
-from .package import Box, SlideTemplate, open_deck, save
 from .layout import PAD_X, PAD_Y
+from .package import Box, SlideTemplate, open_deck, save
 
 _A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER}
@@ -67,7 +68,9 @@ def text_xml(text: str) -> str:
     if _CTRL.search(text):
         text = _CTRL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
     if _NOT_XML.search(text):
-        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+        raise ValueError(
+            "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
+        )
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -75,8 +78,12 @@ def fill(tf: Any, paras: Sequence[TextPara]) -> None:
     """Put ``paras`` into the text frame ``tf`` (its first, empty paragraph first) through python-pptx."""
     from pptx.enum.dml import MSO_THEME_COLOR
 
-    theme = {"tx1": MSO_THEME_COLOR.TEXT_1, "bg1": MSO_THEME_COLOR.BACKGROUND_1,
-             "accent1": MSO_THEME_COLOR.ACCENT_1, "accent2": MSO_THEME_COLOR.ACCENT_2}
+    theme = {
+        "tx1": MSO_THEME_COLOR.TEXT_1,
+        "bg1": MSO_THEME_COLOR.BACKGROUND_1,
+        "accent1": MSO_THEME_COLOR.ACCENT_1,
+        "accent2": MSO_THEME_COLOR.ACCENT_2,
+    }
     for i, para in enumerate(paras):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         if para.level:
@@ -129,27 +136,39 @@ def table_reference(shapes: Any, x: int, y: int, t: TableSpec) -> Any:
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             marked = i > 0 and bool(t.marked) and t.marked[i - 1]
             align = "l" if i and j in t.left else "ctr"
-            paras = [TextPara(line, t.size, i == 0, "accent2" if marked else None, 0, align) for line in value.split("\n")]
+            paras = [
+                TextPara(line, t.size, i == 0, "accent2" if marked else None, 0, align)
+                for line in value.split("\n")
+            ]
             fill(cell.text_frame, paras)
     return frame
 
 
 def _run_xml(text: str, size: float, bold: bool, color: str | None) -> str:
     fill_xml = f'<a:solidFill><a:schemeClr val="{color}"/></a:solidFill>' if color else ""
-    return (f'<a:r><a:rPr sz="{int(size * 100)}" b="{int(bold)}" lang="th-TH"'
-            + (f">{fill_xml}</a:rPr>" if fill_xml else "/>") + f"<a:t>{text_xml(text)}</a:t></a:r>")
+    return (
+        f'<a:r><a:rPr sz="{int(size * 100)}" b="{int(bold)}" lang="th-TH"'
+        + (f">{fill_xml}</a:rPr>" if fill_xml else "/>")
+        + f"<a:t>{text_xml(text)}</a:t></a:r>"
+    )
 
 
 def table_xml(shape_id: int, x: int, y: int, t: TableSpec) -> str:
     """The ``p:graphicFrame`` of `table_reference`, written as text (same bytes once serialized)."""
     mar = f'marL="{_MAR[0]}" marR="{_MAR[0]}" marT="{_MAR[1]}" marB="{_MAR[1]}" anchor="ctr"'
-    out = [(f'<p:graphicFrame xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="{_A_NS}">'
-           f'<p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/><p:cNvGraphicFramePr>'
-           '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
-           f'<p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{sum(t.widths)}" cy="{sum(t.heights)}"/></p:xfrm>'
-           '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
-           '<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}</a:tableStyleId>'
-           "</a:tblPr><a:tblGrid>"), *(f'<a:gridCol w="{w}"/>' for w in t.widths), "</a:tblGrid>"]
+    out = [
+        (
+            f'<p:graphicFrame xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="{_A_NS}">'
+            f'<p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/><p:cNvGraphicFramePr>'
+            '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+            f'<p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{sum(t.widths)}" cy="{sum(t.heights)}"/></p:xfrm>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
+            '<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}</a:tableStyleId>'
+            "</a:tblPr><a:tblGrid>"
+        ),
+        *(f'<a:gridCol w="{w}"/>' for w in t.widths),
+        "</a:tblGrid>",
+    ]
     for i, cells in enumerate([t.header, *t.rows]):
         out.append(f'<a:tr h="{t.heights[i]}">')
         marked = i > 0 and bool(t.marked) and t.marked[i - 1]
@@ -158,9 +177,14 @@ def table_xml(shape_id: int, x: int, y: int, t: TableSpec) -> str:
             align = "l" if i and j in t.left else "ctr"
             paras = []
             for line in value.split("\n"):
-                runs = "".join(_run_xml(r.text, t.size, r.bold, color) for r in runs_from_markup(clean(line), bold=i == 0))
+                runs = "".join(
+                    _run_xml(r.text, t.size, r.bold, color)
+                    for r in runs_from_markup(clean(line), bold=i == 0)
+                )
                 paras.append(f'<a:p><a:pPr algn="{align}"/>{runs}</a:p>')
-            out.append(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{"".join(paras)}</a:txBody><a:tcPr {mar}/></a:tc>')
+            out.append(
+                f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{''.join(paras)}</a:txBody><a:tcPr {mar}/></a:tc>"
+            )
         out.append("</a:tr>")
     out.append("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
     return "".join(out)
@@ -187,8 +211,14 @@ class DeckWriter:
                 return ph
         raise LookupError(kind)
 
-    def text_in(self, slide: Any, kind: str, paras: Sequence[TextPara], box: Box | None = None,
-                anchor: str | None = None) -> None:
+    def text_in(
+        self,
+        slide: Any,
+        kind: str,
+        paras: Sequence[TextPara],
+        box: Box | None = None,
+        anchor: str | None = None,
+    ) -> None:
         """``paras`` in the slide's placeholder of ``kind``; ``box`` moves or resizes it on this slide."""
         ph = self.placeholder(slide, kind)
         if box is not None:
@@ -218,7 +248,9 @@ class DeckWriter:
         shape_id = max((int(i) for i in tree.xpath("//p:cNvPr/@id")), default=0) + 1
         tree.append(parse_xml(table_xml(shape_id, x, y, t)))
 
-    def chart(self, slide: Any, box: Box, categories: list[str], values: list[float], *, horizontal: bool) -> None:
+    def chart(
+        self, slide: Any, box: Box, categories: list[str], values: list[float], *, horizontal: bool
+    ) -> None:
         """A native bar chart (editable in PowerPoint: it has its workbook) in ``box``."""
         size = min(22.0, max(14.0, self.t.body_size - 4))
         if not self.fast:
@@ -226,11 +258,25 @@ class DeckWriter:
             data.categories = categories
             data.add_series("คะแนน", values)
             frame = slide.shapes.add_chart(_kind(horizontal), *(Emu(v) for v in box), data)
-            charts.style_chart(frame.chart, title="", digits=self.digits, value_max=100, horizontal=horizontal, font_size=size)
+            charts.style_chart(
+                frame.chart,
+                title="",
+                digits=self.digits,
+                value_max=100,
+                horizontal=horizontal,
+                font_size=size,
+            )
             charts.set_typeface(frame.chart._chartSpace, self.t.font)
             return
-        part = charts.slide_chart(categories, values, title="", digits=self.digits, font=self.t.font,
-                                  horizontal=horizontal, font_size=size)
+        part = charts.slide_chart(
+            categories,
+            values,
+            title="",
+            digits=self.digits,
+            font=self.t.font,
+            horizontal=horizontal,
+            font_size=size,
+        )
         slide.shapes.add_chart(_kind(horizontal), *(Emu(v) for v in box), _Prebuilt(part))
 
     def save(self) -> bytes:

@@ -4,6 +4,7 @@
 document's context offers; `lint` reports Jinja errors located by Word paragraph or table cell,
 unknown names, split or smart-quoted tags; `repair` mends split and smart-quoted tags.
 """
+
 from __future__ import annotations
 
 from .lint import lint_templates

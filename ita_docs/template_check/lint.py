@@ -28,6 +28,7 @@ docxtpl's internal line numbers):
 
 Messages are in the user's language (`ita_docs.messages`).
 """
+
 from __future__ import annotations
 
 import re
@@ -96,17 +97,34 @@ def _structure(part: _Part) -> tuple[int, str, str] | None:
             if _keyword(tags[top].text)[0] == opener and _prefix(tags[top].text) != prefix:
                 # {%tr endfor %} closing a {%p for %}: the innermost opener of this kind and
                 # prefix is the one meant, and what is above it was left open.
-                deeper = [j for j in stack[:-1] if _keyword(tags[j].text)[0] == opener and _prefix(tags[j].text) == prefix]
+                deeper = [
+                    j
+                    for j in stack[:-1]
+                    if _keyword(tags[j].text)[0] == opener and _prefix(tags[j].text) == prefix
+                ]
                 if deeper:
-                    return top, "unclosed_tag", msg(
-                        "lint_unclosed_before", tag=tags[top].text, closer=_closer_for(tags[top].text), next=tag.text
+                    return (
+                        top,
+                        "unclosed_tag",
+                        msg(
+                            "lint_unclosed_before",
+                            tag=tags[top].text,
+                            closer=_closer_for(tags[top].text),
+                            next=tag.text,
+                        ),
                     )
             if _keyword(tags[top].text)[0] != opener:
                 t = tags[top]
                 where = _where(part, t)
-                return i, "unclosed_tag", msg("lint_mismatch", tag=tag.text, opener=t.text, where=where, closer=_closer_for(t.text))
+                return (
+                    i,
+                    "unclosed_tag",
+                    msg(
+                        "lint_mismatch", tag=tag.text, opener=t.text, where=where, closer=_closer_for(t.text)
+                    ),
+                )
             stack.pop()
-        elif kw in _MIDDLES:
+        elif kw in _MIDDLES:  # noqa: SIM102 - a middle tag ends the elif chain whether or not it is misplaced
             if not stack or _keyword(tags[stack[-1]].text)[0] not in _MIDDLES[kw]:
                 inside = " / ".join("{% " + k + " %}" for k in _MIDDLES[kw])
                 return i, "syntax", msg("lint_misplaced", tag=tag.text, inside=inside)
@@ -130,7 +148,9 @@ def _docxtpl_source(xml: str) -> str:
 # --------------------------------------------------------------------------- the lint
 
 
-def _lint_part(template: str, part: _Part, xml: str, env: jinja2.Environment, shape: _Obj | None) -> list[TemplateProblem]:
+def _lint_part(
+    template: str, part: _Part, xml: str, env: jinja2.Environment, shape: _Obj | None
+) -> list[TemplateProblem]:
     out: list[TemplateProblem] = []
 
     def problem(tag: _Tag | None, text: str, kind: str, severity: str = "error") -> None:
@@ -152,7 +172,9 @@ def _lint_part(template: str, part: _Part, xml: str, env: jinja2.Environment, sh
         for m in _OPENING.finditer(para.text):
             if not any(s <= m.start() < e for s, e in covered):
                 end = {"{{": "}}", "{%": "%}", "{#": "#}"}[m[0]]
-                problem(_Tag(m[0], i, m.start(), m.end()), msg("lint_unterminated", start=m[0], end=end), "syntax")
+                problem(
+                    _Tag(m[0], i, m.start(), m.end()), msg("lint_unterminated", start=m[0], end=end), "syntax"
+                )
                 break
     if any(p.kind == "syntax" for p in out):
         return out

@@ -2,10 +2,11 @@
 
 See `ita_docs.template_check.lint` (the lint that reports them).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,9 @@ def _shape(value: Any, depth: int = 0) -> Any:
         return _Obj({k: _shape(v, depth + 1) for k, v in value.items()})
     if isinstance(value, BaseModel):
         cls = type(value)
-        attrs: dict[str, Any] = {n: None for n in dir(cls) if not n.startswith("_") and n not in dir(BaseModel)}
+        attrs: dict[str, Any] = {
+            n: None for n in dir(cls) if not n.startswith("_") and n not in dir(BaseModel)
+        }
         attrs.update({n: _shape(getattr(value, n), depth + 1) for n in cls.model_fields})
         return _Obj(attrs)
     if isinstance(value, (list, tuple)):
@@ -80,12 +83,12 @@ def document_for(template: Path) -> str | None:
     return next((d.name for d in DOCUMENTS if d.template == template.name), None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _document_shape(document: str) -> _Obj | None:
     """The names a document type's template may use, with their shapes, from the bundled samples."""
     from ..documents import DOCUMENTS, writer
-    from ..resources import sample_sets, templates_dir
     from ..load.validate import load
+    from ..resources import sample_sets, templates_dir
 
     doc = next((d for d in DOCUMENTS if d.name == document), None)
     if doc is None or doc.template is None:
@@ -101,7 +104,9 @@ def _document_shape(document: str) -> _Obj | None:
             if doc.after is None:
                 pairs = doc.contexts(w)
             else:  # made from the other outputs: one file name per supported document is enough for the names
-                pairs = doc.after(w, [(d, f"{d.name}.docx") for d in DOCUMENTS if d.after is None and d.supported(c)])
+                pairs = doc.after(
+                    w, [(d, f"{d.name}.docx") for d in DOCUMENTS if d.after is None and d.supported(c)]
+                )
             for _, ctx in pairs:
                 if isinstance(ctx, bytes):  # a finished file beside the template's (publish-index.json)
                     continue
@@ -109,7 +114,7 @@ def _document_shape(document: str) -> _Obj | None:
                     ctx = ctx(DocxTemplate(str(templates_dir() / doc.template)))
                 s = _shape(ctx)
                 shape = s if shape is None else _merge(shape, s)
-        except Exception:  # noqa: BLE001 - a sample that cannot be built names nothing
+        except Exception:
             continue
     return shape if isinstance(shape, _Obj) else None
 
@@ -155,29 +160,60 @@ class _Names:
                 attrs = sorted(base.attrs)
                 hint = did_you_mean(node.attr, attrs)
                 listed = msg("allowed", names=", ".join(attrs)) if attrs else ""
-                self.report(node, "unknown_attribute", f"{path}.{node.attr}",
-                            msg("lint_unknown_attr_of", name=path, attr=node.attr, hint=hint, names=listed))
+                self.report(
+                    node,
+                    "unknown_attribute",
+                    f"{path}.{node.attr}",
+                    msg("lint_unknown_attr_of", name=path, attr=node.attr, hint=hint, names=listed),
+                )
             return None
         if isinstance(node, nodes.Getitem):
             base = self.expr(node.node, scope)
             self.expr(node.arg, scope)
             if isinstance(base, _Seq):
                 return base.item
-            if isinstance(base, _Obj) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            if (
+                isinstance(base, _Obj)
+                and isinstance(node.arg, nodes.Const)
+                and isinstance(node.arg.value, str)
+            ):
                 return base.attrs.get(node.arg.value)
             return None
         if isinstance(node, (nodes.Filter, nodes.Test)):
-            table, kind = (self.env.filters, "unknown_filter") if isinstance(node, nodes.Filter) else (self.env.tests, "unknown_test")
+            table, kind = (
+                (self.env.filters, "unknown_filter")
+                if isinstance(node, nodes.Filter)
+                else (self.env.tests, "unknown_test")
+            )
             base = self.expr(node.node, scope) if node.node is not None else None
             for child in [*node.args, *(k.value for k in node.kwargs), node.dyn_args, node.dyn_kwargs]:
                 if child is not None:
                     self.expr(child, scope)
             if node.name not in table:
-                text = unknown_filter_message(node.name, table) if kind == "unknown_filter" else unknown_name_message(node.name, table)
+                text = (
+                    unknown_filter_message(node.name, table)
+                    if kind == "unknown_filter"
+                    else unknown_name_message(node.name, table)
+                )
                 self.report(node, kind, node.name, text)
                 return None
-            keeps = {"list", "sort", "reverse", "unique", "select", "reject", "selectattr", "rejectattr", "batch", "slice"}
-            return base if isinstance(node, nodes.Filter) and node.name in keeps and isinstance(base, _Seq) else None
+            keeps = {
+                "list",
+                "sort",
+                "reverse",
+                "unique",
+                "select",
+                "reject",
+                "selectattr",
+                "rejectattr",
+                "batch",
+                "slice",
+            }
+            return (
+                base
+                if isinstance(node, nodes.Filter) and node.name in keeps and isinstance(base, _Seq)
+                else None
+            )
         for sub in node.iter_child_nodes():
             self.expr(sub, scope) if isinstance(sub, nodes.Expr) else self.stmt(sub, scope)
         return None

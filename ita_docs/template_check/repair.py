@@ -3,6 +3,7 @@
 `repair_template` returns the template's bytes with curly quotes inside tags
 made straight and every split tag moved into its first run.
 """
+
 from __future__ import annotations
 
 import io
@@ -83,5 +84,3 @@ def repair_template(path: Path) -> bytes:
         for info in z.infolist():
             dst.writestr(info, fixed.get(info.filename, z.read(info.filename)))
     return out.getvalue()
-
-

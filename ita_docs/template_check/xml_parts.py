@@ -4,6 +4,7 @@ A part's paragraphs with their text and table position (table, row, cell),
 the Jinja tags found in that text, and `TemplateProblem`, one located problem
 of a template. See `ita_docs.template_check.lint`.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..errors import TemplateError, TemplateProblem
+from ..errors import TemplateProblem
 from ..messages import msg
 from ..render.zip_members import ZipTooBig, check_zip
 
@@ -87,7 +88,9 @@ def _own(el: Any, tag: str, stop: Any) -> Any:
 def _read_part(name: str, data: bytes) -> _Part:
     root = etree.fromstring(data)
     part = _Part(name, root)
-    tables = {t: i for i, t in enumerate(root.iter(f"{W}tbl"), 1)}  # keeps the proxies alive: same objects later
+    tables = {
+        t: i for i, t in enumerate(root.iter(f"{W}tbl"), 1)
+    }  # keeps the proxies alive: same objects later
     for p in root.iter(f"{W}p"):
         pieces, text = [], ""
         for t in p.iter(f"{W}t"):
@@ -178,7 +181,9 @@ def _open(path: Path) -> tuple[zipfile.ZipFile | None, TemplateProblem | None]:
     except OSError as exc:
         return None, _not_docx(path.name, msg("lint_reason_broken", error=exc.strerror or exc))
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        return None, _not_docx(path.name, msg("lint_reason_doc" if data.startswith(OLE_MAGIC) else "lint_reason_text"))
+        return None, _not_docx(
+            path.name, msg("lint_reason_doc" if data.startswith(OLE_MAGIC) else "lint_reason_text")
+        )
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         names = z.namelist()
@@ -187,7 +192,9 @@ def _open(path: Path) -> tuple[zipfile.ZipFile | None, TemplateProblem | None]:
         check_zip(z)  # before testzip, which inflates every member
         z.testzip()
     except ZipTooBig as exc:
-        return None, TemplateProblem(path.name, "", "", msg("zip_too_big", member=exc.member, reason=exc.reason), "not_docx")
+        return None, TemplateProblem(
+            path.name, "", "", msg("zip_too_big", member=exc.member, reason=exc.reason), "not_docx"
+        )
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         return None, _not_docx(path.name, msg("lint_reason_broken", error=exc))
     return z, None

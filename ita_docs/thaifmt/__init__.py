@@ -32,9 +32,10 @@ and maps them to filter names in `FILTERS`. `ita_docs.thaifmt.pythainlp_data` ke
 PyThaiNLP's data folder out of HOME; it is imported right before pythainlp, which only the
 Thai words and baht text import, when called (issue 19: a build imports neither).
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .dates import (
     BE_OFFSET,

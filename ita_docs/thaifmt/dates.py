@@ -8,6 +8,7 @@ weekday names are Babel's (CLDR, locale ``th``): the same as PyThaiNLP's `thai_s
 of every fresh process). Wrong types raise `TypeError`;
 a range that ends before it starts or a year out of range raises `ValueError`.
 """
+
 from __future__ import annotations
 
 from datetime import date, time
@@ -33,8 +34,14 @@ def _strftime(d: date, fmt: str, digits: str) -> str:
     d = _check_date(d)
     names = thai_names()
     year = d.year + BE_OFFSET
-    values = {"-d": str(d.day), "A": names["A"][d.weekday()], "B": names["B"][d.month - 1],
-              "b": names["b"][d.month - 1], "Y": str(year), "y": f"{year % 100:02d}"}
+    values = {
+        "-d": str(d.day),
+        "A": names["A"][d.weekday()],
+        "B": names["B"][d.month - 1],
+        "b": names["b"][d.month - 1],
+        "Y": str(year),
+        "y": f"{year % 100:02d}",
+    }
     out, i = [], 0
     while i < len(fmt):
         if fmt[i] == "%":

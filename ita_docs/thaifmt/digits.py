@@ -7,6 +7,7 @@ characters. Every function of `ita_docs.thaifmt` that outputs digits takes a key
 ``digits="thai"`` (or ``"arabic"`` for ASCII 0-9) and checks it with `check_digits`:
 any other value raises `ValueError`.
 """
+
 from __future__ import annotations
 
 import re

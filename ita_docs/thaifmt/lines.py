@@ -8,11 +8,11 @@ the names in ``keep`` as single unbreakable words, and printed with explicit
 line breaks. Widths are counted in characters that take room on a line (Thai
 vowels above or below and tone marks take none). Pure functions; no I/O.
 """
+
 from __future__ import annotations
 
 import itertools
 import unicodedata
-
 
 
 def shown_length(text: str) -> int:
@@ -30,12 +30,12 @@ def _tokens(text: str, keep: tuple[str, ...]) -> list[str]:
     for name in names:
         at = text.find(name)
         if at >= 0:
-            return _tokens(text[:at], keep) + [name] + _tokens(text[at + len(name) :], keep)
+            return [*_tokens(text[:at], keep), name, *_tokens(text[at + len(name) :], keep)]
     if not text:
         return []
-    from pythainlp.tokenize import word_tokenize  # on first use: PyThaiNLP takes ~70 ms to import (issue 19)
+    from .pythainlp_data import pythainlp
 
-    return word_tokenize(text, engine="newmm", keep_whitespace=True)
+    return pythainlp("pythainlp.tokenize").word_tokenize(text, engine="newmm", keep_whitespace=True)
 
 
 def split_lines(text: str, width: int, keep: tuple[str, ...] = ()) -> list[str]:

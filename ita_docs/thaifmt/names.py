@@ -4,6 +4,7 @@ The same names PyThaiNLP's ``thai_full_months``, ``thai_abbr_months`` and
 ``thai_strftime`` print (a test pins them to PyThaiNLP); read from Babel so that
 formatting a date does not import PyThaiNLP (issue 19: the cold start).
 """
+
 from __future__ import annotations
 
 from functools import cache

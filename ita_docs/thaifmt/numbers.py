@@ -6,6 +6,7 @@ Python on their own would round half to even on the binary float. Thousands are
 grouped by Babel (th_TH). Wrong types raise `TypeError`; a negative score, NaN,
 infinity or a bad item code raise `ValueError`.
 """
+
 from __future__ import annotations
 
 import re
@@ -118,10 +119,9 @@ def thai_words(n: int) -> str:
     value = _decimal(n, "number")
     if value != value.to_integral_value():
         raise ValueError(f"thai_words needs a whole number, got {n!r}")
-    from . import pythainlp_data  # noqa: F401 - first: PyThaiNLP's data folder out of HOME
-    from pythainlp.util import num_to_thaiword  # only when used: pythainlp.util is slow to import
+    from .pythainlp_data import pythainlp
 
-    return num_to_thaiword(int(value))
+    return pythainlp("pythainlp.util").num_to_thaiword(int(value))
 
 
 def baht_text(x: float) -> str:
@@ -140,10 +140,9 @@ def baht_text(x: float) -> str:
     'ห้าสิบสตางค์'
     """
     value = _decimal(x, "amount", negative=False).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    from . import pythainlp_data  # noqa: F401 - first: PyThaiNLP's data folder out of HOME
-    from pythainlp.util import bahttext  # only when used: pythainlp.util is slow to import
+    from .pythainlp_data import pythainlp
 
-    text = bahttext(float(value))
+    text = pythainlp("pythainlp.util").bahttext(float(value))
     if value < 1 and value != 0:
         text = text.removeprefix("ศูนย์บาท")
     return text

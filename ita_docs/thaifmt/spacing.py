@@ -11,6 +11,7 @@ Month names and abbreviations are CLDR's (`ita_docs.thaifmt.names`, the same as
 PyThaiNLP's ``thai_full_months`` and ``thai_abbr_months``); the patterns are
 compiled on first use. Pure functions; no I/O.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,11 @@ def _dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = thai_names()
     month = "|".join(re.escape(m) for m in sorted([*names["B"], *names["b"]], key=len, reverse=True))
     year = rf"((?:พ\.ศ\. ?)?{_DIGIT}{{2,4}})(?![0-9๐-๙])"
-    return (re.compile(rf"(?<![0-9๐-๙])({_DIGIT}{{1,2}}) ({month})(?: {year})?"), re.compile(rf"({month}) {year}"))
+    return (
+        re.compile(rf"(?<![0-9๐-๙])({_DIGIT}{{1,2}}) ({month})(?: {year})?"),
+        re.compile(rf"({month}) {year}"),
+    )
+
 
 # a word that always takes the number after it
 _BEFORE = re.compile(rf"(พ\.ศ\.|ค\.ศ\.|ร้อยละ|เวลา|ครั้งที่|ที่|ข้อ|หน้า|ฉบับที่|วาระที่) (?={_DIGIT})")

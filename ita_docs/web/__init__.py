@@ -15,6 +15,7 @@ Modules, one concern each:
   (generic forms from the models, the sections and their widgets, the report's drafted text).
 - `ita_docs.web.preview`: page images of the documents (the preview's own module).
 """
+
 from __future__ import annotations
 
 from .app import create_app

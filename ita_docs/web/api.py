@@ -10,6 +10,7 @@ cross-site), 404 no such set or file, 409 a conflict (both values named) or an
 edited output, 413/415 a bad upload, 422 content problems (``problems``: every
 one, located).
 """
+
 from __future__ import annotations
 
 import base64
@@ -26,15 +27,19 @@ from .security import MAX_UPLOAD, Refused, check_image
 from .store import MISSING, BadPath, BrokenFile, Change, Conflict
 from .workspace import Workspace, problems_of
 
-SCHEMAS = SchemaGenerator({
-    "openapi": "3.0.0",
-    "info": {"title": "ita-docs workbench API", "version": "1"},
-    "components": {"securitySchemes": {
-        "bearer": {"type": "http", "scheme": "bearer"},
-        "cookie": {"type": "apiKey", "in": "cookie", "name": "ita_docs_session"},
-    }},
-    "security": [{"bearer": []}, {"cookie": []}],
-})
+SCHEMAS = SchemaGenerator(
+    {
+        "openapi": "3.0.0",
+        "info": {"title": "ita-docs workbench API", "version": "1"},
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "cookie": {"type": "apiKey", "in": "cookie", "name": "ita_docs_session"},
+            }
+        },
+        "security": [{"bearer": []}, {"cookie": []}],
+    }
+)
 
 
 def ws(request: Request) -> Workspace:
@@ -135,7 +140,9 @@ async def undo(request: Request) -> JSONResponse:
     body = await request.json()
     store = ws(request).store(name)
     file = await run_in_threadpool(store.undo, str(body.get("file", "")))
-    return JSONResponse({"undone": file.name if file else None, "left": store.undo_depth(str(body.get("file", "")))})
+    return JSONResponse(
+        {"undone": file.name if file else None, "left": store.undo_depth(str(body.get("file", "")))}
+    )
 
 
 def build_json(result: Any) -> dict[str, Any]:
@@ -166,8 +173,11 @@ async def build(request: Request) -> JSONResponse:
     name = _name(request)
     body = await request.json() if await request.body() else {}
     w = ws(request)
-    result = await run_in_threadpool(lambda: w.build(name, pdf=bool(body.get("pdf")), bundle=bool(body.get("bundle")),
-                                                       force=bool(body.get("force"))))
+    result = await run_in_threadpool(
+        lambda: w.build(
+            name, pdf=bool(body.get("pdf")), bundle=bool(body.get("bundle")), force=bool(body.get("force"))
+        )
+    )
     return JSONResponse(build_json(result))
 
 
@@ -193,8 +203,11 @@ MEDIA = {
 def attachment(data: bytes, filename: str, media: str) -> Response:
     from urllib.parse import quote
 
-    return Response(data, media_type=media,
-                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"})
+    return Response(
+        data,
+        media_type=media,
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
+    )
 
 
 async def download(request: Request) -> Response:
@@ -270,10 +283,17 @@ async def create_set(request: Request) -> JSONResponse:
     """
     body = await request.json()
     w = ws(request)
-    written = await run_in_threadpool(lambda: w.new_set(
-        str(body.get("name", "")), organisation=str(body.get("organisation", "")), kind=str(body.get("kind", "")),
-        province=str(body.get("province", "")), district=body.get("district") or None,
-        fiscal_year=int(body.get("fiscal_year") or 0), assessment_year=int(body["assessment_year"]) if body.get("assessment_year") else None))
+    written = await run_in_threadpool(
+        lambda: w.new_set(
+            str(body.get("name", "")),
+            organisation=str(body.get("organisation", "")),
+            kind=str(body.get("kind", "")),
+            province=str(body.get("province", "")),
+            district=body.get("district") or None,
+            fiscal_year=int(body.get("fiscal_year") or 0),
+            assessment_year=int(body["assessment_year"]) if body.get("assessment_year") else None,
+        )
+    )
     return JSONResponse({"name": str(body.get("name", "")).strip(), "written": [p.name for p in written]})
 
 
@@ -321,9 +341,20 @@ async def preview(request: Request) -> JSONResponse:
     docs = [d for d in request.query_params.get("documents", "").split(",") if d] or None
     first = request.query_params.get("all") != "1"
     out = await run_in_threadpool(request.app.state.previews.render, name, docs, first)
-    return JSONResponse({"previews": [
-        {"document": p.document, "file": p.file, "pages": [base64.b64encode(b).decode() for b in p.pages],
-         "html": p.html, "note": p.note} for p in out]})
+    return JSONResponse(
+        {
+            "previews": [
+                {
+                    "document": p.document,
+                    "file": p.file,
+                    "pages": [base64.b64encode(b).decode() for b in p.pages],
+                    "html": p.html,
+                    "note": p.note,
+                }
+                for p in out
+            ]
+        }
+    )
 
 
 def schema() -> dict[str, Any]:
@@ -359,11 +390,20 @@ def routes() -> list[Route]:
 async def on_error(request: Request, exc: Exception) -> Response:
     """Every `ItaDocsError` as JSON (API) with its status; the pages use `ita_docs.web.pages.on_error`."""
     if isinstance(exc, Conflict):
-        return JSONResponse({"error": str(exc), "path": exc.path, "file": exc.file.name,
-                             "expected": None if exc.expected is MISSING else exc.expected,
-                             "actual": None if exc.actual is MISSING else exc.actual}, status_code=409)
+        return JSONResponse(
+            {
+                "error": str(exc),
+                "path": exc.path,
+                "file": exc.file.name,
+                "expected": None if exc.expected is MISSING else exc.expected,
+                "actual": None if exc.actual is MISSING else exc.actual,
+            },
+            status_code=409,
+        )
     if isinstance(exc, ContentErrors):
-        return JSONResponse({"error": str(exc), "problems": [p.as_json() for p in problems_of(exc)]}, status_code=422)
+        return JSONResponse(
+            {"error": str(exc), "problems": [p.as_json() for p in problems_of(exc)]}, status_code=422
+        )
     if isinstance(exc, Refused):
         return JSONResponse({"error": exc.message}, status_code=exc.status)
     if isinstance(exc, BadPath):

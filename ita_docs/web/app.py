@@ -3,6 +3,7 @@
 ``create_app(workspace, guard=...)`` is what ``ita-docs serve`` runs under
 uvicorn and what the tests drive with Starlette's TestClient.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -27,7 +28,9 @@ from .workspace import Workspace
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(workspace: Path, *, guard: Guard, templates: Path | None = None, watch: bool = True) -> Starlette:
+def create_app(
+    workspace: Path, *, guard: Guard, templates: Path | None = None, watch: bool = True
+) -> Starlette:
     """The application over the content sets in ``workspace``, guarded by ``guard``.
 
     ``watch`` follows the folder for changes made outside (watchfiles); the
@@ -57,7 +60,11 @@ def create_app(workspace: Path, *, guard: Guard, templates: Path | None = None, 
         return await pages.on_error(request, exc)
 
     app = Starlette(
-        routes=[*api.routes(), *pages.routes(), Mount("/static", StaticFiles(directory=STATIC), name="static")],
+        routes=[
+            *api.routes(),
+            *pages.routes(),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        ],
         middleware=[Middleware(SecurityMiddleware, guard=guard)],
         exception_handlers={ItaDocsError: on_error},
         lifespan=lifespan,

@@ -6,6 +6,7 @@ text; "take over" writes the drafted section into ``analysis_report.<section>``,
 where the clerk edits it like any other text (the content then wins over the
 draft, section by section, as `ita_docs.analyse.drafting` says).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -73,9 +74,19 @@ def drafted_sections(folder: Path) -> list[DraftedSection]:
     for key in drafting.SECTIONS:
         if key not in draft.drafted:
             continue
-        value = getattr(draft.report, key).model_dump(mode="json", exclude_defaults=True) if key not in (
-            "introduction", "principles", "results_intro", "recommendations", "analysis_intro", "conclusion"
-        ) else [b.model_dump(mode="json", exclude_defaults=True) for b in getattr(draft.report, key)]
+        value = (
+            getattr(draft.report, key).model_dump(mode="json", exclude_defaults=True)
+            if key
+            not in (
+                "introduction",
+                "principles",
+                "results_intro",
+                "recommendations",
+                "analysis_intro",
+                "conclusion",
+            )
+            else [b.model_dump(mode="json", exclude_defaults=True) for b in getattr(draft.report, key)]
+        )
         lines = _lines(value)
         if lines:
             out.append(DraftedSection(key, forms.label_of(AnalysisReport, key)[0], lines, key in ADOPTABLE))

@@ -9,6 +9,7 @@ offered as empty fields. Every field is named by its dotted content path
 (``organisation.divisions.1.name``), the same path `ita_docs.errors.Location`
 gives a problem, so problems are shown at their field.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -141,7 +142,9 @@ def label_of(model: Any, key: str) -> tuple[str, str]:
         if 6 <= at < len(short):
             short = short[:at]
     words = short.split()
-    while len(words) > 1 and (words[-1] in {"หรือ", "และ"} or words[-1].isascii() and words[-1].replace("_", "").isalpha()):
+    while len(words) > 1 and (
+        words[-1] in {"หรือ", "และ"} or (words[-1].isascii() and words[-1].replace("_", "").isalpha())
+    ):
         words.pop()  # "วาระมาตรฐาน chair" -> "วาระมาตรฐาน": the first value of a list, not the field's name
     short = " ".join(words)
     if len(short) > 48:
@@ -151,8 +154,17 @@ def label_of(model: Any, key: str) -> tuple[str, str]:
     return short, text
 
 
-def build(path: str, key: str, value: Any, tp: Any, *, model: Any = None, in_list: bool = False,
-          compact: bool = False, expand: set[str] | frozenset[str] = frozenset()) -> Field | Group:
+def build(
+    path: str,
+    key: str,
+    value: Any,
+    tp: Any,
+    *,
+    model: Any = None,
+    in_list: bool = False,
+    compact: bool = False,
+    expand: set[str] | frozenset[str] = frozenset(),
+) -> Field | Group:
     """The form node of ``value`` (from the YAML) at ``path``, typed by ``tp`` (from the model).
 
     Keys of the model missing from the YAML are offered as empty fields, except inside
@@ -169,8 +181,9 @@ def build(path: str, key: str, value: Any, tp: Any, *, model: Any = None, in_lis
         values_tp = item_type(tp) if sub_model is None else None
         for k, v in value.items():
             sub_tp = field_type(sub_model, str(k)) if sub_model else values_tp
-            group.children.append(build(f"{path}.{k}", str(k), v, sub_tp, model=sub_model, compact=not full,
-                                        expand=expand))
+            group.children.append(
+                build(f"{path}.{k}", str(k), v, sub_tp, model=sub_model, compact=not full, expand=expand)
+            )
         if sub_model is not None:
             for name, info in sub_model.model_fields.items():
                 k = info.alias or name
@@ -179,7 +192,9 @@ def build(path: str, key: str, value: Any, tp: Any, *, model: Any = None, in_lis
                 sub_tp = unwrap(info.annotation)
                 if typing.get_origin(sub_tp) is list and _is_model(item_type(sub_tp)):
                     # a list of parts not started yet (members, agenda items...): its "add" button
-                    group.children.append(Group(f"{path}.{k}", k, label_of(sub_model, k)[0], "", is_list=True))
+                    group.children.append(
+                        Group(f"{path}.{k}", k, label_of(sub_model, k)[0], "", is_list=True)
+                    )
                 elif full and typing.get_origin(sub_tp) is list and item_type(sub_tp) is str:
                     # a list of lines (position, via...) accepts one line as text: a text field
                     group.children.append(build(f"{path}.{k}", k, None, str, model=sub_model))
@@ -196,18 +211,33 @@ def build(path: str, key: str, value: Any, tp: Any, *, model: Any = None, in_lis
             group.children.append(node)
         return group
     kind, choices = kind_of(tp, value)
-    return Field(path, key, label, help_, value, kind, choices, compact, choice_labels(model, key), suggestion(path, key))
+    return Field(
+        path,
+        key,
+        label,
+        help_,
+        value,
+        kind,
+        choices,
+        compact,
+        choice_labels(model, key),
+        suggestion(path, key),
+    )
 
 
 DIVISION_KEYS = frozenset({"unit", "responsible", "division"})
-PERSON_KEYS = frozenset({"signer", "speaker", "person", "member", "ref", "recorder", "checker", "for", "responsible_person"})
+PERSON_KEYS = frozenset(
+    {"signer", "speaker", "person", "member", "ref", "recorder", "checker", "for", "responsible_person"}
+)
 
 
 def suggestion(path: str, key: str) -> str:
     """Which list of ids a field names: ``divisions`` (division ids) or ``people`` (people and
     committee members), from its key; "" for none."""
     parts = path.split(".")
-    if key in DIVISION_KEYS or (len(parts) >= 2 and parts[-2] in {"divisions", "responsible"} and parts[0] != "organisation"):
+    if key in DIVISION_KEYS or (
+        len(parts) >= 2 and parts[-2] in {"divisions", "responsible"} and parts[0] != "organisation"
+    ):
         return "divisions"
     if key in PERSON_KEYS or (len(parts) >= 2 and parts[-2] in {"present", "absent", "attendees", "via"}):
         return "people"
@@ -224,7 +254,10 @@ def choice_labels(model: Any, key: str) -> dict[str, str]:
 
         from ..documents.memo import PRESETS
 
-        return {k: re.sub(r"\s*\{\{.*?\}\}\s*", " … ", str(v.get("subject", k))).strip() for k, v in PRESETS.items()}
+        return {
+            k: re.sub(r"\s*\{\{.*?\}\}\s*", " … ", str(v.get("subject", k))).strip()
+            for k, v in PRESETS.items()
+        }
     if key == "kind" and name in {"AgendaItem"}:
         from ..analyse.phrases import data_file
 
@@ -283,7 +316,9 @@ def skeleton(tp: Any) -> Any:
         return ""
     required = [info.alias or name for name, info in tp.model_fields.items() if info.is_required()]
     if not required:
-        text_keys = [info.alias or name for name, info in tp.model_fields.items() if unwrap(info.annotation) is str]
+        text_keys = [
+            info.alias or name for name, info in tp.model_fields.items() if unwrap(info.annotation) is str
+        ]
         required = text_keys[:1]
     return {k: "" for k in required}
 
@@ -295,4 +330,16 @@ def walk(node: Field | Group) -> typing.Iterator[Field | Group]:
             yield from walk(child)
 
 
-__all__ = ["Field", "Group", "build", "field_type", "kind_of", "label_of", "parse_value", "skeleton", "type_at", "unwrap", "walk"]
+__all__ = [
+    "Field",
+    "Group",
+    "build",
+    "field_type",
+    "kind_of",
+    "label_of",
+    "parse_value",
+    "skeleton",
+    "type_at",
+    "unwrap",
+    "walk",
+]

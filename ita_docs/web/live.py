@@ -9,6 +9,7 @@ images from a warm LibreOffice, or an HTML text preview with a note saying how t
 install it): one render at a time, the documents that depend on the last saved
 paths first.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -72,8 +73,15 @@ class Watcher:
         self._stop = asyncio.Event()
         if not self.workspace.root.is_dir():
             return
-        async for changes in awatch(self.workspace.root, stop_event=self._stop, debounce=300, step=100,
-                                    recursive=True, ignore_permission_denied=True, rust_timeout=500):
+        async for changes in awatch(
+            self.workspace.root,
+            stop_event=self._stop,
+            debounce=300,
+            step=100,
+            recursive=True,
+            ignore_permission_denied=True,
+            rust_timeout=500,
+        ):
             self.changed([Path(p) for _, p in changes])
 
     def stop(self) -> None:

@@ -5,6 +5,7 @@ Every change goes through the same code as the API (`ita_docs.web.store`,
 showed (a conflict names both values), the section comes back redrawn with every
 problem at its field, and the preview pane reloads (``HX-Trigger: saved``).
 """
+
 from __future__ import annotations
 
 import base64
@@ -27,7 +28,12 @@ from .store import MISSING, Change, Conflict, as_dict
 from .workspace import Workspace, problems_of
 
 TEMPLATES = Path(__file__).parent / "templates"
-ENV = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 ENV.filters["jsonattr"] = lambda value: json.dumps(value, ensure_ascii=False)  # autoescaped in the attribute
 KINDS = ("อบจ.", "เทศบาลนคร", "เทศบาลเมือง", "เทศบาลตำบล", "อบต.", "กรุงเทพมหานคร", "เมืองพัทยา", "ส่วนราชการ")
 
@@ -41,14 +47,24 @@ def ws(request: Request) -> Workspace:
 
 
 # ------------------------------------------------------------------ home
-async def home(request: Request, problems: list[Any] | None = None, form: dict[str, Any] | None = None) -> HTMLResponse:
+async def home(
+    request: Request, problems: list[Any] | None = None, form: dict[str, Any] | None = None
+) -> HTMLResponse:
     from ..scaffold import current_fiscal_year
 
     sets = await run_in_threadpool(ws(request).sets)
     root = ws(request).root
     is_set = root.is_dir() and any(p.suffix in {".yaml", ".yml"} for p in root.iterdir())
-    return html("home.html", status=422 if problems else 200, sets=sets, kinds=KINDS, problems=problems or [],
-                form=form or {"fiscal_year": current_fiscal_year()}, workspace=root, is_set=is_set)
+    return html(
+        "home.html",
+        status=422 if problems else 200,
+        sets=sets,
+        kinds=KINDS,
+        problems=problems or [],
+        form=form or {"fiscal_year": current_fiscal_year()},
+        workspace=root,
+        is_set=is_set,
+    )
 
 
 async def new_set(request: Request) -> Response:
@@ -56,9 +72,16 @@ async def new_set(request: Request) -> Response:
     w = ws(request)
     try:
         fy = int(str(form.get("fiscal_year", "")).translate(forms.THAI_DIGITS) or 0)
-        await run_in_threadpool(lambda: w.new_set(
-            str(form.get("name", "")), organisation=str(form.get("organisation", "")), kind=str(form.get("kind", "")),
-            province=str(form.get("province", "")), district=str(form.get("district", "")) or None, fiscal_year=fy))
+        await run_in_threadpool(
+            lambda: w.new_set(
+                str(form.get("name", "")),
+                organisation=str(form.get("organisation", "")),
+                kind=str(form.get("kind", "")),
+                province=str(form.get("province", "")),
+                district=str(form.get("district", "")) or None,
+                fiscal_year=fy,
+            )
+        )
     except ContentErrors as exc:
         return await home(request, problems_of(exc), form)
     except (ItaDocsError, ValueError) as exc:
@@ -80,22 +103,35 @@ async def next_year(request: Request) -> Response:
 
 
 # ------------------------------------------------------------------ a set's page
-def section_context(w: Workspace, name: str, sid: str, notices: dict[str, str] | None = None,
-                    data: dict[str, Any] | None = None, opens: list[str] | None = None) -> dict[str, Any]:
+def section_context(
+    w: Workspace,
+    name: str,
+    sid: str,
+    notices: dict[str, str] | None = None,
+    data: dict[str, Any] | None = None,
+    opens: list[str] | None = None,
+) -> dict[str, Any]:
     """Everything a section's template needs; items holding an error, or named in ``opens``
     (one just added), are shown open."""
     store = w.store(name)
     data = store.data() if data is None else data
     sec = sections.section(sid)
     problems = w.problems(name)
-    opened = {p.field.rsplit(".", i)[0] for p in problems if p.level == "error" for i in range(p.field.count(".") + 1)}
+    opened = {
+        p.field.rsplit(".", i)[0]
+        for p in problems
+        if p.level == "error"
+        for i in range(p.field.count(".") + 1)
+    }
     opened |= {o.rsplit(".", i)[0] for o in (opens or []) for i in range(o.count(".") + 1)}
     nodes = sections.generic(sec, data, expand=opened)
     paths = {n.path for node in nodes for n in forms.walk(node)}
     widget: Any = None
     if sec.widget == "scores":
         widget = sections.scores(data)
-        paths |= {r.path for r in widget.rows} | {f"assessment.{k}" for k in ("year", "overall", "level", "tools", "previous")}
+        paths |= {r.path for r in widget.rows} | {
+            f"assessment.{k}" for k in ("year", "overall", "level", "tools", "previous")
+        }
         paths |= {f"assessment.tools.{t}" for t in sections.TOOLS} | {"assessment"}
     elif sec.widget == "attendance":
         widget = sections.attendance(data)
@@ -105,10 +141,20 @@ def section_context(w: Workspace, name: str, sid: str, notices: dict[str, str] |
     at, rest = sections.problems_by_field(problems, paths)
     drafted = drafts.drafted_sections(w.folder(name)) if sec.id == "report" else []
     owners = {store.owner(k) for k in (sec.keys or sections.other_keys(data))}
-    return {"set": name, "sec": sec, "nodes": nodes, "widget": widget, "at": at, "drafted": drafted,
-            "addable": sections.addable(sec, data), "opened": opened,
-            "loose": rest.get(sec.id, []), "notices": notices or {}, "data": data,
-            "files": {f.name: store.undo_depth(f.name) for f in store.files() if f in owners}}
+    return {
+        "set": name,
+        "sec": sec,
+        "nodes": nodes,
+        "widget": widget,
+        "at": at,
+        "drafted": drafted,
+        "addable": sections.addable(sec, data),
+        "opened": opened,
+        "loose": rest.get(sec.id, []),
+        "notices": notices or {},
+        "data": data,
+        "files": {f.name: store.undo_depth(f.name) for f in store.files() if f in owners},
+    }
 
 
 def page_context(w: Workspace, name: str) -> dict[str, Any]:
@@ -118,15 +164,34 @@ def page_context(w: Workspace, name: str) -> dict[str, Any]:
     if sections.other_keys(data):
         secs.append(section_context(w, name, sections.OTHER.id, data=data))
     org = as_dict(data.get("organisation"))
-    divisions = [(str(d.get("id")), str(d.get("name", ""))) for d in org.get("divisions") or [] if isinstance(d, dict) and d.get("id")]
-    people = [(str(p.get("id")), str(p.get("name") or p.get("position") or "")) for p in org.get("people") or []
-              if isinstance(p, dict) and p.get("id")]
-    people += [(str(m.get("id")), str(m.get("name") or m.get("position") or "")) for c in data.get("committees") or []
-               if isinstance(c, dict) for m in c.get("members") or [] if isinstance(m, dict) and m.get("id")]
-    return {"set": name, "sections": secs, "problems": problems, "organisation": org.get("name", ""),
-            "divisions": divisions, "people": list(dict.fromkeys(people)),
-            "fiscal_year": data.get("fiscal_year", ""), "outputs": w.outputs(name),
-            "statuses": sections.OIT_STATUS}
+    divisions = [
+        (str(d.get("id")), str(d.get("name", "")))
+        for d in org.get("divisions") or []
+        if isinstance(d, dict) and d.get("id")
+    ]
+    people = [
+        (str(p.get("id")), str(p.get("name") or p.get("position") or ""))
+        for p in org.get("people") or []
+        if isinstance(p, dict) and p.get("id")
+    ]
+    people += [
+        (str(m.get("id")), str(m.get("name") or m.get("position") or ""))
+        for c in data.get("committees") or []
+        if isinstance(c, dict)
+        for m in c.get("members") or []
+        if isinstance(m, dict) and m.get("id")
+    ]
+    return {
+        "set": name,
+        "sections": secs,
+        "problems": problems,
+        "organisation": org.get("name", ""),
+        "divisions": divisions,
+        "people": list(dict.fromkeys(people)),
+        "fiscal_year": data.get("fiscal_year", ""),
+        "outputs": w.outputs(name),
+        "statuses": sections.OIT_STATUS,
+    }
 
 
 async def set_page(request: Request) -> HTMLResponse:
@@ -135,9 +200,14 @@ async def set_page(request: Request) -> HTMLResponse:
     return html("set.html", external=request.app.state.watcher.count(name), **ctx)
 
 
-async def section_fragment(request: Request, name: str | None = None, sid: str | None = None,
-                           notices: dict[str, str] | None = None, saved: bool = False,
-                           opens: list[str] | None = None) -> HTMLResponse:
+async def section_fragment(
+    request: Request,
+    name: str | None = None,
+    sid: str | None = None,
+    notices: dict[str, str] | None = None,
+    saved: bool = False,
+    opens: list[str] | None = None,
+) -> HTMLResponse:
     name = name or str(request.path_params["name"])
     sid = sid or str(request.path_params["sid"])
     if opens is None and request.query_params.get("open"):
@@ -163,7 +233,9 @@ async def save(request: Request) -> HTMLResponse:
         value = MISSING  # an emptied field is left out (a list row stays, empty, until removed)
     sid = sections.section_of(path).id
     try:
-        await run_in_threadpool(store.apply, [Change(path, value, expected if expected != "" else _empty(current))])
+        await run_in_threadpool(
+            store.apply, [Change(path, value, expected if expected != "" else _empty(current))]
+        )
     except Conflict as exc:
         return await section_fragment(request, name, sid, {path: str(exc)}, opens=[path])
     request.app.state.after_save(name, [path])
@@ -190,7 +262,9 @@ async def add_item(request: Request) -> HTMLResponse:
     index = len(items) if isinstance(items, list) else 0
     await run_in_threadpool(store.apply, [Change(f"{path}.{index}", item)])
     request.app.state.after_save(name, [path])
-    return await section_fragment(request, name, sections.section_of(path).id, saved=True, opens=[f"{path}.{index}"])
+    return await section_fragment(
+        request, name, sections.section_of(path).id, saved=True, opens=[f"{path}.{index}"]
+    )
 
 
 async def adopt(request: Request) -> HTMLResponse:
@@ -218,7 +292,11 @@ async def attendance(request: Request) -> HTMLResponse:
     """Tick a committee member present or absent in meeting ``minutes`` (index)."""
     name = str(request.path_params["name"])
     form = await request.form()
-    i, member, state = int(str(form.get("minutes", "0"))), str(form.get("member", "")), str(form.get("state", ""))
+    i, member, state = (
+        int(str(form.get("minutes", "0"))),
+        str(form.get("member", "")),
+        str(form.get("state", "")),
+    )
 
     def edit(doc: Any) -> None:
         from ruamel.yaml.comments import CommentedSeq
@@ -277,8 +355,10 @@ async def oit(request: Request) -> HTMLResponse:
         new = CommentedMap([("item", item), (key, value)])
         new.fa.set_flow_style()
         if not table.present:
-            await run_in_threadpool(w.store(name).apply, [Change("oit_followup.year", table.year),
-                                                          Change("oit_followup.rows.0", new)])
+            await run_in_threadpool(
+                w.store(name).apply,
+                [Change("oit_followup.year", table.year), Change("oit_followup.rows.0", new)],
+            )
         else:
             count = sum(r.index is not None for r in table.rows)
             await run_in_threadpool(w.store(name).apply, [Change(f"{table.base}.{count}", new)])
@@ -308,13 +388,30 @@ async def preview(request: Request) -> HTMLResponse:
         return html("preview.html", problems=problems_of(exc), previews=[], set=name, choices=[])
     except ImportError:
         return html("preview.html", problems=[], previews=[], missing=True, set=name, choices=[])
-    items = [{"document": p.document, "file": p.file, "html": p.html, "note": p.note,
-              "pages": ["data:image/png;base64," + base64.b64encode(b).decode() for b in p.pages]} for p in shown]
+    items = [
+        {
+            "document": p.document,
+            "file": p.file,
+            "html": p.html,
+            "note": p.note,
+            "pages": ["data:image/png;base64," + base64.b64encode(b).decode() for b in p.pages],
+        }
+        for p in shown
+    ]
     choices = await run_in_threadpool(previews.documents, name)
     titles = dict(choices)
     affected = [titles.get(d, d) for d in previews.affected.get(name, [])] if not pinned else []
-    return html("preview.html", problems=[], previews=items, set=name, choices=choices, affected=affected,
-                chosen=chosen[0] if chosen else (items[0]["document"] if items else ""), first=first, pinned=pinned)
+    return html(
+        "preview.html",
+        problems=[],
+        previews=items,
+        set=name,
+        choices=choices,
+        affected=affected,
+        chosen=chosen[0] if chosen else (items[0]["document"] if items else ""),
+        first=first,
+        pinned=pinned,
+    )
 
 
 async def build(request: Request) -> HTMLResponse:

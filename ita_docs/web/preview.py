@@ -21,6 +21,7 @@ and records the content paths each document reads (``assessment.indicators``,
 ``organisation.people.2.name``...). Computed tables inserted in prose (``{insert: scores}``) and
 names used in ``{{ expressions }}`` count, because building them reads the content too.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -104,8 +105,9 @@ class Previewer:
 
     # ---- rendering
 
-    def render(self, set_dir: Path, documents: Sequence[str] | None = None, *,
-               first_page_only: bool = False) -> list[PagePreview]:
+    def render(
+        self, set_dir: Path, documents: Sequence[str] | None = None, *, first_page_only: bool = False
+    ) -> list[PagePreview]:
         """Previews of the set's output files in registry order, every document the set
         supports or only those named in ``documents`` (unknown or unsupported names give
         nothing). ``first_page_only`` converts and rasterises page 1 only (faster). A file whose
@@ -125,8 +127,11 @@ class Previewer:
             return []
         rendered = render_set(loaded, Path(set_dir), only=only, templates=self.templates)
         names = {d.title: d.name for d in DOCUMENTS}
-        files = [(names.get(r.title, ""), r.path.name, r.data) for r in rendered
-                 if r.path.suffix in (".docx", ".pptx")]  # not the publishing index's .json
+        files = [
+            (names.get(r.title, ""), r.path.name, r.data)
+            for r in rendered
+            if r.path.suffix in (".docx", ".pptx")
+        ]  # not the publishing index's .json
         converter = self._pool()
         if converter is None:
             note = self._unavailable
@@ -135,8 +140,15 @@ class Previewer:
         with self._lock:
             known = {k: self._images[k] for k in keys if k in self._images}
         todo = [i for i, k in enumerate(keys) if k not in known]
-        results = converter.convert_many([files[i][1:] for i in todo], return_exceptions=True,
-                                         page_range="1" if first_page_only else None) if todo else []
+        results = (
+            converter.convert_many(
+                [files[i][1:] for i in todo],
+                return_exceptions=True,
+                page_range="1" if first_page_only else None,
+            )
+            if todo
+            else []
+        )
         converted = dict(zip(todo, results))
         out = []
         for i, (doc, name, data) in enumerate(files):
@@ -358,7 +370,7 @@ def document_reads(loaded: Any) -> dict[str, set[tuple[str, ...]]]:
                     else:  # the publishing index: what it reads of the others' titles and names
                         doc.after(w, made)
                 found = paths(log())
-            except Exception:  # noqa: BLE001 - cannot tell what it reads: it reads everything
+            except Exception:
                 found = {()}
         reads[doc.name] = found
     return reads

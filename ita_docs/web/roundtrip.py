@@ -7,6 +7,7 @@ file mixing indentations), only the lines that changed are carried over into the
 text (`patch_lines`). `write_atomic` replaces a file through a temporary file and one
 ``os.replace`` (Windows and Linux alike).
 """
+
 from __future__ import annotations
 
 import io
@@ -17,10 +18,12 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-INDENTS = tuple(dict.fromkeys(
-    [(2, 4, 2), (2, 2, 0)]
-    + [(m, q, o) for m in (2, 4, 3) for q in (2, 3, 4, 5, 6, 8) for o in range(q - 1) if q - o >= 2]
-))
+INDENTS = tuple(
+    dict.fromkeys(
+        [(2, 4, 2), (2, 2, 0)]
+        + [(m, q, o) for m in (2, 4, 3) for q in (2, 3, 4, 5, 6, 8) for o in range(q - 1) if q - o >= 2]
+    )
+)
 """(mapping, sequence, offset) indentations tried, most usual first, to find the one a file is written in."""
 
 
@@ -44,7 +47,7 @@ def indent_of(text: str) -> tuple[int, int, int]:
         buf = io.StringIO()
         try:
             y.dump(y.load(text), buf)
-        except Exception:  # noqa: BLE001 - a file that does not parse keeps the default
+        except Exception:
             return INDENTS[0]
         if buf.getvalue() == text:
             return indent
@@ -65,7 +68,11 @@ def patch_lines(original: str, before: str, after: str) -> str:
     ``after`` is returned whole (a valid file, in ruamel's layout)."""
     import difflib
 
-    o, b, a = original.splitlines(keepends=True), before.splitlines(keepends=True), after.splitlines(keepends=True)
+    o, b, a = (
+        original.splitlines(keepends=True),
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+    )
     where: dict[int, int] = {}
     for tag, i1, i2, j1, _ in difflib.SequenceMatcher(None, b, o, autojunk=False).get_opcodes():
         if tag == "equal":

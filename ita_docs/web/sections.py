@@ -7,6 +7,7 @@ then whatever top-level keys are left (อื่น ๆ). The generic forms come
 not serve: the score table (`scores`), attendance ticked from the committee
 (`attendance`) and the OIT checklist (`oit_rows`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -36,7 +37,13 @@ class Section:
 
 SECTIONS = (
     Section("org", "หน่วยงาน", ("fiscal_year", "digits", "organisation")),
-    Section("scores", "ผลคะแนน ITA", ("assessment",), "scores", ("year", "overall", "level", "tools", "indicators", "previous")),
+    Section(
+        "scores",
+        "ผลคะแนน ITA",
+        ("assessment",),
+        "scores",
+        ("year", "overall", "level", "tools", "indicators", "previous"),
+    ),
     Section("measures", "มาตรการและแผนมาตรการ", ("measures", "measure_plan")),
     Section("results", "ผลการดำเนินการตามมาตรการ", ("measure_results",)),
     Section("memos", "บันทึกข้อความ", ("memos",)),
@@ -64,7 +71,9 @@ def other_keys(data: dict[str, Any]) -> list[str]:
     return [k for k in data if k not in known]
 
 
-def generic(sec: Section, data: dict[str, Any], expand: set[str] | frozenset[str] = frozenset()) -> list[forms.Field | forms.Group]:
+def generic(
+    sec: Section, data: dict[str, Any], expand: set[str] | frozenset[str] = frozenset()
+) -> list[forms.Field | forms.Group]:
     """The generic form nodes of a section (keys present in the YAML; the organisation and the
     fiscal year always); list items whose path is in ``expand`` offer every field of their model."""
     keys = list(sec.keys) if sec.id != OTHER.id else other_keys(data)
@@ -72,7 +81,9 @@ def generic(sec: Section, data: dict[str, Any], expand: set[str] | frozenset[str
     for key in keys:
         if (key not in data or data[key] == []) and key not in {"fiscal_year", "organisation"}:
             continue  # not started: an "add" button (`addable`)
-        node = forms.build(key, key, data.get(key), forms.field_type(Content, key), model=Content, expand=expand)
+        node = forms.build(
+            key, key, data.get(key), forms.field_type(Content, key), model=Content, expand=expand
+        )
         if sec.hidden and isinstance(node, forms.Group):
             node.children = [c for c in node.children if c.key not in sec.hidden]
         nodes.append(node)
@@ -128,16 +139,34 @@ def scores(data: dict[str, Any]) -> Scores:
         return Scores(False)
     fw = _framework(a.get("year"))
     indicators = as_dict(a.get("indicators"))
-    numbers = list(fw.indicators) if fw else sorted({int(k) for k in indicators if str(k).isdigit()} | set(range(1, 11)))
+    numbers = (
+        list(fw.indicators)
+        if fw
+        else sorted({int(k) for k in indicators if str(k).isdigit()} | set(range(1, 11)))
+    )
     rows = []
     for n in numbers:
         spec = fw.indicators.get(n) if fw else None
-        rows.append(ScoreRow(n, spec.name if spec else "", spec.tool.upper() if spec else "",
-                             indicators.get(str(n), indicators.get(n)), f"assessment.indicators.{n}"))
+        rows.append(
+            ScoreRow(
+                n,
+                spec.name if spec else "",
+                spec.tool.upper() if spec else "",
+                indicators.get(str(n), indicators.get(n)),
+                f"assessment.indicators.{n}",
+            )
+        )
     tools = as_dict(a.get("tools"))
     previous = as_dict(a.get("previous"))
-    out = Scores(True, a.get("year"), a.get("overall"), a.get("level"), {t: tools.get(t) for t in TOOLS}, rows,
-                 [(str(k), v) for k, v in previous.items()])
+    out = Scores(
+        True,
+        a.get("year"),
+        a.get("overall"),
+        a.get("level"),
+        {t: tools.get(t) for t in TOOLS},
+        rows,
+        [(str(k), v) for k, v in previous.items()],
+    )
     try:
         model = Content.model_validate(data).assessment
     except ValidationError:  # a draft with problems has no computed figures; the problems say why
@@ -176,7 +205,9 @@ def _who(entry: Any) -> str:
 def attendance(data: dict[str, Any]) -> list[Meeting]:
     """Per meeting, the members of its committee, ticked present or absent from its lists."""
     committees = {c.get("id"): c for c in data.get("committees") or [] if isinstance(c, dict)}
-    people = {p.get("id"): p for p in (data.get("organisation") or {}).get("people") or [] if isinstance(p, dict)}
+    people = {
+        p.get("id"): p for p in (data.get("organisation") or {}).get("people") or [] if isinstance(p, dict)
+    }
     out = []
     for i, m in enumerate(data.get("minutes") or []):
         if not isinstance(m, dict):
@@ -190,12 +221,28 @@ def attendance(data: dict[str, Any]) -> list[Meeting]:
                 continue
             mid = str(member["id"])
             person = people.get(member.get("person"), {})
-            label = " ".join(str(x) for x in (member.get("name") or person.get("name") or "", member.get("position") or person.get("position") or "") if x)
+            label = " ".join(
+                str(x)
+                for x in (
+                    member.get("name") or person.get("name") or "",
+                    member.get("position") or person.get("position") or "",
+                )
+                if x
+            )
             p, a = present.get(mid), absent.get(mid)
-            rows.append(AttendanceRow(mid, label or mid, p is not None, a is not None,
-                                      str(p.get("name") or "") if isinstance(p, dict) else "",
-                                      str(a.get("reason") or "") if isinstance(a, dict) else ""))
-        title = str(m.get("title") or committee.get("name") or m.get("committee") or f"การประชุมรายการที่ {i + 1}")
+            rows.append(
+                AttendanceRow(
+                    mid,
+                    label or mid,
+                    p is not None,
+                    a is not None,
+                    str(p.get("name") or "") if isinstance(p, dict) else "",
+                    str(a.get("reason") or "") if isinstance(a, dict) else "",
+                )
+            )
+        title = str(
+            m.get("title") or committee.get("name") or m.get("committee") or f"การประชุมรายการที่ {i + 1}"
+        )
         out.append(Meeting(i, f"{title} ({m['date']})" if m.get("date") else title, rows))
     return out
 
@@ -229,7 +276,10 @@ def oit_rows(data: dict[str, Any]) -> Oit:
     year = f.get("year") if isinstance(f, dict) else None
     year = year or (data.get("assessment") or {}).get("year")
     fw = _framework(year)
-    titles = {**(fw.items if fw else {}), **{str(k): str(v) for k, v in (data.get("item_titles") or {}).items()}}
+    titles = {
+        **(fw.items if fw else {}),
+        **{str(k): str(v) for k, v in (data.get("item_titles") or {}).items()},
+    }
     codes = [c for c in titles if c.startswith("o")]
     written = {str(r.get("item")): (i, r) for i, r in enumerate(rows_data) if isinstance(r, dict)}
     codes += [c for c in written if c not in codes]
@@ -237,13 +287,28 @@ def oit_rows(data: dict[str, Any]) -> Oit:
     for code in codes:
         i, r = written.get(code, (None, {}))
         status = r.get("status")
-        rows.append(OitRow(code, titles.get(code, ""), i, r.get("score"), OIT_STATUS.get(str(status), status),
-                           r.get("responsible"), r.get("note")))
-    divisions = [(str(d.get("id")), str(d.get("name"))) for d in (data.get("organisation") or {}).get("divisions") or [] if isinstance(d, dict)]
+        rows.append(
+            OitRow(
+                code,
+                titles.get(code, ""),
+                i,
+                r.get("score"),
+                OIT_STATUS.get(str(status), status),
+                r.get("responsible"),
+                r.get("note"),
+            )
+        )
+    divisions = [
+        (str(d.get("id")), str(d.get("name")))
+        for d in (data.get("organisation") or {}).get("divisions") or []
+        if isinstance(d, dict)
+    ]
     return Oit(f is not None, year, base, rows, list(OIT_STATUS.values()), divisions)
 
 
-def problems_by_field(problems: list[Problem], paths: set[str]) -> tuple[dict[str, list[Problem]], dict[str, list[Problem]]]:
+def problems_by_field(
+    problems: list[Problem], paths: set[str]
+) -> tuple[dict[str, list[Problem]], dict[str, list[Problem]]]:
     """(problems at a field shown on the page, by path; the others, by section id).
 
     A problem whose field is not shown goes to its nearest shown parent when there is one."""
@@ -260,4 +325,16 @@ def problems_by_field(problems: list[Problem], paths: set[str]) -> tuple[dict[st
     return at, rest
 
 
-__all__ = ["OTHER", "SECTIONS", "Section", "addable", "attendance", "generic", "oit_rows", "problems_by_field", "scores", "section", "section_of"]
+__all__ = [
+    "OTHER",
+    "SECTIONS",
+    "Section",
+    "addable",
+    "attendance",
+    "generic",
+    "oit_rows",
+    "problems_by_field",
+    "scores",
+    "section",
+    "section_of",
+]

@@ -16,6 +16,7 @@
 Content expressions are not checked here: every render goes through the build
 pipeline, which runs them in the bounded sandbox (`ita_docs.context.sandbox`).
 """
+
 from __future__ import annotations
 
 import hmac
@@ -83,10 +84,16 @@ class Guard:
         return bool(value) and hmac.compare_digest(str(value).encode(), self.session.encode())
 
     def password_ok(self, value: str | None) -> bool:
-        return self.password is not None and bool(value) and hmac.compare_digest(str(value).encode(), self.password.encode())
+        return (
+            self.password is not None
+            and bool(value)
+            and hmac.compare_digest(str(value).encode(), self.password.encode())
+        )
 
     def set_cookie(self, response: Response) -> Response:
-        response.set_cookie(COOKIE, self.session, httponly=True, samesite="strict", secure=self.secure_cookie, path="/")
+        response.set_cookie(
+            COOKIE, self.session, httponly=True, samesite="strict", secure=self.secure_cookie, path="/"
+        )
         return response
 
 
@@ -141,7 +148,9 @@ class SecurityMiddleware:
             rest = urlencode([(k, v) for k, v in query.items() if k != "token"])
             return g.set_cookie(RedirectResponse(path + (f"?{rest}" if rest else ""), status_code=303))
         if api:
-            return JSONResponse({"error": msg("web_unauthorised")}, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+            return JSONResponse(
+                {"error": msg("web_unauthorised")}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
+            )
         if g.password is not None:
             return RedirectResponse("/login", status_code=303)
         return PlainTextResponse(msg("web_unauthorised"), status_code=401)

@@ -6,6 +6,7 @@ the ``ITA_DOCS_PASSWORD`` environment variable. Ctrl-C stops the server; the
 app's lifespan then stops the watcher and every LibreOffice the preview started.
 Nothing here is POSIX-only: the clerk runs it on Windows.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,7 +42,9 @@ def free_port(host: str = LOOPBACK) -> int:
         return int(s.getsockname()[1])
 
 
-def settings(workspace: Path, host: str | None, port: int | None, password: str | None) -> tuple[str, int, Guard]:
+def settings(
+    workspace: Path, host: str | None, port: int | None, password: str | None
+) -> tuple[str, int, Guard]:
     """Check the options and make the guard: (host, port, guard). Raises `ServeError`."""
     if not Path(workspace).is_dir():
         raise ServeError(msg("web_no_workspace", path=workspace))
@@ -70,8 +73,16 @@ def machine_names() -> set[str]:
     return names
 
 
-def serve(workspace: Path, *, host: str | None = None, port: int | None = None, password: str | None = None,
-          browser: bool = True, templates: Path | None = None, say: Callable[[str], None] = print) -> None:
+def serve(
+    workspace: Path,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    password: str | None = None,
+    browser: bool = True,
+    templates: Path | None = None,
+    say: Callable[[str], None] = print,
+) -> None:
     """Run the workbench until Ctrl-C. Raises `ServeError` before starting when the options are wrong."""
     import uvicorn
 

@@ -18,6 +18,7 @@ editor and the workbench. So a save here:
 Which file a value lives in: the file whose top level holds the path's first key;
 a top-level key no file has yet goes into a new ``<key>.yaml``.
 """
+
 from __future__ import annotations
 
 import threading
@@ -51,7 +52,13 @@ class Conflict(ItaDocsError):
     actual: Any
 
     def __str__(self) -> str:
-        return msg("web_conflict", path=self.path, file=self.file.name, expected=show(self.expected), actual=show(self.actual))
+        return msg(
+            "web_conflict",
+            path=self.path,
+            file=self.file.name,
+            expected=show(self.expected),
+            actual=show(self.actual),
+        )
 
 
 @dataclass
@@ -149,7 +156,9 @@ def same(a: Any, b: Any) -> bool:
     a, b = plain(a), plain(b)
     if isinstance(a, (int, float)) and not isinstance(a, bool) and isinstance(b, (int, float)):
         return float(a) == float(b)
-    if isinstance(a, str) and isinstance(b, (int, float)) or isinstance(b, str) and isinstance(a, (int, float)):
+    if (isinstance(a, str) and isinstance(b, (int, float))) or (
+        isinstance(b, str) and isinstance(a, (int, float))
+    ):
         return str(a).strip() == str(b).strip() or _number_text(a) == _number_text(b)
     return a == b
 
@@ -167,7 +176,12 @@ NUMBER_KEYED = frozenset({"indicators", "indicator_names", "previous"})
 
 def _dict_key(node: dict, part: str, parent: str) -> Any:
     key = _key(node, part)
-    if isinstance(key, str) and key not in node and part.isdigit() and (parent in NUMBER_KEYED or _int_keys(node)):
+    if (
+        isinstance(key, str)
+        and key not in node
+        and part.isdigit()
+        and (parent in NUMBER_KEYED or _int_keys(node))
+    ):
         return int(part)
     return key
 
@@ -253,7 +267,7 @@ class SetStore:
         try:
             data = plain(self._load(file))
             self._broken.pop(file, None)
-        except Exception as exc:  # noqa: BLE001 - any YAML error: the file owns nothing the forms can edit
+        except Exception as exc:
             data = {}
             self._broken[file] = " ".join(str(exc).split())[:300]
         self._cache[file] = (stamp, data)
@@ -307,7 +321,9 @@ class SetStore:
                 if ch.expected is not None:
                     actual = _get(docs[file], parts)
                     if not same(ch.expected, actual):
-                        raise Conflict(ch.path, file, ch.expected, plain(actual) if actual is not MISSING else MISSING)
+                        raise Conflict(
+                            ch.path, file, ch.expected, plain(actual) if actual is not MISSING else MISSING
+                        )
                 _set(docs[file], parts, ch.value, ch.path)
             return self._write(docs)
 
@@ -354,4 +370,17 @@ class SetStore:
             return file
 
 
-__all__ = ["HISTORY", "MISSING", "BadPath", "BrokenFile", "Change", "Conflict", "SetStore", "as_dict", "plain", "same", "show", "split_path"]
+__all__ = [
+    "HISTORY",
+    "MISSING",
+    "BadPath",
+    "BrokenFile",
+    "Change",
+    "Conflict",
+    "SetStore",
+    "as_dict",
+    "plain",
+    "same",
+    "show",
+    "split_path",
+]

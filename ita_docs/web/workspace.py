@@ -8,6 +8,7 @@ transaction, hand-edited outputs kept), a new set is ``ita-docs new``
 
 Outputs go to ``WORKSPACE/output/<set>/`` (so ``output`` is never a set).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,7 +40,13 @@ class Problem:
     level: str = "error"
 
     def as_json(self) -> dict[str, Any]:
-        return {"message": self.message, "field": self.field, "file": self.file, "line": self.line, "level": self.level}
+        return {
+            "message": self.message,
+            "field": self.field,
+            "file": self.file,
+            "line": self.line,
+            "level": self.level,
+        }
 
 
 def dotted(field: str) -> str:
@@ -64,10 +71,15 @@ class SetInfo:
     last_build: dt.datetime | None
 
     def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, "organisation": self.organisation, "fiscal_year": self.fiscal_year,
-                "next_name": Workspace.next_name(self.name),
-                "problems": self.problems, "warnings": self.warnings,
-                "last_build": self.last_build.isoformat(timespec="seconds") if self.last_build else None}
+        return {
+            "name": self.name,
+            "organisation": self.organisation,
+            "fiscal_year": self.fiscal_year,
+            "next_name": Workspace.next_name(self.name),
+            "problems": self.problems,
+            "warnings": self.warnings,
+            "last_build": self.last_build.isoformat(timespec="seconds") if self.last_build else None,
+        }
 
 
 class Workspace:
@@ -90,8 +102,12 @@ class Workspace:
         if not self.root.is_dir():
             return []
         return sorted(
-            d.name for d in self.root.iterdir()
-            if d.is_dir() and not d.is_symlink() and d.name != OUTPUT and not d.name.startswith((".", "_"))
+            d.name
+            for d in self.root.iterdir()
+            if d.is_dir()
+            and not d.is_symlink()
+            and d.name != OUTPUT
+            and not d.name.startswith((".", "_"))
             and any(p.suffix in {".yaml", ".yml"} for p in d.iterdir())
         )
 
@@ -118,8 +134,14 @@ class Workspace:
         problems = self.problems(name)
         manifest = self.output / name / ".ita-docs-manifest.json"
         last = dt.datetime.fromtimestamp(manifest.stat().st_mtime) if manifest.is_file() else None
-        return SetInfo(name, str(org.get("name") or ""), fy if isinstance(fy, int) else None,
-                       sum(p.level == "error" for p in problems), sum(p.level == "warning" for p in problems), last)
+        return SetInfo(
+            name,
+            str(org.get("name") or ""),
+            fy if isinstance(fy, int) else None,
+            sum(p.level == "error" for p in problems),
+            sum(p.level == "warning" for p in problems),
+            last,
+        )
 
     def sets(self) -> list[SetInfo]:
         return [self.info(n) for n in self.names()]
@@ -156,7 +178,9 @@ class Workspace:
 
         folder = self.folder(name)
         with self.build_lock:
-            return build([folder], self.output, templates=self.templates, pdf=pdf, bundle=bundle, force=force, jobs=1)
+            return build(
+                [folder], self.output, templates=self.templates, pdf=pdf, bundle=bundle, force=force, jobs=1
+            )
 
     def outputs(self, name: str) -> list[Path]:
         """The documents built for the set (.docx, .pdf, .pptx), by name."""
@@ -164,8 +188,11 @@ class Workspace:
         folder = self.output / name
         if not folder.is_dir():
             return []
-        return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in {".docx", ".pdf", ".pptx"}
-                      and not p.name.startswith((".", "~$")))
+        return sorted(
+            p
+            for p in folder.iterdir()
+            if p.is_file() and p.suffix in {".docx", ".pdf", ".pptx"} and not p.name.startswith((".", "~$"))
+        )
 
     def output_file(self, name: str, file: str) -> Path:
         self.folder(name)
@@ -187,14 +214,30 @@ class Workspace:
         return buf.getvalue()
 
     # ------------------------------------------------------------------ new sets
-    def new_set(self, name: str, *, organisation: str, kind: str, province: str, district: str | None,
-                fiscal_year: int, assessment_year: int | None = None) -> list[Path]:
+    def new_set(
+        self,
+        name: str,
+        *,
+        organisation: str,
+        kind: str,
+        province: str,
+        district: str | None,
+        fiscal_year: int,
+        assessment_year: int | None = None,
+    ) -> list[Path]:
         """``ita-docs new WORKSPACE/name ...``; raises `ContentErrors`/`OutputError` as it does."""
         from ..scaffold import new_set
 
         target = self._new_folder(name)
-        return new_set(target, name=organisation, kind=kind, district=district or None, province=province,
-                       fiscal_year=fiscal_year, assessment_year=assessment_year)
+        return new_set(
+            target,
+            name=organisation,
+            kind=kind,
+            district=district or None,
+            province=province,
+            fiscal_year=fiscal_year,
+            assessment_year=assessment_year,
+        )
 
     @staticmethod
     def next_name(name: str) -> str:

@@ -5,6 +5,7 @@
 - `outputs`: the output folder's manifest, the hand-edit guard and the write transaction
   (temporaries first, then renames; nothing half-written).
 """
+
 from __future__ import annotations
 
 from .outputs import Manifest, Outcome, commit, discard, remove_stale_temporaries, write_new_files

@@ -20,6 +20,7 @@ With ``pdf``, each worker process keeps its own warm LibreOffice
 converts only the documents whose bytes changed: ``Job.reuse`` lists the
 documents whose PDF on disk is still good.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -104,7 +105,9 @@ def run_job(job: Job) -> Done:
         if job.bundle and docs and not done.pdf_error:
             from ..publish import bundle as merge
 
-            files[docs[0].path.parent / BUNDLE_NAME] = merge([(r.title or r.path.stem, pdfs[r.path.with_suffix(".pdf")]) for r in docs])
+            files[docs[0].path.parent / BUNDLE_NAME] = merge(
+                [(r.title or r.path.stem, pdfs[r.path.with_suffix(".pdf")]) for r in docs]
+            )
     if job.stage:
         try:
             done.files = {path: stage_file(path, data) for path, data in files.items()}

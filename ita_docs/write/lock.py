@@ -9,10 +9,11 @@ writing there). The lock file is hidden (it starts with a dot, so watchers and
 content keys ignore it); a folder the build made only for its lock is removed
 again.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +67,5 @@ def output_lock(folder: Path, wait: float | None = None) -> Iterator[None]:
         lock.release()
         if made and [p.name for p in folder.iterdir()] == [LOCK_NAME]:
             (folder / LOCK_NAME).unlink(missing_ok=True)
-            try:
+            with suppress(OSError):
                 folder.rmdir()
-            except OSError:
-                pass

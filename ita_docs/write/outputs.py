@@ -20,6 +20,7 @@ templates) and, per output file, the SHA-256 of the bytes written. With it:
   they were. Files are created with mode 0644 less the umask (``tempfile``
   alone would leave 0600).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -108,7 +109,9 @@ class Manifest:
         return recorded is None or sha256(path.read_bytes()) != recorded
 
     def text(self) -> str:
-        return json.dumps({"sets": self.sets, "files": self.files}, ensure_ascii=False, indent=1, sort_keys=True)
+        return json.dumps(
+            {"sets": self.sets, "files": self.files}, ensure_ascii=False, indent=1, sort_keys=True
+        )
 
 
 @dataclass
@@ -222,7 +225,9 @@ def prepare(
     now = now or dt.datetime.now()
     outcome = Outcome()
     moves: list[tuple[Path, Path]] = []
-    temps: list[Path] = [v.tmp for _k, files in sets.values() for v in files.values() if isinstance(v, Staged)]
+    temps: list[Path] = [
+        v.tmp for _k, files in sets.values() for v in files.values() if isinstance(v, Staged)
+    ]
     unused: list[Path] = []
 
     def stage(target: Path, data: bytes | Staged) -> None:

@@ -3,6 +3,7 @@
 The pieces `ita_docs.build` (one run) and `ita_docs.write.batch` (many sets, in
 parallel) are made of. Nothing here writes a file.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..errors import ContentError, ContentErrors, Location
 from ..messages import msg
-from .outputs import input_key
 from ..resources import template_dirs, template_path
+from .outputs import input_key
 
 if TYPE_CHECKING:
     from ..load.loader import LoadedContent
@@ -66,8 +67,11 @@ def render_set(
     rendered = [
         Rendered(
             out_dir / filename,
-            ctx(template_path(doc.slide_template, dirs)) if doc.slide_template
-            else ctx if doc.template is None or isinstance(ctx, bytes) else render_template(template_path(doc.template, dirs), ctx, digits=digits),
+            ctx(template_path(doc.slide_template, dirs))
+            if doc.slide_template
+            else ctx
+            if doc.template is None or isinstance(ctx, bytes)
+            else render_template(template_path(doc.template, dirs), ctx, digits=digits),
             doc.title,
         )
         for doc, filename, ctx, digits in jobs
@@ -79,7 +83,9 @@ def render_set(
     return rendered
 
 
-def document_contexts(loaded: LoadedContent, only: list[str] | None = None) -> list[tuple[Any, str, Any, str]]:
+def document_contexts(
+    loaded: LoadedContent, only: list[str] | None = None
+) -> list[tuple[Any, str, Any, str]]:
     """(document type, file name, context, digits) of every document the set supports (or those
     in ``only``), in the registry's order: what `render_set` renders.
 
@@ -123,7 +129,11 @@ def check_set(loaded: LoadedContent, only: list[str] | None = None) -> list[Cont
     w.check_expressions()
     check_scoped(w)
     errors = list(w.errors)
-    if not any(doc.supported(loaded.content) for doc in DOCUMENTS if (not only or doc.name in only) and doc.after is None):
+    if not any(
+        doc.supported(loaded.content)
+        for doc in DOCUMENTS
+        if (not only or doc.name in only) and doc.after is None
+    ):
         errors.append(ContentError(msg("nothing_to_build"), Location(loaded.root)))
     return errors
 
@@ -143,7 +153,9 @@ def output_names(sources: list[Path]) -> dict[Path, str]:
     for src in sources:
         name = set_name(src)
         if name in seen and seen[name].resolve() != src.resolve():
-            errors.append(ContentError(msg("output_collision", name=name, first=seen[name], second=src), Location(src)))
+            errors.append(
+                ContentError(msg("output_collision", name=name, first=seen[name], second=src), Location(src))
+            )
         seen.setdefault(name, src)
         names[src] = name
     if errors:
@@ -157,7 +169,11 @@ def set_key(source: Path, templates: Path | None, **settings: object) -> str:
     if source.is_file():
         files = {source.name: source}
     else:
-        files = {f.relative_to(source).as_posix(): f for f in source.rglob("*") if f.is_file() and not f.name.startswith((".", "~$"))}
+        files = {
+            f.relative_to(source).as_posix(): f
+            for f in source.rglob("*")
+            if f.is_file() and not f.name.startswith((".", "~$"))
+        }
     for i, d in enumerate(template_dirs(templates, _named_templates(source))):
         files.update({f"<templates {i}>/{t.name}": t for t in [*d.glob("*.docx"), *d.glob("*.pptx")]})
     return input_key(__version__, files, {k: repr(v) for k, v in settings.items()})
@@ -169,9 +185,13 @@ def _named_templates(source: Path) -> Path | None:
     import re
 
     folder = source if source.is_dir() else source.parent
-    for f in ([source] if source.is_file() else sorted(source.glob("*.y*ml"))):
+    for f in [source] if source.is_file() else sorted(source.glob("*.y*ml")):
         try:
-            m = re.search(r"^templates:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", f.read_text(encoding="utf-8", errors="replace"), re.M)
+            m = re.search(
+                r"^templates:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$",
+                f.read_text(encoding="utf-8", errors="replace"),
+                re.M,
+            )
         except OSError:
             continue
         if m:

@@ -1,4 +1,5 @@
 """The analysis report drafted from scores alone (`ita_docs.analyse.drafting`), computed figures, charts."""
+
 from __future__ import annotations
 
 import io
@@ -9,11 +10,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from ita_docs.analyse import rules as analysis, drafting
-from ita_docs.render import ooxml
-from ita_docs.errors import ContentErrors
+from ita_docs.analyse import drafting
+from ita_docs.analyse import rules as analysis
 from ita_docs.build import render_set
+from ita_docs.errors import ContentErrors
 from ita_docs.load.validate import load
+from ita_docs.render import ooxml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 THAI_DIGIT = re.compile("[๐-๙]")
@@ -28,7 +30,18 @@ organisation:
 """
 # Computed by the 2566 rules: IIT 88.20, EIT 87.45, OIT 84.175 -> overall 86.37,
 # level ผ่าน (overall >= 85, but OIT < 85 so not ผ่านดี).
-INDICATORS = {1: 92.10, 2: 88.40, 3: 90.55, 4: 83.20, 5: 86.75, 6: 95.30, 7: 79.45, 8: 87.60, 9: 72.35, 10: 96.00}
+INDICATORS = {
+    1: 92.10,
+    2: 88.40,
+    3: 90.55,
+    4: 83.20,
+    5: 86.75,
+    6: 95.30,
+    7: 79.45,
+    8: 87.60,
+    9: 72.35,
+    10: 96.00,
+}
 
 
 def assessment_yaml(indicators: dict[int, float] = INDICATORS, extra: str = "") -> str:
@@ -62,7 +75,9 @@ def text(data: bytes) -> str:
 
 def charts_xml(data: bytes) -> str:
     z = zipfile.ZipFile(io.BytesIO(data))
-    return "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/charts/chart") and n.endswith(".xml"))
+    return "".join(
+        z.read(n).decode() for n in z.namelist() if n.startswith("word/charts/chart") and n.endswith(".xml")
+    )
 
 
 def section(data: bytes, start: str, end: str) -> list[str]:
@@ -87,9 +102,17 @@ def test_scores_alone_build_a_complete_report(drafted):
     assert "๘๖.๓๗" in body  # the computed overall
     assert "ระดับผลการประเมิน : ผ่าน" in body  # the computed level (OIT 84.18 < 85: not ผ่านดี)
     assert "๘๔.๑๘" in body and "๓๓.๖๗" in body  # OIT out of 100 and weighted (40%)
-    for heading in ("๑. หลักการและเหตุผล", "๒.๑ คะแนนผลการประเมิน", "๒.๒ ข้อเสนอแนะ", "๓. ผลการวิเคราะห์ผลการประเมิน",
-                    "๓.๑ วิเคราะห์ประเด็นที่เป็นจุดแข็ง", "๓.๒ วิเคราะห์ประเด็นที่เป็นข้อบกพร่อง", "๓.๓ วิเคราะห์ประเด็นที่จะต้องพัฒนา",
-                    "๔. ข้อเสนอแนะมาตรการ", "๔.๑ มาตรการ/แนวทาง"):
+    for heading in (
+        "๑. หลักการและเหตุผล",
+        "๒.๑ คะแนนผลการประเมิน",
+        "๒.๒ ข้อเสนอแนะ",
+        "๓. ผลการวิเคราะห์ผลการประเมิน",
+        "๓.๑ วิเคราะห์ประเด็นที่เป็นจุดแข็ง",
+        "๓.๒ วิเคราะห์ประเด็นที่เป็นข้อบกพร่อง",
+        "๓.๓ วิเคราะห์ประเด็นที่จะต้องพัฒนา",
+        "๔. ข้อเสนอแนะมาตรการ",
+        "๔.๑ มาตรการ/แนวทาง",
+    ):
         assert any(p.startswith(heading) for p in paragraphs(drafted)), heading
     assert ooxml.audit_package(drafted) == []
 
@@ -97,7 +120,11 @@ def test_scores_alone_build_a_complete_report(drafted):
 def test_the_three_lowest_are_named_in_rank_order(drafted):
     paras = paragraphs(drafted)
     i = paras.index("ตัวชี้วัดที่มีคะแนนต่ำสุด ๓ อันดับ")
-    rows = [p for p in paras[i + 1 : i + 20] if p in ("การเปิดเผยข้อมูล", "ประสิทธิภาพการสื่อสาร", "การใช้ทรัพย์สินของราชการ")]
+    rows = [
+        p
+        for p in paras[i + 1 : i + 20]
+        if p in ("การเปิดเผยข้อมูล", "ประสิทธิภาพการสื่อสาร", "การใช้ทรัพย์สินของราชการ")
+    ]
     assert rows == ["การเปิดเผยข้อมูล", "ประสิทธิภาพการสื่อสาร", "การใช้ทรัพย์สินของราชการ"]  # 72.35, 79.45, 83.20
 
 
@@ -106,9 +133,18 @@ def test_classification_follows_the_year_rule(drafted):
     heads = [re.search(r"ตัวชี้วัดที่ (\S+)", p).group(1) for p in weak if p.startswith("(")]
     assert heads == ["๙", "๗", "๔"]  # below the pass mark 85, lowest first
     strong = section(drafted, "๓.๑ วิเคราะห์ประเด็นที่เป็นจุดแข็ง", "๓.๒ วิเคราะห์")
-    assert [re.search(r"ตัวชี้วัดที่ (\S+)", p).group(1) for p in strong if p.startswith("(")] == ["๑๐", "๖"]  # >= 95
+    assert [re.search(r"ตัวชี้วัดที่ (\S+)", p).group(1) for p in strong if p.startswith("(")] == [
+        "๑๐",
+        "๖",
+    ]  # >= 95
     improve = section(drafted, "๓.๓ วิเคราะห์ประเด็นที่จะต้องพัฒนา", "๔. ข้อเสนอแนะ")
-    assert [re.search(r"ตัวชี้วัดที่ (\S+)", p).group(1) for p in improve if p.startswith("(")] == ["๕", "๘", "๒", "๓", "๑"]
+    assert [re.search(r"ตัวชี้วัดที่ (\S+)", p).group(1) for p in improve if p.startswith("(")] == [
+        "๕",
+        "๘",
+        "๒",
+        "๓",
+        "๑",
+    ]
 
 
 def test_rule_thresholds_are_data():
@@ -117,7 +153,9 @@ def test_rule_thresholds_are_data():
     assert (rules.weakness_below, rules.strength_min) == (fw.pass_mark, fw.levels[0].min) == (85, 95)
     from ita_docs.model.reports import Classification
 
-    rules = analysis.classification_rules(fw, Classification(weakness_below=90, strength_min=99, strengths_top=1))
+    rules = analysis.classification_rules(
+        fw, Classification(weakness_below=90, strength_min=99, strengths_top=1)
+    )
     assert (rules.weakness_below, rules.strength_min, rules.strengths_top) == (90, 99, 1)
 
 
@@ -169,7 +207,9 @@ def test_a_given_overall_that_disagrees_is_a_warning(tmp_path):
     folder = write(tmp_path / "w", assessment_yaml(extra="  overall: 90.00"))
     loaded = load(folder)
     (warning,) = loaded.warnings
-    line = next(i for i, t in enumerate((folder / "assessment.yaml").read_text().splitlines(), 1) if "overall:" in t)
+    line = next(
+        i for i, t in enumerate((folder / "assessment.yaml").read_text().splitlines(), 1) if "overall:" in t
+    )
     assert warning.location.file == folder / "assessment.yaml" and warning.location.line == line
     assert f"assessment.yaml:{line}" in str(warning)
     assert "90.0" in warning.message and "86.37" in warning.message
@@ -195,7 +235,9 @@ def test_content_sections_replace_the_draft(tmp_path):
     data = build(write(tmp_path / "c", assessment_yaml(), more))
     body = text(data)
     assert "หลักการที่หน่วยงานเขียนเอง" in body
-    assert "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.) ได้พัฒนา" not in body  # drafted principles
+    assert (
+        "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.) ได้พัฒนา" not in body
+    )  # drafted principles
     assert "ได้นำผลคะแนนรายตัวชี้วัดมาวิเคราะห์" in body  # other sections still drafted
     assert "คะแนนรายตัวชี้วัดเรียงจากมากไปน้อย" in body and "คะแนนสูงสุดรายตัวชี้วัด" not in body
     assert "คะแนนรายตัวชี้วัด" in paragraphs(data)  # the indicator-order table
@@ -207,18 +249,27 @@ def test_empty_sections_drop_their_heading_and_numbers_follow(tmp_path):
     assert not any("หลักการและเหตุผล" in p for p in paras)
     assert not any("ข้อเสนอแนะ/หมายเหตุ" in p for p in paras)
     assert not any("จุดแข็ง" in p and p.startswith(("๒.", "๓.")) for p in paras)
-    for heading in ("๑. ผลคะแนนการประเมิน", "๑.๑ คะแนนผลการประเมิน", "๒. ผลการวิเคราะห์ผลการประเมิน",
-                    "๒.๑ วิเคราะห์ประเด็นที่เป็นข้อบกพร่อง", "๒.๒ วิเคราะห์ประเด็นที่จะต้องพัฒนา", "๓. ข้อเสนอแนะมาตรการ", "๓.๑ มาตรการ"):
+    for heading in (
+        "๑. ผลคะแนนการประเมิน",
+        "๑.๑ คะแนนผลการประเมิน",
+        "๒. ผลการวิเคราะห์ผลการประเมิน",
+        "๒.๑ วิเคราะห์ประเด็นที่เป็นข้อบกพร่อง",
+        "๒.๒ วิเคราะห์ประเด็นที่จะต้องพัฒนา",
+        "๓. ข้อเสนอแนะมาตรการ",
+        "๓.๑ มาตรการ",
+    ):
         assert any(p.startswith(heading) for p in paras), heading
 
 
 def test_phrases_names_and_parts_from_content(tmp_path):
     more = (
         "analysis_report:\n  phrases:\n    indicators:\n      9:\n"
-        "        weakness: \"ข้อความจุดอ่อนของเราเอง เกณฑ์ {{ pass_mark }} คะแนน ({{ indicator.name }})\"\n"
+        '        weakness: "ข้อความจุดอ่อนของเราเอง เกณฑ์ {{ pass_mark }} คะแนน ({{ indicator.name }})"\n'
     )
-    extra = ("  indicator_names: {8: การปรับปรุงการทำงาน, 9: การเปิดเผยข้อมูลสาธารณะ}\n"
-             "  tool_parts:\n    eit:\n      - {name: ส่วนที่ ๑ ผู้รับบริการ, score: 90.10}\n      - {name: ส่วนที่ ๒ ผู้มาติดต่อ, score: 84.80}\n")
+    extra = (
+        "  indicator_names: {8: การปรับปรุงการทำงาน, 9: การเปิดเผยข้อมูลสาธารณะ}\n"
+        "  tool_parts:\n    eit:\n      - {name: ส่วนที่ ๑ ผู้รับบริการ, score: 90.10}\n      - {name: ส่วนที่ ๒ ผู้มาติดต่อ, score: 84.80}\n"
+    )
     data = build(write(tmp_path / "p", assessment_yaml(extra=extra), more))
     body = text(data)
     assert "ข้อความจุดอ่อนของเราเอง เกณฑ์ ๘๕ คะแนน (การเปิดเผยข้อมูลสาธารณะ)" in body
@@ -247,7 +298,9 @@ def test_arabic_digits_throughout_the_draft(tmp_path):
     assert "86.37" in text(data) and "2567" in text(data)
     assert "[$-D00041E]" not in charts_xml(data)
     d = drafting.report(load(folder).content, "arabic")
-    drafted_texts = [f.text for g in (d.report.strengths, d.report.weaknesses, d.report.improvements) for f in g.findings]
+    drafted_texts = [
+        f.text for g in (d.report.strengths, d.report.weaknesses, d.report.improvements) for f in g.findings
+    ]
     drafted_texts += [b.paragraph or "" for b in d.report.principles + d.report.conclusion]
     drafted_texts += [s.text for m in d.measures.values() for s in m.steps]
     assert drafted_texts and not any(THAI_DIGIT.search(t) for t in drafted_texts)

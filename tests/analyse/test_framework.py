@@ -1,4 +1,5 @@
 """OIT item lists of the framework years that used the o1..o43 layout (2563-2567)."""
+
 from __future__ import annotations
 
 import re
@@ -94,6 +95,7 @@ def test_2567_items_are_all_or_nothing():
 
 # ---- 2568/2569 (issue 17): o1..o26, titles only where a source was found (comments cite them)
 
+
 @pytest.mark.parametrize("year", [2568, 2569])
 def test_2568_2569_items_are_within_o1_to_o26_with_thai_titles(year):
     fw = framework(year)
@@ -124,8 +126,10 @@ def test_2568_groups_named_by_seed_004():
     assert groups["การบริหารและทรัพยากรบุคคล"] == ["o14", "o15", "o16"]
 
 
-@pytest.mark.parametrize(("year", "plan", "results", "period"), [
-    (2566, "o42", "o43", "current"), (2567, "o42", "o43", "current"), (2569, "o25", "o26", "previous")])
+@pytest.mark.parametrize(
+    ("year", "plan", "results", "period"),
+    [(2566, "o42", "o43", "current"), (2567, "o42", "o43", "current"), (2569, "o25", "o26", "previous")],
+)
 def test_document_to_item_maps(year, plan, results, period):
     docs = framework(year).documents
     assert docs["analysis-report"].item == docs["measures-plan"].item == plan

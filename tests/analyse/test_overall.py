@@ -1,6 +1,7 @@
 """Item 7 of issue 17: the computed overall score against the published one, on every score set
 at hand (docs/years.md, "Overall score: rounding"). Only huapho-2565 (seed 002) publishes all ten
 indicators and the overall; pakkret-2568 and rangsit-2568 give the overall only."""
+
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -29,7 +30,9 @@ def test_no_candidate_rule_gives_the_published_85_85_from_the_published_indicato
     """No rounding rule reproduces 85.85 from 2-decimal indicators: the NACC sums unrounded
     item scores. So the given overall is printed, and `check` tolerates 0.01."""
     fw = analysis.framework(2565)
-    tools = {t: sum(HUAPHO[n] for n in fw.indicators_of(t)) / len(fw.indicators_of(t)) for t in analysis.TOOLS}
+    tools = {
+        t: sum(HUAPHO[n] for n in fw.indicators_of(t)) / len(fw.indicators_of(t)) for t in analysis.TOOLS
+    }
     total = sum(tools[t] * fw.tools[t].weight / 100 for t in tools)
     assert round(total, 3) == 85.844
     candidates = {
@@ -37,11 +40,16 @@ def test_no_candidate_rule_gives_the_published_85_85_from_the_published_indicato
         "truncate the sum": q(total, ROUND_DOWN),
         "round each weighted tool": sum(q(tools[t] * fw.tools[t].weight / 100, ROUND_HALF_UP) for t in tools),
         "truncate each weighted tool": sum(q(tools[t] * fw.tools[t].weight / 100, ROUND_DOWN) for t in tools),
-        "round each weighted indicator": sum(q(HUAPHO[n] * s.weight / 100, ROUND_HALF_UP) for n, s in fw.indicators.items()),
+        "round each weighted indicator": sum(
+            q(HUAPHO[n] * s.weight / 100, ROUND_HALF_UP) for n, s in fw.indicators.items()
+        ),
     }
     assert {k: str(v) for k, v in candidates.items()} == {
-        "round the sum": "85.84", "truncate the sum": "85.84", "round each weighted tool": "85.84",
-        "truncate each weighted tool": "85.83", "round each weighted indicator": "85.84",
+        "round the sum": "85.84",
+        "truncate the sum": "85.84",
+        "round each weighted tool": "85.84",
+        "truncate each weighted tool": "85.83",
+        "round each weighted indicator": "85.84",
     }
 
 
@@ -55,7 +63,9 @@ def test_the_given_overall_is_kept_and_check_is_quiet():
     assert not [w for w in loaded.warnings if "overall" in str(w.location)]
 
 
-@pytest.mark.parametrize(("name", "overall", "level"), [("pakkret-2568", 91.23, "ผ่าน"), ("rangsit-2568", 99.70, "ผ่านดีเยี่ยม")])
+@pytest.mark.parametrize(
+    ("name", "overall", "level"), [("pakkret-2568", 91.23, "ผ่าน"), ("rangsit-2568", 99.70, "ผ่านดีเยี่ยม")]
+)
 def test_overall_only_sets_print_what_was_published(name, overall, level):
     a = load(CONTENT / name).content.assessment
     fw = analysis.framework(a.year)

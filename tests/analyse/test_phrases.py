@@ -1,4 +1,5 @@
 """The phrase library (ita_docs/phrases): every year loads, is complete, and its texts are safe to render."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,6 @@ import jinja2.meta
 import pytest
 from pydantic import ValidationError
 
-from ita_docs.analyse.rules import framework, framework_years
-from ita_docs.model import Measure
 from ita_docs.analyse.phrases import (
     INDICATOR_TEXTS,
     INDICATOR_VARIABLES,
@@ -24,6 +23,8 @@ from ita_docs.analyse.phrases import (
     phrases,
     years,
 )
+from ita_docs.analyse.rules import framework, framework_years
+from ita_docs.model import Measure
 from ita_docs.render.docx import expand
 
 YEARS = years()
@@ -121,7 +122,10 @@ def test_expressions_use_allowed_names_and_render(text, allowed):
 
 def test_the_name_finder_finds_names():
     env = parse_env()
-    assert jinja2.meta.find_undeclared_variables(env.parse("{{ other.x|fiscal_digits }} {{ level }}")) == {"other", "level"}
+    assert jinja2.meta.find_undeclared_variables(env.parse("{{ other.x|fiscal_digits }} {{ level }}")) == {
+        "other",
+        "level",
+    }
 
 
 def test_sample_context_is_the_documented_one():
@@ -133,7 +137,10 @@ def test_rendered_section_reads_right():
     p = phrases(2566)
     first = expand(p.sections.results_intro[0].paragraph, SAMPLE, "thai")
     assert "พ.ศ. ๒๕๖๕ โดยองค์การบริหารส่วนตำบลหัวโพ ได้คะแนน ๘๕.๘๕ คะแนน" in first
-    assert expand(p.measure("i1-work-standards").period.text, SAMPLE, "arabic") == "ภายในไตรมาสแรกของปีงบประมาณ พ.ศ. 2566"
+    assert (
+        expand(p.measure("i1-work-standards").period.text, SAMPLE, "arabic")
+        == "ภายในไตรมาสแรกของปีงบประมาณ พ.ศ. 2566"
+    )
 
 
 @pytest.mark.parametrize(
@@ -244,8 +251,14 @@ def test_merge_validates(override):
 
 def test_low_in_the_import_graph():
     code = "import sys, ita_docs.analyse.phrases; print(' '.join(sorted(m for m in sys.modules if m.startswith('ita_docs'))))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert {m for m in out if not m.startswith(("ita_docs.model", "ita_docs.analyse.phrases", "ita_docs.thaifmt."))} <= {"ita_docs", "ita_docs.analyse", "ita_docs.thaifmt"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert {
+        m
+        for m in out
+        if not m.startswith(("ita_docs.model", "ita_docs.analyse.phrases", "ita_docs.thaifmt."))
+    } <= {"ita_docs", "ita_docs.analyse", "ita_docs.thaifmt"}
 
 
 def test_bundled_data_files_read_the_same_with_libyaml():
@@ -253,12 +266,15 @@ def test_bundled_data_files_read_the_same_with_libyaml():
     start): exactly what PyYAML's own safe loader reads."""
     import yaml
 
-    from ita_docs.analyse import rules as analysis, phrases
+    from ita_docs.analyse import phrases
+    from ita_docs.analyse import rules as analysis
 
     assert analysis.DATA_LOADER is phrases.DATA_LOADER is yaml.CSafeLoader
 
     root = Path(__file__).resolve().parents[2] / "ita_docs"
-    files = sorted([*(root / "analyse" / "framework").glob("*.yaml"), *(root / "analyse" / "phrases").glob("*.yaml")])
+    files = sorted(
+        [*(root / "analyse" / "framework").glob("*.yaml"), *(root / "analyse" / "phrases").glob("*.yaml")]
+    )
     assert len(files) >= 10
     for f in files:
         text = f.read_text(encoding="utf-8")

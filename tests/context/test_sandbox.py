@@ -3,6 +3,7 @@
 Every payload must stop with `ExpressionError` (one type, a `jinja2.TemplateError`)
 and a short message; the only timing is a generous backstop per payload.
 """
+
 from __future__ import annotations
 
 import threading
@@ -16,9 +17,9 @@ from docx import Document
 from ita_docs import messages, render
 from ita_docs.context import limits as sandbox_limits
 from ita_docs.errors import ContentErrors, TemplateError
+from ita_docs.load.validate import load
 from ita_docs.render.docx import ExpressionError, expand, render_template
 from ita_docs.resources import sample_sets
-from ita_docs.load.validate import load
 
 BACKSTOP_S = 10.0  # far above what any payload needs; not a benchmark
 
@@ -67,24 +68,38 @@ def test_normal_expressions_still_work(ctx):
         "|{{ '%05.1f'|format(3.14159) }}|{{ '{:,}'.format(1500000) }}|{{ 2 ** 10 }}|{{ 'ab' * 2 }}"
         "|{{ 'x'|center(5) }}|{{ range(3)|list }}|{{ 7 // 2 }} {{ 7 % 2 }} {{ 7 - 10 }}"
     )
-    assert expand(text, ctx, "thai") == (
-        "4|1,2,3|3|1|abcd|003.1|1,500,000|1024|abab|  x  |[0, 1, 2]|3 1 -3"
-    )
+    assert expand(text, ctx, "thai") == ("4|1,2,3|3|1|abcd|003.1|1,500,000|1024|abab|  x  |[0, 1, 2]|3 1 -3")
 
 
 @pytest.mark.parametrize(
     "text, kind, needle",
     [
         # loops and ranges: one budget for all loops of a render
-        ("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}", "limit", "วนซ้ำเกิน"),
-        ("{% for a in range(100000) %}{% for b in range(100000) %}{{ b }}{% endfor %}{% endfor %}", "limit", TOO_LARGE),
-        ("{% for a in organisation.divisions * 100 %}{% for b in range(100000) %}{% endfor %}{% endfor %}", "limit", "วนซ้ำเกิน"),
+        (
+            "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+            "limit",
+            "วนซ้ำเกิน",
+        ),
+        (
+            "{% for a in range(100000) %}{% for b in range(100000) %}{{ b }}{% endfor %}{% endfor %}",
+            "limit",
+            TOO_LARGE,
+        ),
+        (
+            "{% for a in organisation.divisions * 100 %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+            "limit",
+            "วนซ้ำเกิน",
+        ),
         ("{{ range(10**20)|list }}", "limit", "range"),
         # numbers
         ("{{ 9**(9**9) }}", "number", TOO_LARGE),
         ("{{ 10**5000 }}", "number", TOO_LARGE),
         ("{{ (10**1000) * (10**1000) * (10**1000) * (10**1000) * (10**1000) }}", "number", TOO_LARGE),
-        ("{% set ns = namespace(x=2) %}{% for i in range(64) %}{% set ns.x = ns.x * ns.x %}{% endfor %}", "number", TOO_LARGE),
+        (
+            "{% set ns = namespace(x=2) %}{% for i in range(64) %}{% set ns.x = ns.x * ns.x %}{% endfor %}",
+            "number",
+            TOO_LARGE,
+        ),
         ("{{ 5|round(-1000000000) }}", "number", TOO_LARGE),
         ("{{ 2.0 ** 100000 }}", "number", TOO_LARGE),
         # repetition and padding
@@ -113,13 +128,41 @@ def test_normal_expressions_still_work(ctx):
         ("{{ ([[1]] * 500000)|sum(start=[]) }}", "limit", TOO_LARGE),
         ("{{ range(100000)|map('center', 1000000)|list }}", "limit", TOO_LARGE),
         # growth step by step: ~, +, {% set %} blocks, nested lists, namespaces
-        ("{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "limit", TOO_LARGE),
-        ("{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}", "limit", TOO_LARGE),
-        ("{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s %}{{ ns.s }}{{ ns.s }}{% endset %}{% endfor %}", "limit", TOO_LARGE),
-        ("{% set ns = namespace(l=[1]) %}{% for i in range(64) %}{% set ns.l = [ns.l, ns.l] %}{% endfor %}{{ ns.l }}", "limit", TOO_LARGE),
-        ("{% set ns = namespace(l=(1,)) %}{% for i in range(64) %}{% set ns.l = (ns.l, ns.l) %}{% endfor %}{{ ns.l }}", "limit", TOO_LARGE),
-        ("{% set ns = namespace(d={}) %}{% for i in range(64) %}{% set ns.d = {'a': ns.d, 'b': ns.d} %}{% endfor %}{{ ns.d }}", "limit", TOO_LARGE),
-        ("{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% else %}{{ s|length }}{% endif %}{% endmacro %}{{ f('x', 64) }}", "limit", TOO_LARGE),
+        (
+            "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+            "limit",
+            TOO_LARGE,
+        ),
+        (
+            "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+            "limit",
+            TOO_LARGE,
+        ),
+        (
+            "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s %}{{ ns.s }}{{ ns.s }}{% endset %}{% endfor %}",
+            "limit",
+            TOO_LARGE,
+        ),
+        (
+            "{% set ns = namespace(l=[1]) %}{% for i in range(64) %}{% set ns.l = [ns.l, ns.l] %}{% endfor %}{{ ns.l }}",
+            "limit",
+            TOO_LARGE,
+        ),
+        (
+            "{% set ns = namespace(l=(1,)) %}{% for i in range(64) %}{% set ns.l = (ns.l, ns.l) %}{% endfor %}{{ ns.l }}",
+            "limit",
+            TOO_LARGE,
+        ),
+        (
+            "{% set ns = namespace(d={}) %}{% for i in range(64) %}{% set ns.d = {'a': ns.d, 'b': ns.d} %}{% endfor %}{{ ns.d }}",
+            "limit",
+            TOO_LARGE,
+        ),
+        (
+            "{% macro f(s, n) %}{% if n %}{{ f(s ~ s, n - 1) }}{% else %}{{ s|length }}{% endif %}{% endmacro %}{{ f('x', 64) }}",
+            "limit",
+            TOO_LARGE,
+        ),
         # output of one expression or template part
         ("{% for i in range(100000) %}{{ 'x' * 100 }}{% endfor %}", "limit", "ข้อความที่ได้ยาวเกิน"),
         # lipsum is not available
@@ -183,7 +226,11 @@ def test_limits_work_off_the_main_thread(ctx):
 
     def work():
         try:
-            expand("{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}", ctx, "thai")
+            expand(
+                "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+                ctx,
+                "thai",
+            )
         except ExpressionError as exc:
             errors.append(exc)
 
@@ -257,7 +304,9 @@ def test_bad_expression_in_content_is_a_content_error(tmp_path):
     dst = copy_sample("muangklaeng-2565", tmp_path / "m")
     plan = dst / "measure_plan.yaml"
     plan.write_text(
-        plan.read_text(encoding="utf-8").replace("measure_plan:", "measure_plan:\n  title: ['ปี {{ fiscal_year / 0 }}']", 1),
+        plan.read_text(encoding="utf-8").replace(
+            "measure_plan:", "measure_plan:\n  title: ['ปี {{ fiscal_year / 0 }}']", 1
+        ),
         encoding="utf-8",
     )
     with pytest.raises(ContentErrors, match="หารด้วยศูนย์"):

@@ -1,4 +1,5 @@
 """The vocabulary of content expressions (ita_docs.context.vocabulary): values, documentation, error wording."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -11,13 +12,14 @@ from docx import Document
 from pydantic import BaseModel
 
 from ita_docs import messages, render
-from ita_docs.context import vocabulary, values as vocabulary_context
+from ita_docs.context import values as vocabulary_context
+from ita_docs.context import vocabulary
 from ita_docs.documents import writer
 from ita_docs.errors import TemplateError
 from ita_docs.load.loader import parse
+from ita_docs.load.validate import load
 from ita_docs.render.docx import ExpressionError, expand, render_template
 from ita_docs.resources import sample_sets
-from ita_docs.load.validate import load
 from tests.conftest import copy_sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,7 +91,9 @@ def test_every_example_works_on_a_bundled_sample(writers):
             except ExpressionError:
                 continue
         assert results, entry.name
-        assert any(r.strip() for r in results) or entry.name == "tools.oit.parts", entry.name  # no sample has parts
+        assert any(r.strip() for r in results) or entry.name == "tools.oit.parts", (
+            entry.name
+        )  # no sample has parts
 
 
 def test_tool_parts(tmp_path):
@@ -166,7 +170,13 @@ def test_expressions_cannot_change_the_vocabulary(writers, text):
 def test_scores_are_text_in_the_documents_digits(huapho, writers):
     assert huapho["overall"] == "๘๕.๘๕" and huapho["level"] == "A" and huapho["pass_mark"] == "๘๕"
     nine = huapho["indicators"][9]
-    assert (nine.name, nine.score, nine.rank, nine.tool, nine.below_pass) == ("การเปิดเผยข้อมูล", "๖๓.๖๗", 10, "OIT", True)
+    assert (nine.name, nine.score, nine.rank, nine.tool, nine.below_pass) == (
+        "การเปิดเผยข้อมูล",
+        "๖๓.๖๗",
+        10,
+        "OIT",
+        True,
+    )
     assert huapho["tools"]["oit"].score == "๗๘.๗๑" and huapho["tools"]["oit"].weight == 40
     assert huapho["count"].below_pass == 1 and huapho["count"].indicators == 10
     arabic = vocabulary_context.context(writers["huapho-2565"].loaded, "arabic")
@@ -197,14 +207,23 @@ def test_expressions_in_content_text(writers, text, expected):
 
 def test_titles_are_worded_by_the_writer(writers):
     w = writers["huapho-2565"]
-    assert w.text("{{ titles.measure_plan }}").replace("\u00a0", " ") == " ".join(w.title_lines("measure_plan"))
+    assert w.text("{{ titles.measure_plan }}").replace("\u00a0", " ") == " ".join(
+        w.title_lines("measure_plan")
+    )
     assert "องค์การบริหารส่วนตำบลหัวโพ" in w.text("{{ titles.analysis_report }}")
 
 
 def test_overall_is_computed_when_the_content_leaves_it_out(tmp_path):
     folder = copy_sample("huapho-2565", tmp_path / "huapho")
     path = folder / "assessment.yaml"
-    path.write_text("\n".join(l for l in path.read_text(encoding="utf-8").splitlines() if not l.strip().startswith(("overall:", "level:"))), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.strip().startswith(("overall:", "level:"))
+        ),
+        encoding="utf-8",
+    )
     for loaded in (parse(folder), load(folder)):  # as written, and completed at load
         assert "overall" not in loaded.content.assessment.model_fields_set
         ctx = vocabulary_context.context(loaded)
@@ -230,11 +249,17 @@ def test_lowest_refuses_a_bad_count(huapho):
 @pytest.mark.parametrize(
     "text, needles",
     [
-        ("{{ organisaton.name }}", ["ไม่รู้จักชื่อ 'organisaton'", "หมายถึง 'organisation' หรือไม่?", "ชื่อที่ใช้ได้:", "indicators"]),
+        (
+            "{{ organisaton.name }}",
+            ["ไม่รู้จักชื่อ 'organisaton'", "หมายถึง 'organisation' หรือไม่?", "ชื่อที่ใช้ได้:", "indicators"],
+        ),
         ("{{ organisation.nmae }}", ["ไม่มี 'nmae'", "หมายถึง 'name' หรือไม่?", "province"]),
         ("{{ indicators[9].scor }}", ["หมายถึง 'score' หรือไม่?", "rank"]),
         ("{{ titles.measure_pln }}", ["หมายถึง 'measure_plan' หรือไม่?"]),
-        ("{{ fiscal_year|fiscal_digit }}", ["ไม่รู้จักตัวกรอง 'fiscal_digit'", "หมายถึง 'fiscal_digits' หรือไม่?", "date_long"]),
+        (
+            "{{ fiscal_year|fiscal_digit }}",
+            ["ไม่รู้จักตัวกรอง 'fiscal_digit'", "หมายถึง 'fiscal_digits' หรือไม่?", "date_long"],
+        ),
         ("{% if true %}{{ overall|scor }}{% endif %}", ["ไม่รู้จักตัวกรอง 'scor'", "หมายถึง 'score' หรือไม่?"]),
     ],
 )
@@ -263,7 +288,10 @@ def test_unknown_names_in_content_are_located_content_errors(writers):
 
 
 def test_unknown_names_and_filters_in_templates(tmp_path):
-    for text, needle in [("{{ titel }}", "หมายถึง 'title' หรือไม่?"), ("{{ title|scroe }}", "หมายถึง 'score' หรือไม่?")]:
+    for text, needle in [
+        ("{{ titel }}", "หมายถึง 'title' หรือไม่?"),
+        ("{{ title|scroe }}", "หมายถึง 'score' หรือไม่?"),
+    ]:
         path = tmp_path / "t.docx"
         doc = Document()
         doc.add_paragraph(text)

@@ -1,4 +1,5 @@
 """Rendered documents: Thai-correct OOXML, the seeds' facts, consistency across documents."""
+
 from __future__ import annotations
 
 import io
@@ -7,10 +8,10 @@ import zipfile
 import pytest
 from docx import Document
 
-from ita_docs.render import ooxml
 from ita_docs.analyse.rules import framework, ranking
-from ita_docs.load.validate import load
 from ita_docs.build import render_set
+from ita_docs.load.validate import load
+from ita_docs.render import ooxml
 from ita_docs.resources import sample_sets
 
 from ..conftest import SEEDS, copy_sample
@@ -41,7 +42,7 @@ def test_every_document_is_thai_correct(rendered):
 
 
 def test_documents_open_with_python_docx(rendered):
-    for name, data in rendered.items():
+    for _name, data in rendered.items():
         Document(io.BytesIO(data))  # raises on a broken package
 
 
@@ -152,17 +153,37 @@ def test_rendered_documents_say_what_the_seed_says(rendered, seed, documents):
 
 def test_memo_layout_facts(rendered):
     t = text(rendered["muangklaeng-2565/memo-measures-announce-2565.docx"])
-    for needle in ("บันทึกข้อความ", "ส่วนราชการ", "หน่วยตรวจสอบภายใน เทศบาลตำบลเมืองแกลง", "ที่", "รย ๕๒๑๑๒/-",
-                   "วันที่", "๑๐ กุมภาพันธ์ ๒๕๖๕", "เรื่อง", "เรียน  นายกเทศมนตรี ผ่าน ปลัดเทศบาล",
-                   "จึงเรียนมาเพื่อโปรดทราบและพิจารณา", "(นางวาสนา วรรณวัตร)", "นักวิชาการตรวจสอบภายในปฏิบัติการ",
-                   "(นางกานดา นามสง่า)", "(นายสันติชัย ตั้งสวานิช)"):
+    for needle in (
+        "บันทึกข้อความ",
+        "ส่วนราชการ",
+        "หน่วยตรวจสอบภายใน เทศบาลตำบลเมืองแกลง",
+        "ที่",
+        "รย ๕๒๑๑๒/-",
+        "วันที่",
+        "๑๐ กุมภาพันธ์ ๒๕๖๕",
+        "เรื่อง",
+        "เรียน  นายกเทศมนตรี ผ่าน ปลัดเทศบาล",
+        "จึงเรียนมาเพื่อโปรดทราบและพิจารณา",
+        "(นางวาสนา วรรณวัตร)",
+        "นักวิชาการตรวจสอบภายในปฏิบัติการ",
+        "(นางกานดา นามสง่า)",
+        "(นายสันติชัย ตั้งสวานิช)",
+    ):
         assert needle in t, needle
 
 
 def test_distribution_list_has_all_units(rendered):
     t = text(rendered["muangklaeng-2565/distribution-measures-announce-2565.docx"])
-    for unit in ("หน่วยตรวจสอบภายใน", "กองคลัง", "กองการประปา", "กองสาธารณสุขและสิ่งแวดล้อม", "กองการศึกษา",
-                 "สำนักปลัดเทศบาล", "กองช่าง", "กองยุทธศาสตร์และงบประมาณ"):
+    for unit in (
+        "หน่วยตรวจสอบภายใน",
+        "กองคลัง",
+        "กองการประปา",
+        "กองสาธารณสุขและสิ่งแวดล้อม",
+        "กองการศึกษา",
+        "สำนักปลัดเทศบาล",
+        "กองช่าง",
+        "กองยุทธศาสตร์และงบประมาณ",
+    ):
         assert unit in t, unit
     assert "รายการแจกจ่ายเอกสาร" in t and "๘" in t
 
@@ -188,18 +209,28 @@ def _png(width: int, height: int) -> bytes:
     import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    )
 
 
 def test_memo_with_emblem_image(tmp_path):
     dst = copy_sample("muangklaeng-2565", tmp_path / "m")
     (dst / "garuda.png").write_bytes(_png(40, 60))
     org = dst / "organisation.yaml"
-    org.write_text(org.read_text(encoding="utf-8").replace("  province:", "  emblem: garuda.png\n  province:", 1), encoding="utf-8")
+    org.write_text(
+        org.read_text(encoding="utf-8").replace("  province:", "  emblem: garuda.png\n  province:", 1),
+        encoding="utf-8",
+    )
     loaded = load(dst)
     (memo,) = [r for r in render_set(loaded, tmp_path / "out", ["memo"])]
     z = zipfile.ZipFile(io.BytesIO(memo.data))
@@ -213,11 +244,18 @@ def test_memo_with_emblem_image(tmp_path):
 def test_expressions_in_titles_and_memo_body(tmp_path):
     dst = copy_sample("muangklaeng-2565", tmp_path / "m")
     (dst / "measure_plan.yaml").write_text(
-        (dst / "measure_plan.yaml").read_text(encoding="utf-8").replace(
-            "measure_plan:", "measure_plan:\n  title: ['มาตรการของ{{ organisation.name }} ปี {{ fiscal_year|fiscal_digits }}']", 1
+        (dst / "measure_plan.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "measure_plan:",
+            "measure_plan:\n  title: ['มาตรการของ{{ organisation.name }} ปี {{ fiscal_year|fiscal_digits }}']",
+            1,
         ),
         encoding="utf-8",
     )
     loaded = load(dst)
-    docs = {r.path.name: ooxml.document_text(r.data) for r in render_set(loaded, tmp_path / "o", ["measures-plan", "memo"])}
+    docs = {
+        r.path.name: ooxml.document_text(r.data)
+        for r in render_set(loaded, tmp_path / "o", ["measures-plan", "memo"])
+    }
     assert "มาตรการของเทศบาลตำบลเมืองแกลง ปี ๒๕๖๕" in docs["measures-plan.docx"]

@@ -1,4 +1,5 @@
 """Committee documents: minutes (รายงานการประชุม), the OIT follow-up checklist, the minutes_report memo."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,14 +7,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ita_docs.analyse import rules as analysis
 from ita_docs import cli, thaifmt
-from ita_docs.render import ooxml
-from ita_docs.documents.minutes import phrases
-from ita_docs.model import OIT_STATUS, meeting_numbers
+from ita_docs.analyse import rules as analysis
 from ita_docs.build import render_set
-from ita_docs.resources import sample_sets
+from ita_docs.documents.minutes import phrases
 from ita_docs.load.validate import load, oit_title
+from ita_docs.model import OIT_STATUS, meeting_numbers
+from ita_docs.render import ooxml
+from ita_docs.resources import sample_sets
 
 from ..conftest import copy_sample
 
@@ -43,7 +44,11 @@ def _samples() -> list[Path]:
 @pytest.fixture(scope="module")
 def muangthong(tmp_path_factory) -> dict[str, bytes]:
     loaded = load(FIXTURE)
-    return {r.path.name: r.data for r in render_set(loaded, tmp_path_factory.mktemp("mt")) if r.path.suffix == ".docx"}
+    return {
+        r.path.name: r.data
+        for r in render_set(loaded, tmp_path_factory.mktemp("mt"))
+        if r.path.suffix == ".docx"
+    }
 
 
 # --------------------------------------------------------------------------- the bundled sample
@@ -165,7 +170,9 @@ def _minutes_set(tmp_path: Path, minutes_yaml: str) -> Path:
 
 
 def test_defaults_five_standard_items_and_every_member_present(tmp_path):
-    folder = _minutes_set(tmp_path, "minutes:\n  - {committee: c, date: 2566-03-01, absent: [{member: b, reason: ลาป่วย}]}\n")
+    folder = _minutes_set(
+        tmp_path, "minutes:\n  - {committee: c, date: 2566-03-01, absent: [{member: b, reason: ลาป่วย}]}\n"
+    )
     docs = {r.path.name: r.data for r in render_set(load(folder), tmp_path / "out")}
     t = text(docs["minutes-c-1-2566.docx"])
     for title in STANDARD_TITLES:
@@ -187,9 +194,17 @@ def test_defaults_five_standard_items_and_every_member_present(tmp_path):
         ("minutes:\n  - {committee: nope, date: 2566-03-01}\n", 2, "nope"),
         ("minutes:\n  - committee: c\n    date: 2566-03-01\n    present: [ghost]\n", 4, "ghost"),
         ("minutes:\n  - committee: c\n    date: 2566-03-01\n    start: 25.61\n", 4, "25.61"),
-        ("minutes:\n  - committee: c\n    date: 2566-03-01\n    start: '13.00'\n    end: '12.00'\n", 5, "ต้องอยู่หลังเวลาเริ่มประชุม"),
+        (
+            "minutes:\n  - committee: c\n    date: 2566-03-01\n    start: '13.00'\n    end: '12.00'\n",
+            5,
+            "ต้องอยู่หลังเวลาเริ่มประชุม",
+        ),
         ("minutes:\n  - committee: c\n    date: 2566-03-01\n    recorder: {name: ''}\n", 4, "ต้องระบุบุคคล"),
-        ("minutes:\n  - committee: c\n    date: 2566-03-01\n    agenda: [{}, {}, {}, {}, {}, {body: [x]}]\n", 4, "ระเบียบวาระที่ 6"),
+        (
+            "minutes:\n  - committee: c\n    date: 2566-03-01\n    agenda: [{}, {}, {}, {}, {}, {body: [x]}]\n",
+            4,
+            "ระเบียบวาระที่ 6",
+        ),
         ("oit_followup: [{item: o1, status: done, responsible: nowhere}]\n", 1, "nowhere"),
         ("oit_followup: [{item: i1, status: done}]\n", 1, "ขึ้นต้นด้วย o"),
         ("minutes:\n  - committee: c\n    date: 2566-03-01\n    number: 0\n", 4, "ครั้งที่ประชุม (number)"),
@@ -209,7 +224,8 @@ def test_bad_committee_content_is_located_and_nothing_is_written(tmp_path, yaml_
 def test_member_needs_a_person_or_a_position(tmp_path):
     folder = _minutes_set(tmp_path, "minutes: []\n")
     (folder / "committee.yaml").write_text(
-        "committees:\n  - id: c\n    name: ก\n    members:\n      - {role: member}\n      - {person: nobody}\n", encoding="utf-8"
+        "committees:\n  - id: c\n    name: ก\n    members:\n      - {role: member}\n      - {person: nobody}\n",
+        encoding="utf-8",
     )
     result = CliRunner().invoke(cli.app, ["check", str(folder)])
     assert result.exit_code == 2
@@ -217,7 +233,10 @@ def test_member_needs_a_person_or_a_position(tmp_path):
 
 
 def test_insert_needs_its_data(tmp_path):
-    folder = _minutes_set(tmp_path, "minutes:\n  - committee: c\n    date: 2566-03-01\n    agenda:\n      - body: [{insert: oit_followup}]\n")
+    folder = _minutes_set(
+        tmp_path,
+        "minutes:\n  - committee: c\n    date: 2566-03-01\n    agenda:\n      - body: [{insert: oit_followup}]\n",
+    )
     result = CliRunner().invoke(cli.app, ["check", str(folder)])
     assert result.exit_code == 2
     assert "minutes.yaml:5:" in result.output and "oit_followup" in result.output
@@ -225,8 +244,13 @@ def test_insert_needs_its_data(tmp_path):
 
 def test_scores_insert_with_an_incomplete_assessment(tmp_path):
     """Two indicators and no overall score: the score box prints "-" for the unknown score and level."""
-    folder = _minutes_set(tmp_path, "minutes:\n  - committee: c\n    date: 2566-03-01\n    agenda:\n      - body: [{insert: scores}]\n")
-    (folder / "assessment.yaml").write_text("assessment:\n  year: 2565\n  indicators: {1: 92.87, 2: 87.48}\n", encoding="utf-8")
+    folder = _minutes_set(
+        tmp_path,
+        "minutes:\n  - committee: c\n    date: 2566-03-01\n    agenda:\n      - body: [{insert: scores}]\n",
+    )
+    (folder / "assessment.yaml").write_text(
+        "assessment:\n  year: 2565\n  indicators: {1: 92.87, 2: 87.48}\n", encoding="utf-8"
+    )
     (folder / "analysis_report.yaml").unlink()
     loaded = load(folder)
     assert analysis.overall(loaded.content.assessment, analysis.framework(2565)) is None
@@ -254,8 +278,12 @@ def test_committee_wording_and_meeting_names_in_prose(tmp_path):
         "        items: [{title: ผลการประเมิน, resolution: acknowledge}]\n",
     )
     with (folder / "committee.yaml").open("a", encoding="utf-8") as f:
-        f.write("    agenda_titles: {chair: เรื่องประธานแจ้งให้ที่ประชุมทราบ}\n    sub_item_label: ระเบียบวาระที่ {n}\n")
-    docs = {r.path.name: r.data for r in render_set(load(folder), tmp_path / "out") if r.path.suffix == ".docx"}
+        f.write(
+            "    agenda_titles: {chair: เรื่องประธานแจ้งให้ที่ประชุมทราบ}\n    sub_item_label: ระเบียบวาระที่ {n}\n"
+        )
+    docs = {
+        r.path.name: r.data for r in render_set(load(folder), tmp_path / "out") if r.path.suffix == ".docx"
+    }
     t = text(docs["minutes-c-1-2566.docx"])
     assert "เรื่องประธานแจ้งให้ที่ประชุมทราบ" in t and "เรื่องที่ประธานแจ้ง" not in t
     assert "ระเบียบวาระที่ ๑.๑ ผลการประเมิน" in t

@@ -6,6 +6,7 @@ as written, someone may speak after the resolution and close the meeting, the me
 table may drop its caption, Thai role words name roles, statuses are printed as typed
 and only merged when counted, the checklist shows only the columns a set fills.
 """
+
 from __future__ import annotations
 
 import io
@@ -13,10 +14,10 @@ import re
 import zipfile
 from pathlib import Path
 
-from ita_docs.render import ooxml
-from ita_docs.model.committee import role_key
 from ita_docs.build import render_set
 from ita_docs.load.validate import load
+from ita_docs.model.committee import role_key
+from ita_docs.render import ooxml
 
 from .test_minutes import _minutes_set, text
 
@@ -76,7 +77,11 @@ def test_numbers_as_written_turns_after_the_resolution_and_a_closing_remark(tmp_
 
 def test_thai_role_words_name_roles_and_are_printed_as_typed(tmp_path):
     assert [role_key(r) for r in ("ประธาน", "รองประธาน", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ", "ที่ปรึกษา")] == [
-        "chair", "vice_chair", "secretary", "assistant_secretary", None,
+        "chair",
+        "vice_chair",
+        "secretary",
+        "assistant_secretary",
+        None,
     ]
     folder = _minutes_set(tmp_path, "minutes:\n  - {committee: c, date: 2566-10-31}\n")
     path = folder / "committee.yaml"
@@ -101,7 +106,9 @@ def test_members_table_without_its_caption_and_position_only_members(tmp_path):
     t = text(docs["minutes-c-1-2566.docx"])
     assert "ตามคำสั่ง" in t and "ที่ ๙/๒๕๖๖" not in t
     # the position-only member: empty name cell, the position under ตำแหน่ง
-    members = next(t for t in re.findall(r"<w:tbl>.*?</w:tbl>", _body(docs["minutes-c-1-2566.docx"])) if "ชื่อ - สกุล" in t)
+    members = next(
+        t for t in re.findall(r"<w:tbl>.*?</w:tbl>", _body(docs["minutes-c-1-2566.docx"])) if "ชื่อ - สกุล" in t
+    )
     row = next(r for r in re.findall(r"<w:tr>.*?</w:tr>", members) if "ผู้อำนวยการกองคลัง" in r)
     cells = re.findall(r"<w:tc>.*?</w:tc>", row)
     assert len(cells) == 4 and "<w:t xml" not in cells[1] and "ผู้อำนวยการกองคลัง" in cells[2]

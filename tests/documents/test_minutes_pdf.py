@@ -5,6 +5,7 @@ huapho sample: the cover is centred on its page, the signatures share a page wit
 resolution, the OIT status summary is on one page, the organisation's place name is never
 split at a line end, and no date is split. Skipped when ``soffice`` is not installed.
 """
+
 from __future__ import annotations
 
 import io
@@ -17,17 +18,23 @@ import pypdfium2 as pdfium
 import pytest
 
 from ita_docs.build import render_set
-from ita_docs.publish import PdfConverter
 from ita_docs.load.validate import load
+from ita_docs.publish import PdfConverter
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+pytestmark = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "minutes-muangthong"
 
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory) -> dict[str, bytes]:
-    docs = {r.path.name: r.data for r in render_set(load(FIXTURE), tmp_path_factory.mktemp("mt")) if r.path.suffix == ".docx"}
+    docs = {
+        r.path.name: r.data
+        for r in render_set(load(FIXTURE), tmp_path_factory.mktemp("mt"))
+        if r.path.suffix == ".docx"
+    }
     with PdfConverter(jobs=1) as conv:
         return {
             name.replace(".docx", ".pdf"): conv.convert(data, name=name)
@@ -77,4 +84,6 @@ def test_no_date_and_no_place_name_is_split_at_a_line_end(pdfs):
                 assert not (a.endswith("หัว") and b.startswith("โพ")), name
                 assert not (a.endswith("เมือง") and b.startswith("ทอง")), (name, a, b)
                 # a day at the end of a line with its month on the next
-                assert not (re.search(r"(^|\s)[๐-๙]{1,2}$", a) and re.match(r"(มกราคม|มิถุนายน|พฤศจิกายน|ตุลาคม)", b)), (name, a, b)
+                assert not (
+                    re.search(r"(^|\s)[๐-๙]{1,2}$", a) and re.match(r"(มกราคม|มิถุนายน|พฤศจิกายน|ตุลาคม)", b)
+                ), (name, a, b)

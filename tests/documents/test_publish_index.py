@@ -1,5 +1,6 @@
 """The publishing index (issue 17): the OIT item of each document per assessment year, the
 files written beside the others, and ``framework_year`` for a year without framework data."""
+
 from __future__ import annotations
 
 import json
@@ -8,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ita_docs.analyse import rules as analysis
 from ita_docs import build as pipeline
 from ita_docs.analyse import publish_slots as publish_index
+from ita_docs.analyse import rules as analysis
 from ita_docs.load.validate import load
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -21,11 +22,14 @@ def content(name: str, **update):
     return c.model_copy(update=update) if update else c
 
 
-@pytest.mark.parametrize(("name", "document", "year", "item"), [
-    ("huapho-2565", "analysis-report", 2566, "o42"),     # fiscal 2566: the analysis made for 2566
-    ("rangsit-2568", "measures-results", 2569, "o26"),   # results of fiscal 2568, filed in ITA 2569
-    ("pakkret-2568", "measures-results", 2569, "o26"),
-])
+@pytest.mark.parametrize(
+    ("name", "document", "year", "item"),
+    [
+        ("huapho-2565", "analysis-report", 2566, "o42"),  # fiscal 2566: the analysis made for 2566
+        ("rangsit-2568", "measures-results", 2569, "o26"),  # results of fiscal 2568, filed in ITA 2569
+        ("pakkret-2568", "measures-results", 2569, "o26"),
+    ],
+)
 def test_sample_sets_file_their_documents_under_the_years_item(name, document, year, item):
     s = publish_index.slot(content(name), document)
     assert (s.year, s.item, s.rules_year) == (year, item, year)
@@ -62,10 +66,15 @@ def test_build_writes_the_index_in_the_set_folder(tmp_path):
     data = json.loads((out / "publish-index.json").read_text(encoding="utf-8"))
     first = data["entries"][0]
     assert data["format"] == 1
-    assert (first["assessment_year"], first["item"], first["files"]) == (2569, "o26", ["measures-results.docx"])
+    assert (first["assessment_year"], first["item"], first["files"]) == (
+        2569,
+        "o26",
+        ["measures-results.docx"],
+    )
     assert first["item_title"] == "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
-    assert {f for e in data["entries"] for f in e["files"]} == {p.name for p in out.iterdir()
-                                                                 if not p.name.startswith(("publish-index", "."))}
+    assert {f for e in data["entries"] for f in e["files"]} == {
+        p.name for p in out.iterdir() if not p.name.startswith(("publish-index", "."))
+    }
     # Written through the same manifest (hand-edit guard) as the other outputs.
     manifest = (out / ".ita-docs-manifest.json").read_text(encoding="utf-8")
     assert "publish-index.json" in manifest and "publish-index.docx" in manifest
@@ -77,8 +86,12 @@ def test_borrowed_rules_are_noted_in_the_index_and_warned_by_check(tmp_path):
     src = tmp_path / "rangsit-2569"
     shutil.copytree(CONTENT / "rangsit-2568", src)
     org = src / "organisation.yaml"
-    org.write_text(org.read_text(encoding="utf-8").replace("fiscal_year: 2568", "fiscal_year: 2569\nframework_year: 2569"),
-                   encoding="utf-8")
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            "fiscal_year: 2568", "fiscal_year: 2569\nframework_year: 2569"
+        ),
+        encoding="utf-8",
+    )
     loaded = load(src)
     assert any("2570" in w.message and "2569" in w.message for w in loaded.warnings)
     out = build(tmp_path, src)
@@ -96,8 +109,12 @@ def test_unknown_framework_year_is_the_clean_error(tmp_path):
     src = tmp_path / "set"
     shutil.copytree(CONTENT / "rangsit-2568", src)
     org = src / "organisation.yaml"
-    org.write_text(org.read_text(encoding="utf-8").replace("fiscal_year: 2568", "fiscal_year: 2568\nframework_year: 2571"),
-                   encoding="utf-8")
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            "fiscal_year: 2568", "fiscal_year: 2568\nframework_year: 2571"
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(ContentErrors) as exc:
         load(src)
     text = str(exc.value)
@@ -112,11 +129,15 @@ def _set_2570(tmp_path) -> Path:
     a = src / "assessment.yaml"
     a.write_text(a.read_text(encoding="utf-8").replace("  year: 2565", "  year: 2570"), encoding="utf-8")
     o = src / "organisation.yaml"
-    o.write_text(o.read_text(encoding="utf-8").replace("fiscal_year: 2566", "fiscal_year: 2571\nframework_year: 2569"),
-                 encoding="utf-8")
+    o.write_text(
+        o.read_text(encoding="utf-8").replace("fiscal_year: 2566", "fiscal_year: 2571\nframework_year: 2569"),
+        encoding="utf-8",
+    )
     (src / "oit_followup.yaml").write_text(
         "oit_followup:\n  year: 2570\n  rows:\n    - {item: o25, score: 100, status: done}\n"
-        "    - {item: o26, score: 0, status: todo}\n", encoding="utf-8")
+        "    - {item: o26, score: 0, status: todo}\n",
+        encoding="utf-8",
+    )
     return src
 
 
@@ -137,7 +158,9 @@ def test_every_document_using_borrowed_rules_carries_the_note(tmp_path):
     slide = Presentation(str(out / "analysis-slides.pptx")).slides[0]
     assert any(note in s.text_frame.text for s in slide.shapes if s.has_text_frame)
     # The OIT titles are 2569's, the level computed by 2569's rule.
-    oit = "\n".join(c.text for t in Document(str(out / "oit-followup.docx")).tables for r in t.rows for c in r.cells)
+    oit = "\n".join(
+        c.text for t in Document(str(out / "oit-followup.docx")).tables for r in t.rows for c in r.cells
+    )
     assert "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร" in oit
     # Without framework_year, a missing year stays the clean error naming the known years.
     o = src / "organisation.yaml"
@@ -158,8 +181,8 @@ def test_documents_without_borrowed_rules_have_no_note(tmp_path):
 
 
 def test_index_constant_of_the_bundle_is_the_documents_file():
-    from ita_docs.write import batch
     from ita_docs.documents import publish_index as index_document
+    from ita_docs.write import batch
 
     assert batch.INDEX_DOCX == f"{index_document.NAME}.docx" == index_document.DOCUMENT.template
 
@@ -181,4 +204,5 @@ def test_a_memo_and_its_distribution_list_are_one_entry(tmp_path):
     # 2565 has no document -> item map: the rows say so instead of guessing.
     assert all(e["item"] is None for e in data["entries"])
     assert {f for e in data["entries"] for f in e["files"]} == {
-        p.name for p in out.glob("*.docx") if p.name != "publish-index.docx"}
+        p.name for p in out.glob("*.docx") if p.name != "publish-index.docx"
+    }

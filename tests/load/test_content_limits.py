@@ -1,5 +1,6 @@
 """Issue 19 (7): content that used to end in an internal error, or was blamed on a template, is a
 located content error (file, line, field; exit 2), and nothing is written."""
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,9 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def _build(src: Path, out: Path):
     result = runner.invoke(cli.app, ["build", str(src), "-o", str(out), "-q"])
-    assert "Traceback" not in result.output and "ภายใน" not in result.output.split("\n")[0], result.output[:500]
+    assert "Traceback" not in result.output and "ภายใน" not in result.output.split("\n")[0], result.output[
+        :500
+    ]
     assert not list(out.rglob("*.docx")) if out.exists() else True
     return result
 
@@ -34,13 +37,19 @@ def _build(src: Path, out: Path):
 def _png(width: int, height: int, pad: int = 0) -> bytes:
     """A valid grey PNG of ``width`` x ``height`` (its rows compress to almost nothing), with ``pad``
     bytes of an ancillary chunk to make the file big."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     rows = zlib.compress(b"".join(b"\0" + b"\x80" * width for _ in range(height)), 9)
     extra = chunk(b"tEXt", b"pad\0" + b"x" * pad) if pad else b""
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + extra + chunk(b"IDAT", rows) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+        + extra
+        + chunk(b"IDAT", rows)
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_a_memo_id_over_the_limit_is_located(tmp_path):
@@ -53,7 +62,11 @@ def test_a_memo_id_over_the_limit_is_located(tmp_path):
 
 def test_a_5000_character_emblem_name_is_located(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
-    _edit(src / "organisation.yaml", "  document_prefix:", "  emblem: " + "ก" * 5000 + ".png\n  document_prefix:")
+    _edit(
+        src / "organisation.yaml",
+        "  document_prefix:",
+        "  emblem: " + "ก" * 5000 + ".png\n  document_prefix:",
+    )
     result = _build(src, tmp_path / "out")
     assert result.exit_code == 2, result.output
     assert "organisation.yaml:12:" in result.output and "organisation.emblem" in result.output
@@ -62,15 +75,25 @@ def test_a_5000_character_emblem_name_is_located(tmp_path):
 
 def test_a_character_word_cannot_hold_is_located(tmp_path):
     src = copy_sample("huapho-2565", tmp_path / "h")
-    _edit(src / "organisation.yaml", "  name: องค์การบริหารส่วนตำบลหัวโพ", '  name: "\\ufffeองค์การบริหารส่วนตำบลหัวโพ"')
+    _edit(
+        src / "organisation.yaml", "  name: องค์การบริหารส่วนตำบลหัวโพ", '  name: "\\ufffeองค์การบริหารส่วนตำบลหัวโพ"'
+    )
     result = _build(src, tmp_path / "out")
     assert result.exit_code == 2, result.output
-    assert "organisation.yaml:8:" in result.output and "U+FFFE" in result.output and "organisation.name" in result.output
+    assert (
+        "organisation.yaml:8:" in result.output
+        and "U+FFFE" in result.output
+        and "organisation.name" in result.output
+    )
 
 
 def test_a_huge_paragraph_is_blamed_on_the_content_file(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
-    _edit(src / "measure_plan.yaml", "  goal:\n    - เป้าหมาย", "  goal:\n    - " + "ก" * 300_000 + "\n    - เป้าหมาย")
+    _edit(
+        src / "measure_plan.yaml",
+        "  goal:\n    - เป้าหมาย",
+        "  goal:\n    - " + "ก" * 300_000 + "\n    - เป้าหมาย",
+    )
     result = _build(src, tmp_path / "out")
     assert result.exit_code == 2, result.output
     assert re.search(r"measure_plan\.yaml:\d+:\d+: measure_plan\.goal\[0\]", result.output), result.output
@@ -79,7 +102,9 @@ def test_a_huge_paragraph_is_blamed_on_the_content_file(tmp_path):
 
 def test_a_content_file_over_the_size_limit_is_named(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
-    (src / "notes.yaml").write_text("notes: |\n" + ("  " + "ก" * 1000 + "\n") * 17_000, encoding="utf-8")  # ~50 MB
+    (src / "notes.yaml").write_text(
+        "notes: |\n" + ("  " + "ก" * 1000 + "\n") * 17_000, encoding="utf-8"
+    )  # ~50 MB
     result = _build(src, tmp_path / "out")
     assert result.exit_code == 2, result.output
     assert "notes.yaml" in result.output and "MB" in result.output
@@ -101,7 +126,9 @@ def test_an_emblem_image_over_the_limits_is_located(tmp_path, image, words):
     _edit(src / "organisation.yaml", "  document_prefix:", "  emblem: garuda.png\n  document_prefix:")
     result = _build(src, tmp_path / "out")
     assert result.exit_code == 2, result.output
-    assert "organisation.yaml:12:" in result.output and "garuda.png" in result.output and words in result.output
+    assert (
+        "organisation.yaml:12:" in result.output and "garuda.png" in result.output and words in result.output
+    )
 
 
 def test_an_emblem_within_the_limits_is_used(tmp_path):

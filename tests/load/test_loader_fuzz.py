@@ -2,6 +2,7 @@
 `LoadedContent` or `ContentErrors` whose every error names a file, never another
 exception (which the CLI would report as an internal error).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -13,8 +14,8 @@ from hypothesis import strategies as st
 
 from ita_docs.errors import ContentErrors
 from ita_docs.load.loader import LoadedContent
-from ita_docs.resources import sample_sets
 from ita_docs.load.validate import load
+from ita_docs.resources import sample_sets
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -24,13 +25,63 @@ SAMPLE_FILES = sorted(f for s in sample_sets() for f in s.glob("*.yaml"))
 # digits, control characters, BOMs, keys of the content model.
 TOKENS = [
     *"abc:-, \n\n[]{}&*!|>'\"#?%@`\\\t.0123456789",
-    "  ", "    ", "- ", ": ", "&a ", "*a", "&b ", "*b", "<<: ", "!!int ", "!!float ", "!!bool ", "!!timestamp ",
-    "!!str ", "!!binary ", "!!set ", "!!python/object ", "? ", "--- ", "...", "0x_", "0b", ".nan", "~", "null",
-    "2566-02-30", "2567-02-29", "0000-01-01", "๒๕๖๖-๐๔-๑๕", "99999999999999999999", "1e400",
-    "\x0b", "\x1f", "\x7f", "\x00", "\ufffe", "\ufeff", "\u2028", "\x85", "\r",
-    "ก", "๕", "fiscal_year: ", "organisation:\n  ", "name: ", "kind: อบต.", "province: ", "emblem: ",
-    "measures:\n  - ", "id: m1", "period: {until: ", "assessment:\n  ", "overall: ", "indicators: {1: ",
-    "{{ organisation.name }}", "{{", "{%",
+    "  ",
+    "    ",
+    "- ",
+    ": ",
+    "&a ",
+    "*a",
+    "&b ",
+    "*b",
+    "<<: ",
+    "!!int ",
+    "!!float ",
+    "!!bool ",
+    "!!timestamp ",
+    "!!str ",
+    "!!binary ",
+    "!!set ",
+    "!!python/object ",
+    "? ",
+    "--- ",
+    "...",
+    "0x_",
+    "0b",
+    ".nan",
+    "~",
+    "null",
+    "2566-02-30",
+    "2567-02-29",
+    "0000-01-01",
+    "๒๕๖๖-๐๔-๑๕",
+    "99999999999999999999",
+    "1e400",
+    "\x0b",
+    "\x1f",
+    "\x7f",
+    "\x00",
+    "\ufffe",
+    "\ufeff",
+    "\u2028",
+    "\x85",
+    "\r",
+    "ก",
+    "๕",
+    "fiscal_year: ",
+    "organisation:\n  ",
+    "name: ",
+    "kind: อบต.",
+    "province: ",
+    "emblem: ",
+    "measures:\n  - ",
+    "id: m1",
+    "period: {until: ",
+    "assessment:\n  ",
+    "overall: ",
+    "indicators: {1: ",
+    "{{ organisation.name }}",
+    "{{",
+    "{%",
 ]
 yaml_text = st.one_of(st.lists(st.sampled_from(TOKENS), max_size=60).map("".join), st.text(max_size=200))
 
@@ -75,7 +126,9 @@ def test_any_text_in_other_encodings(text, codec):
 edit = st.one_of(
     st.tuples(st.just("delete"), st.integers(min_value=0)),
     st.tuples(st.just("duplicate"), st.integers(min_value=0)),
-    st.tuples(st.just("insert"), st.integers(min_value=0), st.one_of(st.sampled_from(TOKENS), st.characters())),
+    st.tuples(
+        st.just("insert"), st.integers(min_value=0), st.one_of(st.sampled_from(TOKENS), st.characters())
+    ),
 )
 
 
@@ -88,7 +141,7 @@ def mutate(text: str, edits: list[tuple]) -> str:
             text = text[:i] + e[2] + text[i:]
         elif lines:
             i = e[1] % len(lines)
-            lines[i:i + 1] = [] if e[0] == "delete" else [lines[i], lines[i]]
+            lines[i : i + 1] = [] if e[0] == "delete" else [lines[i], lines[i]]
             text = "".join(lines)
     return text
 
@@ -99,6 +152,10 @@ def mutate(text: str, edits: list[tuple]) -> str:
 def test_mutated_samples(sample, edits):
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d) / sample.parent.name
-        shutil.copytree(sample.parent, folder, ignore=lambda _d, names: [n for n in names if not n.endswith(".yaml")])
-        (folder / sample.name).write_bytes(mutate(sample.read_text(encoding="utf-8"), edits).encode("utf-8", "surrogatepass"))
+        shutil.copytree(
+            sample.parent, folder, ignore=lambda _d, names: [n for n in names if not n.endswith(".yaml")]
+        )
+        (folder / sample.name).write_bytes(
+            mutate(sample.read_text(encoding="utf-8"), edits).encode("utf-8", "surrogatepass")
+        )
         check_folder(folder)

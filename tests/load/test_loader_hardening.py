@@ -4,6 +4,7 @@ Each case: exit status 2 (or `ContentErrors`), the right file and line, a Thai
 message a clerk understands, nothing written, never the internal-error message.
 The corpus of such files is ``tests/bad_inputs/`` (see its README).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from ita_docs import cli, messages
-from ita_docs.load import loader
 from ita_docs.errors import ContentErrors
+from ita_docs.load import loader
 from ita_docs.load.validate import load
 
 from ..conftest import copy_sample
@@ -70,7 +71,11 @@ def run_cli(args: list[str], monkeypatch, capsys) -> tuple[int, str]:
     return info.value.code, out.out + out.err
 
 
-INTERNAL = [messages.MESSAGES["internal"][0].split("(")[0].strip(), messages.MESSAGES["internal"][1].split("(")[0].strip(), "Traceback"]
+INTERNAL = [
+    messages.MESSAGES["internal"][0].split("(")[0].strip(),
+    messages.MESSAGES["internal"][1].split("(")[0].strip(),
+    "Traceback",
+]
 
 
 # --------------------------------------------------------------------------- the corpus, through the CLI
@@ -105,7 +110,10 @@ def test_be_leap_day_is_accepted(tmp_path, until):
 
 
 def test_badly_shaped_date_and_number_as_date(tmp_path):
-    f = write(tmp_path / "c.yaml", MINIMAL.replace("UNTIL", "15/04/2566") + "  - id: m2\n    title: t\n    period: {until: 0}\n")
+    f = write(
+        tmp_path / "c.yaml",
+        MINIMAL.replace("UNTIL", "15/04/2566") + "  - id: m2\n    title: t\n    period: {until: 0}\n",
+    )
     errs = errors_of(f)
     assert [e.location.line for e in errs] == [UNTIL_LINE, UNTIL_LINE + 3]
     assert all("ต้องเป็นวันที่แบบ ปปปป-ดด-วว" in e.message for e in errs)
@@ -116,14 +124,21 @@ def test_badly_shaped_date_and_number_as_date(tmp_path):
 
 @pytest.mark.parametrize("char", ["\x0b", "\x1f", "\x7f", "\ufffe"])
 def test_control_character_is_located(tmp_path, char):
-    f = write(tmp_path / "c.yaml", MINIMAL.replace("UNTIL", "2566-04-15").replace("ทดสอบ\n", "ทด" + char + "สอบ\n", 1))
+    f = write(
+        tmp_path / "c.yaml",
+        MINIMAL.replace("UNTIL", "2566-04-15").replace("ทดสอบ\n", "ทด" + char + "สอบ\n", 1),
+    )
     (err,) = errors_of(f)
     assert (err.location.file, err.location.line, err.location.column) == (f, 3, 32)
     assert f"U+{ord(char):04X}" in err.message and "ลบอักขระควบคุมที่มองไม่เห็นนี้ออก" in err.message
 
 
 def test_control_characters_do_not_hide_other_problems(tmp_path):
-    text = MINIMAL.replace("UNTIL", "2566-04-15").replace("ราชบุรี", "ราช\x0bบุรี\x0b").replace("  kind: อบต.\n", "  kind: อบต.\n  kind: อบต.\n")
+    text = (
+        MINIMAL.replace("UNTIL", "2566-04-15")
+        .replace("ราชบุรี", "ราช\x0bบุรี\x0b")
+        .replace("  kind: อบต.\n", "  kind: อบต.\n  kind: อบต.\n")
+    )
     f = write(tmp_path / "c.yaml", text)
     errs = errors_of(f)
     assert [(e.location.line, e.location.column) for e in errs] == [(5, 3), (6, 16), (6, 21)]
@@ -131,7 +146,10 @@ def test_control_characters_do_not_hide_other_problems(tmp_path):
 
 
 def test_many_control_characters_are_counted_not_listed(tmp_path):
-    f = write(tmp_path / "c.yaml", MINIMAL.replace("UNTIL", "2566-04-15").replace("ทดสอบ\n", "ทดสอบ" + "\x0b" * 30 + "\n", 1))
+    f = write(
+        tmp_path / "c.yaml",
+        MINIMAL.replace("UNTIL", "2566-04-15").replace("ทดสอบ\n", "ทดสอบ" + "\x0b" * 30 + "\n", 1),
+    )
     errs = errors_of(f)
     assert len(errs) == loader.MAX_CONTROL_REPORTED + 1
     assert "อีก 10 ตัว" in errs[-1].message
@@ -189,7 +207,9 @@ def test_alias_bomb_is_refused_fast_and_small(tmp_path):
 
 
 def test_aliases_within_budget_still_load(tmp_path):
-    text = MINIMAL.replace("UNTIL", "2566-04-15").replace("  - id: m1\n", "  - id: m1\n    responsible_other: &o [ก, ข]\n", 1)
+    text = MINIMAL.replace("UNTIL", "2566-04-15").replace(
+        "  - id: m1\n", "  - id: m1\n    responsible_other: &o [ก, ข]\n", 1
+    )
     text += "  - id: m2\n    title: อีกมาตรการ\n    responsible_other: *o\n"
     loaded = load(write(tmp_path / "c.yaml", text))
     assert [m.responsible_other for m in loaded.content.measures] == [["ก", "ข"], ["ก", "ข"]]
@@ -201,7 +221,9 @@ def test_aliases_within_budget_still_load(tmp_path):
 def test_duplicate_key_in_one_file_names_both_lines(sample_copy):
     f = sample_copy / "assessment.yaml"
     text = f.read_text(encoding="utf-8")
-    f.write_text(text.replace("  overall: 85.85\n", "  overall: 85.85\n  overall: 15.00\n", 1), encoding="utf-8")
+    f.write_text(
+        text.replace("  overall: 85.85\n", "  overall: 85.85\n  overall: 15.00\n", 1), encoding="utf-8"
+    )
     first = next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith("  overall:"))
     (err,) = errors_of(sample_copy)
     assert (err.location.file, err.location.line, err.location.field) == (f, first + 1, "assessment.overall")
@@ -209,7 +231,10 @@ def test_duplicate_key_in_one_file_names_both_lines(sample_copy):
 
 
 def test_duplicate_keys_at_any_level_all_reported(tmp_path):
-    text = MINIMAL.replace("UNTIL", "2566-04-15").replace("    title:", "    id: m2\n    title:", 1) + "fiscal_year: 2567\n"
+    text = (
+        MINIMAL.replace("UNTIL", "2566-04-15").replace("    title:", "    id: m2\n    title:", 1)
+        + "fiscal_year: 2567\n"
+    )
     f = write(tmp_path / "c.yaml", text)
     errs = errors_of(f)
     assert [(e.location.line, e.location.field) for e in errs] == [(8, "measures[0].id"), (11, "fiscal_year")]
@@ -237,7 +262,11 @@ def test_utf16_file(tmp_path, codec):
 
 def test_utf16_mostly_thai_without_bom(tmp_path):
     f = tmp_path / "c.yaml"
-    f.write_bytes((MINIMAL.replace("UNTIL", "2566-04-15") + "  - id: m2\n    title: " + "ก" * 3000 + "\n").encode("utf-16-le"))
+    f.write_bytes(
+        (MINIMAL.replace("UNTIL", "2566-04-15") + "  - id: m2\n    title: " + "ก" * 3000 + "\n").encode(
+            "utf-16-le"
+        )
+    )
     (err,) = errors_of(f)
     assert "UTF-16" in err.message
 
@@ -259,7 +288,9 @@ def test_tis620_file_names_line_of_first_bad_byte(tmp_path):
 
 def test_one_legacy_line_in_a_utf8_file(tmp_path):
     f = tmp_path / "c.yaml"
-    f.write_bytes(MINIMAL.replace("UNTIL", "2566-04-15").encode().replace("ราชบุรี".encode(), "ราชบุรี".encode("cp874")))
+    f.write_bytes(
+        MINIMAL.replace("UNTIL", "2566-04-15").encode().replace("ราชบุรี".encode(), "ราชบุรี".encode("cp874"))
+    )
     (err,) = errors_of(f)
     assert (err.location.line, err.location.column) == (5, 13)
     assert "ไม่ได้บันทึกเป็น UTF-8" in err.message
@@ -273,7 +304,10 @@ def test_every_bad_file_is_reported_at_once(tmp_path):
     unreadable = [(e.location.file.name, e.location.line) for e in errs if not e.location.field]
     assert unreadable == [("a.yaml", 1), ("b.yaml", 2), ("c.yaml", 1)]
     # and, in the same run, what the readable part of b.yaml lacks (issue 17: no rounds)
-    assert {e.location.field for e in errs if e.location.field} == {"organisation.kind", "organisation.province"}
+    assert {e.location.field for e in errs if e.location.field} == {
+        "organisation.kind",
+        "organisation.province",
+    }
 
 
 # --------------------------------------------------------------------------- 6. the emblem
@@ -281,15 +315,28 @@ def test_every_bad_file_is_reported_at_once(tmp_path):
 
 def _png() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     raw = b"".join(b"\x00" + b"\x80" * 4 for _ in range(4))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _with_emblem(folder: Path, emblem: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    return write(folder / "c.yaml", MINIMAL.replace("UNTIL", "2566-04-15").replace("  province:", f"  emblem: {emblem}\n  province:", 1))
+    return write(
+        folder / "c.yaml",
+        MINIMAL.replace("UNTIL", "2566-04-15").replace("  province:", f"  emblem: {emblem}\n  province:", 1),
+    )
 
 
 @pytest.mark.parametrize(
@@ -337,7 +384,10 @@ def test_emblem_checked_together_with_reference_problems(tmp_path):
 def test_5000_character_organisation_name_builds(tmp_path, monkeypatch, capsys):
     dst = copy_sample("muangklaeng-2565", tmp_path / "m")
     org = dst / "organisation.yaml"
-    org.write_text(org.read_text(encoding="utf-8").replace("  name: เทศบาลตำบลเมืองแกลง", "  name: " + "ก" * 5000, 1), encoding="utf-8")
+    org.write_text(
+        org.read_text(encoding="utf-8").replace("  name: เทศบาลตำบลเมืองแกลง", "  name: " + "ก" * 5000, 1),
+        encoding="utf-8",
+    )
     code, text = run_cli(["build", str(dst), "-o", str(tmp_path / "out")], monkeypatch, capsys)
     assert code == 0, text
     assert any((tmp_path / "out").rglob("memo-*.docx"))
@@ -357,8 +407,16 @@ def test_pythainlp_never_writes_to_home(tmp_path):
     env.update(HOME=str(home), USERPROFILE=str(home), PYTHONPATH=str(REPO), ITA_DOCS_LANG="th")
     sample = next(p for p in (REPO / "content").iterdir() if p.name == "huapho-2565")
     res = subprocess.run(
-        [sys.executable, "-c", "import sys, ita_docs.thaifmt as t; from ita_docs.load.validate import load; load(sys.argv[1]); print(t.to_digits('2566'), t.baht_text(12.5))", str(sample)],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            "import sys, ita_docs.thaifmt as t; from ita_docs.load.validate import load; load(sys.argv[1]); print(t.to_digits('2566'), t.baht_text(12.5))",
+            str(sample),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert res.returncode == 0, res.stderr
     assert "๒๕๖๖ สิบสองบาทห้าสิบสตางค์" in res.stdout

@@ -1,5 +1,6 @@
 """The loader reads YAML with libyaml's parser (`ita_docs.load.safe_yaml._CLoader`) when it can: same data,
 same line/column of every key and value, same errors as PyYAML's pure-Python loader (`_Loader`)."""
+
 from __future__ import annotations
 
 import random
@@ -7,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_docs.load import reader as L
 from ita_docs.build import load_all
+from ita_docs.load import reader as L
 from ita_docs.resources import sample_sets
 
 pytestmark = pytest.mark.skipif(L._CParser is None, reason="PyYAML without libyaml")
@@ -37,7 +38,11 @@ def assert_same(text: str) -> bool:
 
 
 def yaml_texts() -> list[str]:
-    files = [*ROOT.joinpath("content").rglob("*.yaml"), *ROOT.joinpath("ita_docs").rglob("*.yaml"), *ROOT.joinpath("tests").rglob("*.yaml")]
+    files = [
+        *ROOT.joinpath("content").rglob("*.yaml"),
+        *ROOT.joinpath("ita_docs").rglob("*.yaml"),
+        *ROOT.joinpath("tests").rglob("*.yaml"),
+    ]
     texts = []
     for f in files:
         text, _ = L._decode(f, f.read_bytes())
@@ -55,9 +60,54 @@ def test_mutated_content_reads_the_same():
     """Pieces of real files with YAML's special characters put in (the corpus that found the guards)."""
     rng = random.Random(2565)
     texts = yaml_texts()
-    pieces = ["\t", " ", "\n", ":", "- ", "#", "'", '"', "{", "}", "[", "]", ",", "&a ", "*a", "!!str ", "? ", "|", ">",
-              "\r\n", "\x85", "\u2028", "ก", "\\", "%", "@", "`", "---\n", "...\n", "<<: ", "~", "!", "\ufeff", "\xa0",
-              "{a: }", ": ", "''", "[]", "{}", "0x", "1e3", "null", "2566-02-30", "12:30", "%YAML 1.1\n", "\u200b"]
+    pieces = [
+        "\t",
+        " ",
+        "\n",
+        ":",
+        "- ",
+        "#",
+        "'",
+        '"',
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        "&a ",
+        "*a",
+        "!!str ",
+        "? ",
+        "|",
+        ">",
+        "\r\n",
+        "\x85",
+        "\u2028",
+        "ก",
+        "\\",
+        "%",
+        "@",
+        "`",
+        "---\n",
+        "...\n",
+        "<<: ",
+        "~",
+        "!",
+        "\ufeff",
+        "\xa0",
+        "{a: }",
+        ": ",
+        "''",
+        "[]",
+        "{}",
+        "0x",
+        "1e3",
+        "null",
+        "2566-02-30",
+        "12:30",
+        "%YAML 1.1\n",
+        "\u200b",
+    ]
     kept = 0
     for _ in range(3000):
         lines = rng.choice(texts).splitlines(keepends=True)
@@ -71,8 +121,30 @@ def test_mutated_content_reads_the_same():
 
 
 def _generated(rng: random.Random) -> str:
-    words = ["a", "key", "ก", "ไทย ภาษา", "12", "2566-04-15", "12:30", "3.50", "-1", "0x1F", "yes", "null", "~", "x y", "a:b",
-             "http://x.example/a", "น้ำ\u0e48", "\u3000x", "x\xa0y", ".5", "1e3", ""]
+    words = [
+        "a",
+        "key",
+        "ก",
+        "ไทย ภาษา",
+        "12",
+        "2566-04-15",
+        "12:30",
+        "3.50",
+        "-1",
+        "0x1F",
+        "yes",
+        "null",
+        "~",
+        "x y",
+        "a:b",
+        "http://x.example/a",
+        "น้ำ\u0e48",
+        "\u3000x",
+        "x\xa0y",
+        ".5",
+        "1e3",
+        "",
+    ]
 
     def scalar() -> str:
         w = rng.choice(words)
@@ -95,7 +167,9 @@ def _generated(rng: random.Random) -> str:
             return " [" + ", ".join(scalar() for _ in range(rng.randint(0, 4))) + "]"
         if r < 0.88:
             return "\n" + mapping(indent + rng.choice([2, 4]), depth + 1)
-        return "\n" + "\n".join(" " * (indent + 2) + "-" + value(indent + 2, depth + 1) for _ in range(rng.randint(1, 3)))
+        return "\n" + "\n".join(
+            " " * (indent + 2) + "-" + value(indent + 2, depth + 1) for _ in range(rng.randint(1, 3))
+        )
 
     def mapping(indent: int, depth: int) -> str:
         keys = dict.fromkeys(scalar() for _ in range(rng.randint(1, 4)))

@@ -1,5 +1,6 @@
 """The JSON Schema of the content (ita_docs.model.schema): Thai descriptions for every field,
 shorthands the models accept, and every bundled sample valid against it."""
+
 from __future__ import annotations
 
 import json
@@ -8,9 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ita_docs.model import schema
 from ita_docs.load.loader import content_files
-from ita_docs.model import Content
+from ita_docs.model import Content, schema
 from ita_docs.resources import sample_sets
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -33,7 +33,10 @@ def _as_json(value):
 
 
 def _files(folder: Path) -> dict[Path, dict]:
-    return {f: _as_json(yaml.load(f.read_text(encoding="utf-8"), Loader=_TextDates)) for f in content_files(folder)}
+    return {
+        f: _as_json(yaml.load(f.read_text(encoding="utf-8"), Loader=_TextDates))
+        for f in content_files(folder)
+    }
 
 
 def _content_sets() -> list[Path]:
@@ -59,7 +62,17 @@ def test_descriptions_are_thai():
 def test_models_cover_the_whole_content_tree():
     ms = schema.models()
     assert next(iter(ms)) == "Content"
-    for name in ("Organisation", "Assessment", "Measure", "Period", "Block", "Memo", "Minutes", "Attendee", "OitRow"):
+    for name in (
+        "Organisation",
+        "Assessment",
+        "Measure",
+        "Period",
+        "Block",
+        "Memo",
+        "Minutes",
+        "Attendee",
+        "OitRow",
+    ):
         assert name in ms
 
 
@@ -99,7 +112,9 @@ def test_shorthands_the_models_accept():
     defs = s["$defs"]
     # one string where a list of strings is expected
     position = defs["Person"]["properties"]["position"]
-    assert {"type": "string"} in position["anyOf"] and any(a.get("type") == "array" for a in position["anyOf"])
+    assert {"type": "string"} in position["anyOf"] and any(
+        a.get("type") == "array" for a in position["anyOf"]
+    )
     # a plain string for a prose block, a period, a step, an output, a person in minutes
     for name in ("Block", "Period", "Step", "Output", "Who", "Attendee"):
         assert defs[name]["anyOf"][0]["type"] == "string", name

@@ -3,6 +3,7 @@
 Tests that start LibreOffice are skipped only when ``soffice`` is not on PATH;
 one converter is shared by most of them (its first start is the slow part).
 """
+
 from __future__ import annotations
 
 import io
@@ -32,7 +33,9 @@ from ita_docs.publish import (
     page_number_digits,
 )
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
 
 REPORT = "huapho-2565/analysis-report.docx"
 MEMO = "muangklaeng-2565/memo-measures-announce-2565.docx"
@@ -97,7 +100,9 @@ def test_page_number_digits_of_the_samples(rendered):
 
 
 def test_bundle_one_bookmark_per_document_in_order():
-    merged = _pdf(bundle([("รายงาน", _blank_pdf(3)), ("มาตรการ", _blank_pdf(2)), ("บันทึก", _blank_pdf(1))], title="ITA"))
+    merged = _pdf(
+        bundle([("รายงาน", _blank_pdf(3)), ("มาตรการ", _blank_pdf(2)), ("บันทึก", _blank_pdf(1))], title="ITA")
+    )
     assert len(merged.pages) == 6
     assert [o.title for o in merged.outline] == ["รายงาน", "มาตรการ", "บันทึก"]
     assert [merged.get_destination_page_number(o) for o in merged.outline] == [0, 3, 5]
@@ -105,7 +110,7 @@ def test_bundle_one_bookmark_per_document_in_order():
 
 
 def test_bundle_names_a_broken_pdf():
-    with pytest.raises(PdfConversionError, match="เสีย.pdf"):
+    with pytest.raises(PdfConversionError, match=r"เสีย\.pdf"):
         bundle([("ดี.pdf", _blank_pdf(1)), ("เสีย.pdf", b"not a pdf")])
 
 
@@ -115,7 +120,9 @@ def test_missing_libreoffice_says_how_to_install(monkeypatch, tmp_path):
     assert not available()
     with pytest.raises(PdfUnavailable) as err:
         PdfConverter().start()
-    assert "LibreOffice" in str(err.value) and "ติดตั้ง" in str(err.value) and "apt-get install" in str(err.value)
+    assert (
+        "LibreOffice" in str(err.value) and "ติดตั้ง" in str(err.value) and "apt-get install" in str(err.value)
+    )
     assert "\n" not in str(err.value)
     set_language("en")
     try:
@@ -188,8 +195,12 @@ def test_thai_page_numbers_from_page_two(report_pdf):
     assert reader.pages[2].extract_text().splitlines()[0].strip() == "- ๓ -"
     assert "- ๑ -" not in reader.pages[0].extract_text()  # no number on the first page
     if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", "-raw", "-f", "2", "-l", "2", "-", "-"], input=report_pdf,
-                              capture_output=True, check=True).stdout.decode()
+        text = subprocess.run(
+            ["pdftotext", "-raw", "-f", "2", "-l", "2", "-", "-"],
+            input=report_pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
         assert text.splitlines()[0] == "- ๒ -"
 
 
@@ -206,7 +217,9 @@ def test_bundle_of_converted_documents(conv, rendered, report_pdf):
     merged = _pdf(bundle(parts))
     assert len(merged.outline) == 3
     assert len(merged.pages) == sum(len(_pdf(p).pages) for _, p in parts)
-    assert merged.get_destination_page_number(merged.outline[2]) == len(_pdf(report_pdf).pages) + len(_pdf(plan).pages)
+    assert merged.get_destination_page_number(merged.outline[2]) == len(_pdf(report_pdf).pages) + len(
+        _pdf(plan).pages
+    )
 
 
 @needs_soffice
@@ -215,7 +228,7 @@ def test_timeout_kills_the_office_and_the_next_document_gets_a_new_one(conv, ren
     old, starts = conv.pids, conv.starts
     conv.timeout = 0.01
     try:
-        with pytest.raises(PdfConversionError, match="slow.docx"):
+        with pytest.raises(PdfConversionError, match=r"slow\.docx"):
             conv.convert(rendered[MEMO], name="slow.docx")
     finally:
         conv.timeout = 120.0
@@ -245,7 +258,11 @@ def test_close_with_kill_stops_running_conversions(rendered):
     c = PdfConverter().start()
     offices = c.pids
     result: dict = {}
-    worker = threading.Thread(target=lambda: result.update(e=pytest.raises(PdfConversionErrors, c.convert_many, [rendered[REPORT]] * 3)))
+    worker = threading.Thread(
+        target=lambda: result.update(
+            e=pytest.raises(PdfConversionErrors, c.convert_many, [rendered[REPORT]] * 3)  # noqa: RUF061 - in a thread
+        )
+    )
     worker.start()
     time.sleep(0.3)
     started = time.monotonic()
@@ -271,8 +288,15 @@ def test_parallel_workers_keep_order_and_name_every_failure(rendered, tmp_path):
     missing = tmp_path / "ไม่มี.docx"
     with PdfConverter(jobs=2) as c:
         assert len(c.pids) == 4  # two offices, two bridges
-        results = c.convert_many([(PLAN, rendered[PLAN]), ("broken.docx", b"PK\x03\x04 not a zip"),
-                                  missing, (MEMO, rendered[MEMO])], return_exceptions=True)
+        results = c.convert_many(
+            [
+                (PLAN, rendered[PLAN]),
+                ("broken.docx", b"PK\x03\x04 not a zip"),
+                missing,
+                (MEMO, rendered[MEMO]),
+            ],
+            return_exceptions=True,
+        )
         assert [type(r) for r in results] == [bytes, PdfConversionError, PdfConversionError, bytes]
         assert len(_pdf(results[0]).pages) == 4 and len(_pdf(results[3]).pages) == 1
         with pytest.raises(PdfConversionErrors) as err:
@@ -323,7 +347,6 @@ def test_kill_9_leaves_no_office_and_no_partial_pdf(rendered, tmp_path):
     for pdf in out.glob("*.pdf") if out.exists() else []:
         data = pdf.read_bytes()
         assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF"), pdf
-
 
 
 @needs_soffice

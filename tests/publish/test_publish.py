@@ -1,4 +1,5 @@
 """Regenerate and publish: the manifest, hand edits, one transaction, user templates, PDFs."""
+
 from __future__ import annotations
 
 import io
@@ -55,7 +56,9 @@ def test_a_changed_content_file_rebuilds_only_that_set(built, tmp_path):
     src, out = built
     other = copy_sample("huapho-2565", tmp_path / "huapho-2565")
     assert build(str(src), str(other), "-o", str(out), "-q").exit_code == 0
-    (src / "memos.yaml").write_text((src / "memos.yaml").read_text(encoding="utf-8") + "\n# note\n", encoding="utf-8")
+    (src / "memos.yaml").write_text(
+        (src / "memos.yaml").read_text(encoding="utf-8") + "\n# note\n", encoding="utf-8"
+    )
     result = build(str(src), str(other), "-o", str(out))
     assert "huapho-2565: " in result.output and "ไม่ต้องสร้างใหม่" in result.output
     assert "muangklaeng-2565: " not in result.output  # rebuilt (bytes equal: counted as unchanged files)
@@ -68,7 +71,10 @@ def test_a_hand_edited_output_survives_byte_for_byte(built):
     doc.add_paragraph("แก้ไขในเวิร์ด")
     doc.save(str(plan))
     edited = plan.read_bytes()
-    (src / "measure_plan.yaml").write_text((src / "measure_plan.yaml").read_text(encoding="utf-8").replace("มาตรการ", "มาตรการฯ", 1), encoding="utf-8")
+    (src / "measure_plan.yaml").write_text(
+        (src / "measure_plan.yaml").read_text(encoding="utf-8").replace("มาตรการ", "มาตรการฯ", 1),
+        encoding="utf-8",
+    )
     result = build(str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert plan.read_bytes() == edited
@@ -99,7 +105,10 @@ def test_a_failed_write_changes_nothing(tmp_path):
     from ita_docs.errors import OutputError
 
     with pytest.raises(OutputError) as exc:
-        commit(Manifest.load(out), {"a": ("k", {out / "a" / "first.docx": b"1", out / "a" / "report.docx": b"2"})})
+        commit(
+            Manifest.load(out),
+            {"a": ("k", {out / "a" / "first.docx": b"1", out / "a" / "report.docx": b"2"})},
+        )
     assert "report.docx" in str(exc.value)
     assert sorted(p.name for p in (out / "a").iterdir()) == ["old.docx", "report.docx"]
     assert not (out / MANIFEST_NAME).exists()
@@ -130,14 +139,18 @@ def test_user_templates_override_by_name(built, tmp_path):
     assert result.exit_code == 0, result.output
     from ita_docs.render.ooxml import document_text
 
-    assert "วิธีการดำเนินงานตามแม่แบบของฉัน" in document_text((out / "muangklaeng-2565" / "measures-plan.docx").read_bytes())
+    assert "วิธีการดำเนินงานตามแม่แบบของฉัน" in document_text(
+        (out / "muangklaeng-2565" / "measures-plan.docx").read_bytes()
+    )
     # Exporting again over the same files is fine; over an edited one it refuses.
     assert runner.invoke(cli.app, ["templates", "export", str(tpl)]).exit_code == 1
 
 
 def test_a_content_set_names_its_own_templates(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "set")
-    shutil.copytree(Path(cli.__file__).parent.parent / "templates", src / "แม่แบบ", ignore=shutil.ignore_patterns("*.py"))
+    shutil.copytree(
+        Path(cli.__file__).parent.parent / "templates", src / "แม่แบบ", ignore=shutil.ignore_patterns("*.py")
+    )
     _replace_text(src / "แม่แบบ" / "measures-plan.docx", "วิธีดำเนินการ", "ขั้นตอนของหน่วยงานเอง")
     (src / "templates.yaml").write_text("templates: แม่แบบ\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -151,7 +164,7 @@ def test_a_content_set_names_its_own_templates(tmp_path):
 
 
 def test_a_broken_template_is_named(built, tmp_path):
-    src, out = built
+    src, _out = built
     tpl = tmp_path / "tpl"
     tpl.mkdir()
     shutil.copy(Path(cli.__file__).parent.parent / "templates" / "measures-plan.docx", tpl)
@@ -175,7 +188,9 @@ def _replace_text(docx: Path, old: str, new: str) -> None:
 
 # --------------------------------------------------------------------------- PDF (LibreOffice)
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
 
 
 @needs_soffice
@@ -190,7 +205,9 @@ def test_build_pdf_bundle_and_thai_page_numbers(tmp_path):
     docx = sorted(folder.glob("*.docx"))
     assert docx and all(d.with_suffix(".pdf").is_file() for d in docx)
     report = PdfReader(str(folder / "analysis-report.pdf"))
-    assert "- ๒ -" in report.pages[1].extract_text() or "-๒-" in report.pages[1].extract_text().replace(" ", "")
+    assert "- ๒ -" in report.pages[1].extract_text() or "-๒-" in report.pages[1].extract_text().replace(
+        " ", ""
+    )
     fonts = {f for page in report.pages for f in _embedded_fonts(page)}
     assert fonts and all(embedded for _name, embedded in fonts)
     bundle = PdfReader(str(folder / "bundle.pdf"))
@@ -211,7 +228,9 @@ def _embedded_fonts(page) -> set[tuple[str, bool]]:
         descendants = font.get("/DescendantFonts")
         desc = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
         desc = desc.get_object() if desc else {}
-        fonts.add((str(font.get("/BaseFont")), any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))))
+        fonts.add(
+            (str(font.get("/BaseFont")), any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")))
+        )
     return fonts
 
 
@@ -236,7 +255,21 @@ def test_kill_9_during_a_pdf_build_leaves_no_partial_file_and_no_office(tmp_path
     before = offices()
     src = copy_sample("huapho-2565", tmp_path / "huapho-2565")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "ita_docs.cli", "build", str(src), "-o", str(out), "--pdf", "--jobs", "1", "-q"])
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "ita_docs.cli",
+            "build",
+            str(src),
+            "-o",
+            str(out),
+            "--pdf",
+            "--jobs",
+            "1",
+            "-q",
+        ]
+    )
     deadline = time.monotonic() + 60
     while not (offices() - before) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.1)
@@ -271,8 +304,12 @@ def test_build_pdf_without_libreoffice_writes_the_docx_and_says_how_to_install(t
 
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
     env = {**os.environ, "PATH": str(tmp_path / "empty-bin")}
-    result = subprocess.run([sys.executable, "-m", "ita_docs.cli", "build", str(src), "-o", str(tmp_path / "out"), "--pdf", "-q"],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "ita_docs.cli", "build", str(src), "-o", str(tmp_path / "out"), "--pdf", "-q"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 1
     assert "apt-get install" in result.stderr and "Traceback" not in result.stderr
     assert len(list((tmp_path / "out" / "m").glob("*.docx"))) == 4  # 3 documents and publish-index.docx
@@ -283,8 +320,12 @@ def _cli(*args: str, env: dict[str, str] | None = None):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-m", "ita_docs.cli", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "ita_docs.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @needs_soffice
@@ -293,7 +334,9 @@ def test_a_pdf_that_failed_is_made_by_the_next_build(tmp_path):
     rebuild" and never made the PDFs. The manifest records what was produced, not what was asked."""
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
     out = tmp_path / "out"
-    first = _cli("build", str(src), "--pdf", "-o", str(out), "-q", env={"ITA_DOCS_SOFFICE": "no-such-soffice"})
+    first = _cli(
+        "build", str(src), "--pdf", "-o", str(out), "-q", env={"ITA_DOCS_SOFFICE": "no-such-soffice"}
+    )
     assert first.returncode == 1 and not list(out.rglob("*.pdf")), first.stderr
     second = _cli("build", str(src), "--pdf", "-o", str(out), "-q")
     assert second.returncode == 0, second.stderr
@@ -333,7 +376,11 @@ def test_watch_survives_an_internal_error_says_so_and_builds_after(monkeypatch, 
     result = runner.invoke(cli.app, ["watch", str(src), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert len(calls) == 2
-    assert "ข้อผิดพลาดภายใน" in result.output and "เฝ้าดูต่อ" in result.output and "File name too long" in result.output
+    assert (
+        "ข้อผิดพลาดภายใน" in result.output
+        and "เฝ้าดูต่อ" in result.output
+        and "File name too long" in result.output
+    )
     assert "x" * 400 not in result.output  # a huge path is cut short
     assert "after.docx" in result.output
 
@@ -415,8 +462,12 @@ def test_watch_rebuilds_after_an_edit(tmp_path):
 
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
     plan = tmp_path / "out" / "m" / "measures-plan.docx"
-    proc = subprocess.Popen([sys.executable, "-m", "ita_docs.cli", "watch", str(src), "-o", str(tmp_path / "out")],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ita_docs.cli", "watch", str(src), "-o", str(tmp_path / "out")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not plan.exists() and time.monotonic() < deadline:

@@ -5,6 +5,7 @@ forced with ITA_DOCS_PORTABLE_OFFICE=1: real documents converted through it, off
 through psutil, an office that closes itself when ita-docs is killed, LibreOffice and its own
 Python found under Program Files, fonts found without fontconfig.
 """
+
 from __future__ import annotations
 
 import ast
@@ -27,14 +28,32 @@ from ita_docs import publish
 from ita_docs.publish import PdfConversionErrors, PdfConverter, PdfUnavailable, fonts, platform
 from ita_docs.publish.office import find_soffice, find_uno_python
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
 PUBLISH = Path(publish.__file__).parent
 REPORT = "huapho-2565/analysis-report.docx"
 MEMO = "muangklaeng-2565/memo-measures-announce-2565.docx"
 
 # Calls and names that exist only on POSIX (or only make sense there).
-POSIX_ONLY = {"killpg", "prctl", "PR_SET_PDEATHSIG", "_PR_SET_PDEATHSIG", "SIGKILL", "getuid", "getppid", "setsid",
-              "preexec_fn", "fork", "getpgid", "setpgrp", "WNOHANG", "fcntl", "select", "os.kill"}
+POSIX_ONLY = {
+    "killpg",
+    "prctl",
+    "PR_SET_PDEATHSIG",
+    "_PR_SET_PDEATHSIG",
+    "SIGKILL",
+    "getuid",
+    "getppid",
+    "setsid",
+    "preexec_fn",
+    "fork",
+    "getpgid",
+    "setpgrp",
+    "WNOHANG",
+    "fcntl",
+    "select",
+    "os.kill",
+}
 
 
 def _names(tree: ast.AST) -> set[str]:
@@ -64,7 +83,9 @@ def test_posix_only_calls_live_in_the_platform_module_alone():
         if bad:
             offenders[f.name] = sorted(bad)
     assert offenders == {}
-    assert {"killpg", "prctl", "select", "SIGKILL", "preexec_fn"} <= _names(ast.parse((PUBLISH / "platform.py").read_text()))
+    assert {"killpg", "prctl", "select", "SIGKILL", "preexec_fn"} <= _names(
+        ast.parse((PUBLISH / "platform.py").read_text())
+    )
 
 
 def test_the_portable_branch_is_chosen_by_the_environment(monkeypatch):
@@ -157,8 +178,11 @@ def test_portable_branch_restarts_a_killed_office_and_stops_a_running_one(portab
         assert _gone(first[:1], 5)
         running = c.pids
         result: dict = {}
-        worker = threading.Thread(target=lambda: result.update(
-            e=pytest.raises(PdfConversionErrors, c.convert_many, [rendered[REPORT]] * 3)))
+        worker = threading.Thread(
+            target=lambda: result.update(
+                e=pytest.raises(PdfConversionErrors, c.convert_many, [rendered[REPORT]] * 3)  # noqa: RUF061 - in a thread
+            )
+        )
         worker.start()
         time.sleep(0.3)
         started = time.monotonic()
@@ -203,8 +227,11 @@ def test_libreoffice_and_its_own_python_found_under_program_files(portable, monk
     program = tmp_path / "Program Files" / "LibreOffice" / "program"
     program.mkdir(parents=True)
     # Scripts standing for soffice.exe and LibreOffice's bundled python.exe (links would resolve away).
-    for name, target in (("soffice", real), ("soffice.bin", real.with_name("soffice.bin")),
-                         ("python", find_uno_python(real))):
+    for name, target in (
+        ("soffice", real),
+        ("soffice.bin", real.with_name("soffice.bin")),
+        ("python", find_uno_python(real)),
+    ):
         (program / name).write_text(f'#!/bin/sh\nexec {target} "$@"\n')
         (program / name).chmod(0o755)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))

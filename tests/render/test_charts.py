@@ -1,4 +1,5 @@
 """Native Word charts: the chart part, its workbook, embedding in .docx, LibreOffice rendering."""
+
 from __future__ import annotations
 
 import io
@@ -51,7 +52,9 @@ def test_chart_part_has_bar_chart_with_categories_and_values(chart):
 
 def test_labels_two_decimals_thai_digits_and_axis(chart):
     root = _root(chart)
-    formats = root.xpath(".//c:ser/c:dLbls/c:numFmt/@formatCode | .//c:dLbl/c:numFmt/@formatCode", namespaces=NS)
+    formats = root.xpath(
+        ".//c:ser/c:dLbls/c:numFmt/@formatCode | .//c:dLbl/c:numFmt/@formatCode", namespaces=NS
+    )
     assert formats and set(formats) == {"[$-D00041E]0.00"}
     assert root.xpath("string(.//c:ser/c:dLbls/c:showVal/@val)", namespaces=NS) == "1"
     # the short bar (8.18 of 100) has its label outside the bar
@@ -144,7 +147,10 @@ def _check_package(data: bytes, n_charts: int = 1) -> None:
         assert rel.get("Type").endswith("/relationships/package")
         assert rel.get("Target") == f"../embeddings/Microsoft_Excel_Sheet{i}.xlsx"
         (to_chart,) = [r for r in doc_rels if r.get("Target") == f"charts/chart{i}.xml"]
-        assert to_chart.get("Type") == "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+        assert (
+            to_chart.get("Type")
+            == "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+        )
         assert f'r:id="{to_chart.get("Id")}"' in document
     ids = re.findall(r'<wp:docPr id="(\d+)"', document)
     assert len(ids) == len(set(ids)) == n_charts
@@ -161,7 +167,10 @@ def test_inline_chart_in_a_docxtpl_template(tmp_path, chart):
     doc.save(tmp_path / "t.docx")
     tpl = DocxTemplate(str(tmp_path / "t.docx"))
     tools = charts.bar_chart(["IIT", "EIT", "OIT"], [89.43, 91.77, 78.71], title="")
-    ctx = {"chart": chart_embed.InlineChart(tpl, chart), "tools": chart_embed.InlineChart(tpl, tools, width_cm=10, height_cm=6)}
+    ctx = {
+        "chart": chart_embed.InlineChart(tpl, chart),
+        "tools": chart_embed.InlineChart(tpl, tools, width_cm=10, height_cm=6),
+    }
     tpl.render(ctx, jinja_env=make_env("thai"), autoescape=True)
     buf = io.BytesIO()
     tpl.save(buf)
@@ -177,8 +186,19 @@ def test_libreoffice_renders_the_chart_with_thai_digits(tmp_path):
     (tmp_path / "c.docx").write_bytes(_docx_with_chart(chart))
     profile = (tmp_path / "profile").as_uri()  # own profile: other soffice runs may be going
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "c.docx")],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "c.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = tmp_path / "c.pdf"
     assert pdf.exists()
@@ -204,10 +224,27 @@ def test_chart_xml_from_the_cached_shape_is_the_built_xml():
         cats = [rnd.choice(words) + f" {i}" for i in range(n)]
         if k % 10 == 0:
             cats[rnd.randrange(n)] = rnd.choice(odd)
-        vals = [rnd.choice([0, 5, 21.99, 22, 63.675, 85.85, 89.42999999999999, 100, 150, vm * 0.22, vm * 0.2199999, 3]) for _ in range(n)]
-        spec = charts._Spec(rnd.random() < 0.5, rnd.choice(["thai", "arabic"]), rnd.choice(["", "ปี ๒๕๖๕ & <x>"]),
-                            "TH Sarabun New", vm, "คะแนน", 13, slide=rnd.random() < 0.5)
-        assert charts.chart_xml(spec, cats, vals) == charts._chart_xml_built(spec, cats, vals), (spec, cats, vals)
+        vals = [
+            rnd.choice(
+                [0, 5, 21.99, 22, 63.675, 85.85, 89.42999999999999, 100, 150, vm * 0.22, vm * 0.2199999, 3]
+            )
+            for _ in range(n)
+        ]
+        spec = charts._Spec(
+            rnd.random() < 0.5,
+            rnd.choice(["thai", "arabic"]),
+            rnd.choice(["", "ปี ๒๕๖๕ & <x>"]),
+            "TH Sarabun New",
+            vm,
+            "คะแนน",
+            13,
+            slide=rnd.random() < 0.5,
+        )
+        assert charts.chart_xml(spec, cats, vals) == charts._chart_xml_built(spec, cats, vals), (
+            spec,
+            cats,
+            vals,
+        )
     # an unusable text in a category fails as the full build does
     with pytest.raises(etree.XMLSyntaxError):
         charts.bar_chart(["bell\x07"], [1], title="")

@@ -1,4 +1,5 @@
 """The Thai OOXML fixer and auditor on a deliberately broken document (docs/domain.md rules 1-6)."""
+
 from __future__ import annotations
 
 import io
@@ -19,10 +20,12 @@ def broken_docx() -> bytes:
     # A word split across two runs with identical formatting, bold without bCs, sz without szCs,
     # rFonts without cs, a noProof, properties out of order, and a zero-width space.
     for text in ("สวั", "สดี\u200b"):
-        p._p.append(parse_xml(
-            f'<w:r {nsdecls("w")}><w:rPr><w:sz w:val="32"/><w:b/><w:noProof/>'
-            f'<w:rFonts w:ascii="TH Sarabun New" w:hAnsi="TH Sarabun New"/></w:rPr><w:t>{text}</w:t></w:r>'
-        ))
+        p._p.append(
+            parse_xml(
+                f'<w:r {nsdecls("w")}><w:rPr><w:sz w:val="32"/><w:b/><w:noProof/>'
+                f'<w:rFonts w:ascii="TH Sarabun New" w:hAnsi="TH Sarabun New"/></w:rPr><w:t>{text}</w:t></w:r>'
+            )
+        )
     doc.add_paragraph("ภาษาไทยไม่มี cs")
     buf = io.BytesIO()
     doc.save(buf)
@@ -31,9 +34,18 @@ def broken_docx() -> bytes:
 
 def test_audit_finds_every_rule():
     found = "\n".join(ooxml.audit_package(broken_docx()))
-    for needle in ("compatibilityMode", "noProof", "not marked complex script", "w:b without w:bCs",
-                   "w:sz without w:szCs", "w:rFonts without w:cs", "out of schema order", "invisible character",
-                   "word split", "Symbol"):
+    for needle in (
+        "compatibilityMode",
+        "noProof",
+        "not marked complex script",
+        "w:b without w:bCs",
+        "w:sz without w:szCs",
+        "w:rFonts without w:cs",
+        "out of schema order",
+        "invisible character",
+        "word split",
+        "Symbol",
+    ):
         assert needle in found, needle
 
 
@@ -65,18 +77,27 @@ def shuffled_table_docx() -> bytes:
     doc = Document()
     table = doc.add_table(rows=1, cols=1)
     tbl = table._tbl
-    tbl.replace(tbl.tblPr, parse_xml(
-        f'<w:tblPr {nsdecls("w")}><w:tblLook w:val="04A0"/><w:tblLayout w:type="fixed"/><w:tblW w:w="0" w:type="auto"/>'
-        '<w:tblStyle w:val="TableGrid"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr>'
-    ))
-    tbl.tr_lst[0].insert(0, parse_xml(
-        f'<w:trPr {nsdecls("w")}><w:ins w:id="1" w:author="x" w:date="2024-01-01T00:00:00Z"/><w:tblHeader/><w:cantSplit/></w:trPr>'
-    ))
+    tbl.replace(
+        tbl.tblPr,
+        parse_xml(
+            f'<w:tblPr {nsdecls("w")}><w:tblLook w:val="04A0"/><w:tblLayout w:type="fixed"/><w:tblW w:w="0" w:type="auto"/>'
+            '<w:tblStyle w:val="TableGrid"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr>'
+        ),
+    )
+    tbl.tr_lst[0].insert(
+        0,
+        parse_xml(
+            f'<w:trPr {nsdecls("w")}><w:ins w:id="1" w:author="x" w:date="2024-01-01T00:00:00Z"/><w:tblHeader/><w:cantSplit/></w:trPr>'
+        ),
+    )
     tc = tbl.tr_lst[0].tc_lst[0]
-    tc.replace(tc.tcPr, parse_xml(
-        f'<w:tcPr {nsdecls("w")}><w:vAlign w:val="center"/><w:shd w:val="clear" w:fill="auto"/><w:gridSpan w:val="1"/>'
-        '<w:tcW w:w="1000" w:type="dxa"/></w:tcPr>'
-    ))
+    tc.replace(
+        tc.tcPr,
+        parse_xml(
+            f'<w:tcPr {nsdecls("w")}><w:vAlign w:val="center"/><w:shd w:val="clear" w:fill="auto"/><w:gridSpan w:val="1"/>'
+            '<w:tcW w:w="1000" w:type="dxa"/></w:tcPr>'
+        ),
+    )
     sect = doc.sections[0]._sectPr
     for child in list(sect):  # pgSz, pgMar, cols, docGrid reversed
         sect.remove(child)
@@ -89,9 +110,13 @@ def shuffled_table_docx() -> bytes:
 def test_table_and_section_properties_in_schema_order():
     raw = shuffled_table_docx()
     found = "\n".join(ooxml.audit_package(raw))
-    for needle in ("children of w:tblPr out of schema order", "children of w:trPr out of schema order",
-                   "children of w:tcPr out of schema order", "children of w:sectPr out of schema order",
-                   "w:tblLayout more than once in w:tblPr"):
+    for needle in (
+        "children of w:tblPr out of schema order",
+        "children of w:trPr out of schema order",
+        "children of w:tcPr out of schema order",
+        "children of w:sectPr out of schema order",
+        "w:tblLayout more than once in w:tblPr",
+    ):
         assert needle in found, needle
     fixed = ooxml.fix_package(raw)
     assert ooxml.audit_package(fixed) == []
@@ -104,7 +129,9 @@ def test_table_and_section_properties_in_schema_order():
 
 
 def test_unknown_property_goes_before_the_revision_element():
-    tblpr = parse_xml(f'<w:tblPr {nsdecls("w")}><w:tblPrChange w:id="1" w:author="x"/><w:tblW/><w:madeUp/></w:tblPr>')
+    tblpr = parse_xml(
+        f'<w:tblPr {nsdecls("w")}><w:tblPrChange w:id="1" w:author="x"/><w:tblW/><w:madeUp/></w:tblPr>'
+    )
     _sort(tblpr, ooxml.TBLPR_ORDER)
     assert [_local(c) for c in tblpr] == ["tblW", "madeUp", "tblPrChange"]
 
@@ -114,5 +141,9 @@ def test_templates_have_table_properties_in_schema_order():
     from ita_docs.resources import templates_dir
 
     for template in sorted(templates_dir().glob("*.docx")):
-        found = [f for f in ooxml.audit_package(template.read_bytes()) if "schema order" in f or "more than once" in f]
+        found = [
+            f
+            for f in ooxml.audit_package(template.read_bytes())
+            if "schema order" in f or "more than once" in f
+        ]
         assert found == [], (template.name, found)

@@ -1,6 +1,7 @@
 """The fast render path (`ita_docs.render.compiled`) gives docxtpl's bytes: every bundled document,
 charts and images, errors, the pieces it reimplements. Correctness only: timings are in
 ``benchmarks/bench_render.py``."""
+
 from __future__ import annotations
 
 import io
@@ -12,14 +13,15 @@ import pytest
 from docx import Document
 from docxtpl import DocxTemplate
 
-from ita_docs.render import ooxml, compiled as render_cache
-from ita_docs.render.docxtpl_post import resolve_listing
-from ita_docs.errors import TemplateError
 from ita_docs.build import load_all
+from ita_docs.errors import TemplateError
+from ita_docs.render import compiled as render_cache
+from ita_docs.render import ooxml
 from ita_docs.render.docx import make_env, render_template
+from ita_docs.render.docxtpl_post import resolve_listing
+from ita_docs.render.zip_members import deflate, write_zip
 from ita_docs.resources import sample_sets, template_dirs, template_path
 from ita_docs.write.sets import document_contexts
-from ita_docs.render.zip_members import deflate, write_zip
 
 from ..conftest import copy_sample
 
@@ -28,7 +30,9 @@ def jobs(loaded):
     """(name, template, context, digits) of every Word document of a content set, as ``render_set`` makes them."""
     dirs = template_dirs(None, loaded.content_templates())
     for doc, filename, ctx, digits in document_contexts(loaded):
-        if doc.template is not None and not isinstance(ctx, bytes):  # bytes: a finished file (publish-index.json)
+        if doc.template is not None and not isinstance(
+            ctx, bytes
+        ):  # bytes: a finished file (publish-index.json)
             yield f"{loaded.root.name}/{filename}", template_path(doc.template, dirs), ctx, digits
 
 
@@ -67,7 +71,10 @@ def test_memo_with_an_emblem_image(tmp_path):
     root = copy_sample("muangklaeng-2565", tmp_path / "set")
     Image.new("RGB", (40, 44), (200, 160, 0)).save(root / "garuda.png")
     org = root / "organisation.yaml"
-    org.write_text(org.read_text(encoding="utf-8").replace("  divisions:", "  emblem: garuda.png\n  divisions:", 1), encoding="utf-8")
+    org.write_text(
+        org.read_text(encoding="utf-8").replace("  divisions:", "  emblem: garuda.png\n  divisions:", 1),
+        encoding="utf-8",
+    )
     (loaded,) = load_all([root])
     memos = [j for j in jobs(loaded) if "/memo-" in j[0]]
     assert memos
@@ -122,7 +129,11 @@ def test_tables_docxtpl_regrids_are_the_same(tmp_path, n, rows):
     """Cells made by a loop: more than the grid (docxtpl adds columns), fewer (it removes some), as many."""
     doc = Document()
     table = doc.add_table(rows=rows, cols=3)
-    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(0, 2).text = "{%tc for x in xs %}", "{{ x }}", "{%tc endfor %}"
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(0, 2).text = (
+        "{%tc for x in xs %}",
+        "{{ x }}",
+        "{%tc endfor %}",
+    )
     table.cell(rows - 1, 0).text += "ก"
     path = tmp_path / "loop.docx"
     doc.save(path)
@@ -158,10 +169,40 @@ def test_resolve_listing_is_docxtpls():
     """Tabs, newlines, \\a and \\f in w:t, on real output and on random token soup (nested, odd, unclosed)."""
     docxtpl = DocxTemplate(io.BytesIO())
     tokens = [
-        "<w:p>", '<w:p w:x="1">', "</w:p>", "<w:pPr>", "</w:pPr>", "<w:r>", '<w:r w:a="b">', "</w:r>", "<w:rPr>",
-        "</w:rPr>", "<w:t>", '<w:t xml:space="preserve">', "</w:t>", "\t", "\n", "\a", "\f", "x", "ก", '<w:p a="<">',
-        "<w:tab/>", "<w:pPr/>", "<w:b/>", '<w:t xml:space="preserve"/>', "<w:p", "<w:r", "<w:t", ">", "</w:p",
-        '<w:p a="</w:p>">', '<w:r a="</w:r>">', '<w:r a="x">', "<w:p/>", "<w:r/>",
+        "<w:p>",
+        '<w:p w:x="1">',
+        "</w:p>",
+        "<w:pPr>",
+        "</w:pPr>",
+        "<w:r>",
+        '<w:r w:a="b">',
+        "</w:r>",
+        "<w:rPr>",
+        "</w:rPr>",
+        "<w:t>",
+        '<w:t xml:space="preserve">',
+        "</w:t>",
+        "\t",
+        "\n",
+        "\a",
+        "\f",
+        "x",
+        "ก",
+        '<w:p a="<">',
+        "<w:tab/>",
+        "<w:pPr/>",
+        "<w:b/>",
+        '<w:t xml:space="preserve"/>',
+        "<w:p",
+        "<w:r",
+        "<w:t",
+        ">",
+        "</w:p",
+        '<w:p a="</w:p>">',
+        '<w:r a="</w:r>">',
+        '<w:r a="x">',
+        "<w:p/>",
+        "<w:r/>",
     ]
     rng = random.Random(2568)
     for _ in range(5000):
@@ -189,9 +230,9 @@ def test_fixer_rules_on_awkward_xml():
         f'<w:document xmlns:w="{w}" xmlns:x="urn:x"><w:body><w:p>'
         '<w:r><w:rPr><w:sz w:val="3"/><!-- c --><w:b/><w:noProof/></w:rPr><w:t>ก\u200b</w:t></w:r>'
         '<w:r><w:rPr><w:sz w:val="3"/><!-- c --><w:b/></w:rPr><w:t>ข</w:t></w:r>'
-        '<x:r><w:t>q</w:t></x:r><x:r><w:t>z</w:t></x:r>'
-        '<w:r><w:drawing><x:box><w:txbxContent><w:p><w:r><w:t>ฉ</w:t></w:r><w:r><w:t>ช</w:t></w:r></w:p>'
-        '</w:txbxContent></x:box></w:drawing></w:r></w:p>'
+        "<x:r><w:t>q</w:t></x:r><x:r><w:t>z</w:t></x:r>"
+        "<w:r><w:drawing><x:box><w:txbxContent><w:p><w:r><w:t>ฉ</w:t></w:r><w:r><w:t>ช</w:t></w:r></w:p>"
+        "</w:txbxContent></x:box></w:drawing></w:r></w:p>"
         '<w:tbl><w:tblPr><w:tblLook w:val="1"/><w:tblW w:w="1"/><w:tblW w:w="1"/><w:tblStyle w:val="T"/></w:tblPr></w:tbl>'
         "</w:body></w:document>"
     )
@@ -202,8 +243,10 @@ def test_fixer_rules_on_awkward_xml():
     assert "<w:t>qz</w:t>" in out.replace(' xml:space="preserve"', "")  # runs of any namespace merge
     texts = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", out)
     assert texts == ["กข", "qz", "ฉช"]
-    assert out.count('w:bidi="th-TH"') == 3  # the Thai run, the text box's run and the run holding the drawing
-    assert "<w:b/><w:bCs/><w:sz w:val=\"3\"/><w:szCs w:val=\"3\"/><w:cs/>" in out
+    assert (
+        out.count('w:bidi="th-TH"') == 3
+    )  # the Thai run, the text box's run and the run holding the drawing
+    assert '<w:b/><w:bCs/><w:sz w:val="3"/><w:szCs w:val="3"/><w:cs/>' in out
     assert '<w:tblStyle w:val="T"/><w:tblW w:w="1"/><w:tblLook' in out
     again = ooxml.etree.fromstring(out)
     ooxml.fix_part(again)

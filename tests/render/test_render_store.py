@@ -1,12 +1,14 @@
 """Compiled templates kept on disk (`ita_docs.render.store`, issue 19): a template loaded from the
 cache renders the same bytes as one compiled; a damaged or foreign cache file is compiled again and
 rewritten, never trusted; writers replace files atomically."""
+
 from __future__ import annotations
 
 import pytest
 
-from ita_docs.render import compiled as render_cache, store as render_store
 from ita_docs.build import load_all
+from ita_docs.render import compiled as render_cache
+from ita_docs.render import store as render_store
 from ita_docs.render.docx import render_template
 from ita_docs.resources import sample_sets
 
@@ -47,7 +49,7 @@ def test_a_template_from_the_disk_cache_renders_the_same_bytes(cache, samples):
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "other-key", "garbage-header"])
 def test_a_damaged_cache_file_is_compiled_again_and_rewritten(cache, samples, damage):
-    name, template, ctx, digits = next(s for s in samples if s[0].endswith("analysis-report.docx"))
+    _name, template, ctx, digits = next(s for s in samples if s[0].endswith("analysis-report.docx"))
     good = render_template(template, ctx, digits=digits)
     (path,) = [p for p in cache.glob("*.bin") if render_store.read(p.stem) is not None]
     data = path.read_bytes()
@@ -70,7 +72,7 @@ def test_a_damaged_cache_file_is_compiled_again_and_rewritten(cache, samples, da
 
 
 def test_the_cache_can_be_off_and_a_read_only_folder_is_no_error(tmp_path, monkeypatch, samples):
-    name, template, ctx, digits = samples[0]
+    _name, template, ctx, digits = samples[0]
     monkeypatch.setenv("ITA_DOCS_CACHE", "off")
     render_cache.clear()
     assert render_template(template, ctx, digits=digits)

@@ -1,6 +1,7 @@
 """Issue 19 (5): templates and documents opened through zip are read with caps on member size and
 compression ratio. A 2 MB template whose member inflated to 2 GB drove memory to 6.2 GB, then an
 empty "cannot open the template:"."""
+
 from __future__ import annotations
 
 import io
@@ -12,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_docs.resources import templates_dir
 from ita_docs.render.zip_members import MAX_MEMBER_BYTES, ZipTooBig, check_zip
+from ita_docs.resources import templates_dir
 
 from ..conftest import copy_sample
 
@@ -37,7 +38,12 @@ def _bomb(source: Path, target: Path, member: str, size: int) -> None:
 def test_a_template_with_a_member_inflating_past_the_cap_is_named_and_memory_stays_small(tmp_path):
     tpl = tmp_path / "tpl"
     tpl.mkdir()
-    _bomb(templates_dir() / "measures-plan.docx", tpl / "measures-plan.docx", "word/styles.xml", 3 * MAX_MEMBER_BYTES)
+    _bomb(
+        templates_dir() / "measures-plan.docx",
+        tpl / "measures-plan.docx",
+        "word/styles.xml",
+        3 * MAX_MEMBER_BYTES,
+    )
     assert (tpl / "measures-plan.docx").stat().st_size < 2 * 1024 * 1024
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
     # VmHWM: this process's peak resident memory (ru_maxrss would include the forking pytest's).
@@ -47,11 +53,28 @@ def test_a_template_with_a_member_inflating_past_the_cap_is_named_and_memory_sta
         "finally:\n    status = open('/proc/self/status').read()\n"
         "    print('peak-kb', re.search(r'VmHWM:\\s*(\\d+)', status).group(1), file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", run_and_measure, "build", str(src), "-o", str(tmp_path / "out"),
-                             "--templates", str(tpl), "-q"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            run_and_measure,
+            "build",
+            str(src),
+            "-o",
+            str(tmp_path / "out"),
+            "--templates",
+            str(tpl),
+            "-q",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     peak_kb = int(result.stderr.split("peak-kb")[-1])
     assert result.returncode == 1, result.stderr
-    assert "measures-plan.docx" in result.stderr and "word/styles.xml" in result.stderr and "MB" in result.stderr
+    assert (
+        "measures-plan.docx" in result.stderr and "word/styles.xml" in result.stderr and "MB" in result.stderr
+    )
     assert "Traceback" not in result.stderr and "ภายใน" not in result.stderr
     assert peak_kb < 180 * 1024  # below the 192 MB member
     assert not list((tmp_path / "out").rglob("*.docx")) if (tmp_path / "out").exists() else True
@@ -78,6 +101,11 @@ def test_template_lint_names_the_member(tmp_path):
     from ita_docs.template_check.lint import lint_templates
 
     shutil.copy(templates_dir() / "memo.docx", tmp_path / "ok.docx")
-    _bomb(templates_dir() / "memo.docx", tmp_path / "memo.docx", "word/document.xml", MAX_MEMBER_BYTES + (1 << 20))
+    _bomb(
+        templates_dir() / "memo.docx",
+        tmp_path / "memo.docx",
+        "word/document.xml",
+        MAX_MEMBER_BYTES + (1 << 20),
+    )
     problems = [p for p in lint_templates(tmp_path) if p.severity == "error"]
     assert [p.template for p in problems] == ["memo.docx"] and "word/document.xml" in str(problems[0])

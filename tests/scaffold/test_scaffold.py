@@ -1,4 +1,5 @@
 """Starting content sets (ita_docs.scaffold): `new_set` and `next_year`."""
+
 from __future__ import annotations
 
 import json
@@ -11,22 +12,31 @@ import pytest
 import yaml
 
 from ita_docs import scaffold
-from ita_docs.model import schema
-from ita_docs.errors import ContentErrors, OutputError
-from ita_docs.messages import msg
-from ita_docs.model import Assessment, Content
 from ita_docs.build import render_set
-from ita_docs.scaffold import new, rollover
+from ita_docs.errors import ContentErrors, OutputError
 from ita_docs.load.validate import load
+from ita_docs.messages import msg
+from ita_docs.model import Assessment, Content, schema
+from ita_docs.scaffold import new, rollover
 
 from ..conftest import copy_sample
 
-NEW = {"name": "องค์การบริหารส่วนตำบลทดลอง", "kind": "อบต.", "district": "เมือง", "province": "ราชบุรี", "fiscal_year": 2567}
+NEW = {
+    "name": "องค์การบริหารส่วนตำบลทดลอง",
+    "kind": "อบต.",
+    "district": "เมือง",
+    "province": "ราชบุรี",
+    "fiscal_year": 2567,
+}
 
 
 def _yaml_lines(path: Path) -> list[str]:
     """The lines of ``path`` that are YAML, not comments or blank."""
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def _leftovers(parent: Path) -> list[str]:
@@ -35,10 +45,16 @@ def _leftovers(parent: Path) -> list[str]:
 
 def _png() -> bytes:
     """A 1x1 PNG, for an emblem."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 # --------------------------------------------------------------------------- new
@@ -54,21 +70,37 @@ def test_new_set_loads_and_builds(tmp_path):
         if path.suffix == ".yaml":
             text = path.read_text(encoding="utf-8")
             assert text.startswith(f"# yaml-language-server: $schema={schema.FILENAME}\n"), path.name
-            assert any("\u0e01" <= ch <= "\u0e5b" for line in text.splitlines() if line.lstrip().startswith("#") for ch in line)
+            assert any(
+                "\u0e01" <= ch <= "\u0e5b"
+                for line in text.splitlines()
+                if line.lstrip().startswith("#")
+                for ch in line
+            )
     data = json.loads((folder / schema.FILENAME).read_text(encoding="utf-8"))
     assert data["$schema"] == schema.DRAFT and "required" not in data  # per-file schema
 
     loaded = load(folder)
     c = loaded.content
-    assert (c.fiscal_year, c.organisation.name, c.organisation.kind, c.organisation.district) == (2567, NEW["name"], "อบต.", "เมือง")
+    assert (c.fiscal_year, c.organisation.name, c.organisation.kind, c.organisation.district) == (
+        2567,
+        NEW["name"],
+        "อบต.",
+        "เมือง",
+    )
     assert [d.id for d in c.organisation.divisions] == ["palad", "klang", "chang"]
     assert c.organisation.people == [] and c.measures == [] and c.memos == [] and c.minutes == []
     assert c.assessment.year == 2566 and c.assessment.level is None
     assert c.assessment.indicators == {} and not c.assessment.scored  # blank, not 0
-    assert c.analysis_report is not None and c.analysis_report.draft  # the skeleton: drafted once scores are in
+    assert (
+        c.analysis_report is not None and c.analysis_report.draft
+    )  # the skeleton: drafted once scores are in
     if not Assessment.model_fields["overall"].is_required():
-        assert not any(line.strip().startswith("overall:") for line in _yaml_lines(folder / "assessment.yaml"))
-    assert "แก้เป็นคะแนนจริงจากประกาศของสำนักงาน ป.ป.ช." in (folder / "assessment.yaml").read_text(encoding="utf-8")
+        assert not any(
+            line.strip().startswith("overall:") for line in _yaml_lines(folder / "assessment.yaml")
+        )
+    assert "แก้เป็นคะแนนจริงจากประกาศของสำนักงาน ป.ป.ช." in (folder / "assessment.yaml").read_text(
+        encoding="utf-8"
+    )
     assert [w.message for w in loaded.warnings] == [msg("warn_no_scores", year=2566)]
     rendered = render_set(loaded, tmp_path / "out")
     assert rendered == []  # nothing but the analysis report and the deck needs an organisation alone
@@ -87,7 +119,9 @@ def test_new_set_examples_are_valid_content(tmp_path):
     """Every commented example, uncommented, loads and renders every document type."""
     folder = tmp_path / "live"
     folder.mkdir()
-    files = new._new_files(folder, **{**NEW, "kind": "เทศบาลตำบล", "district": None}, assessment_year=2566, live=True)
+    files = new._new_files(
+        folder, **{**NEW, "kind": "เทศบาลตำบล", "district": None}, assessment_year=2566, live=True
+    )
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     loaded = load(folder)
@@ -96,8 +130,16 @@ def test_new_set_examples_are_valid_content(tmp_path):
     assert [m.id for m in c.measures] == ["open-data", "iit-awareness"]
     assert c.measure_plan and c.measure_results and c.memos and c.committees and c.minutes and c.oit_followup
     names = {r.path.name for r in render_set(loaded, tmp_path / "out")}
-    assert {"measures-plan.docx", "measures-results.docx", "memo-measures-announce.docx", "oit-followup.docx"} <= names
-    assert c.analysis_report is not None and c.analysis_report.next_year.groups[0].measures == ["open-data", "iit-awareness"]
+    assert {
+        "measures-plan.docx",
+        "measures-results.docx",
+        "memo-measures-announce.docx",
+        "oit-followup.docx",
+    } <= names
+    assert c.analysis_report is not None and c.analysis_report.next_year.groups[0].measures == [
+        "open-data",
+        "iit-awareness",
+    ]
     assert any(n.startswith("minutes-") for n in names)
 
 
@@ -170,7 +212,9 @@ def test_new_set_files_are_valid_against_the_schema(tmp_path):
     from ..model.test_schema import _files
 
     written = scaffold.new_set(tmp_path / "s", **NEW)
-    validator = jsonschema.Draft202012Validator(json.loads((tmp_path / "s" / schema.FILENAME).read_text(encoding="utf-8")))
+    validator = jsonschema.Draft202012Validator(
+        json.loads((tmp_path / "s" / schema.FILENAME).read_text(encoding="utf-8"))
+    )
     for path, data in _files(tmp_path / "s").items():
         assert list(validator.iter_errors(data)) == [], path
     assert written
@@ -191,7 +235,14 @@ def test_next_year_from_huapho(tmp_path):
     dst = tmp_path / "huapho-2566"
     written = scaffold.next_year(src, dst)
     assert {p.name for p in written} == {p.name for p in dst.iterdir()}
-    assert {"organisation.yaml", "committee.yaml", "measures.yaml", "assessment.yaml", "measure_results.yaml", schema.FILENAME} == {p.name for p in written}
+    assert {
+        "organisation.yaml",
+        "committee.yaml",
+        "measures.yaml",
+        "assessment.yaml",
+        "measure_results.yaml",
+        schema.FILENAME,
+    } == {p.name for p in written}
 
     loaded = load(dst)
     c = loaded.content
@@ -204,18 +255,31 @@ def test_next_year_from_huapho(tmp_path):
         assert new_m.title == [rollover.shift_years(t, 2566) for t in old_m.title]
         assert [s.text for s in new_m.steps] == [rollover.shift_years(s.text, 2566) for s in old_m.steps]
         if old_m.period and old_m.period.until:
-            assert (new_m.period.until.year, new_m.period.until.month) == (old_m.period.until.year + 1, old_m.period.until.month)
+            assert (new_m.period.until.year, new_m.period.until.month) == (
+                old_m.period.until.year + 1,
+                old_m.period.until.month,
+            )
     assert "2566" not in (dst / "measures.yaml").read_text(encoding="utf-8").replace("2566/2567", "")
     # the next results: the assessment of the year just ended, no score entered; this year's overall score carried
     assert c.assessment.year == old.fiscal_year == 2566
     assert c.assessment.previous == {2565: 85.85}
     assert c.assessment.indicators == {} and not c.assessment.scored
     # every measure of the plan and of the analysis report, in order, with an output to fill in
-    planned = [m.replace("m2566-", "m2567-") for g in old.analysis_report.next_year.groups for m in g.measures]
+    planned = [
+        m.replace("m2566-", "m2567-") for g in old.analysis_report.next_year.groups for m in g.measures
+    ]
     assert [r.measure for r in c.measure_results.results] == planned
-    assert all([o.text for o in r.outputs] == [scaffold.PLACEHOLDER_OUTPUT] for r in c.measure_results.results)
+    assert all(
+        [o.text for o in r.outputs] == [scaffold.PLACEHOLDER_OUTPUT] for r in c.measure_results.results
+    )
     # carried files keep their text and comments; each new file says what was left behind
-    for name in ("organisation.yaml", "committee.yaml", "measures.yaml", "assessment.yaml", "measure_results.yaml"):
+    for name in (
+        "organisation.yaml",
+        "committee.yaml",
+        "measures.yaml",
+        "assessment.yaml",
+        "measure_results.yaml",
+    ):
         text = (dst / name).read_text(encoding="utf-8")
         assert text.startswith(f"# yaml-language-server: $schema={schema.FILENAME}\n")
         assert "ไม่ยกมา" in text and "(minutes)" in text and "(analysis_report)" in text
@@ -318,12 +382,15 @@ def test_next_year_cuts_files_at_their_top_level_keys(tmp_path):
     src = copy_sample("huapho-2565", tmp_path / "src")
     organisation = (src / "organisation.yaml").read_text(encoding="utf-8")
     (src / "organisation.yaml").write_text(
-        "# yaml-language-server: $schema=old.json\n" + organisation
+        "# yaml-language-server: $schema=old.json\n"
+        + organisation
         + "\n# ปัญหาและอุปสรรค: ของปีเดิม\nobstacles:\n  - งบประมาณไม่พอ\n"
         + "# ชื่อข้อตามที่หน่วยงานใช้\nitem_titles:\n  o11: ข้อมูลสถิติ   # ยกมา\n",
         encoding="utf-8",
     )
-    (src / "extra.yaml").write_text("{document_digits: {analysis-slides: arabic}, memos: []}\n", encoding="utf-8")
+    (src / "extra.yaml").write_text(
+        "{document_digits: {analysis-slides: arabic}, memos: []}\n", encoding="utf-8"
+    )
     scaffold.next_year(src, tmp_path / "dst")
     text = (tmp_path / "dst" / "organisation.yaml").read_text(encoding="utf-8")
     assert "obstacles:" not in text and "งบประมาณไม่พอ" not in text and "# ปัญหาและอุปสรรค: ของปีเดิม" not in text
@@ -337,7 +404,10 @@ def test_next_year_cuts_files_at_their_top_level_keys(tmp_path):
 
 def test_blocks_attach_comments_to_the_key_below():
     text = "# head\nfiscal_year: 2566  # ปี\n\n# about obstacles\nobstacles:\n  - x\n  # inner\n# about digits\ndigits: thai\n"
-    assert rollover._carry(text, 2567) == ("# head\nfiscal_year: 2567  # ปี\n\n# about digits\ndigits: thai\n", True)
+    assert rollover._carry(text, 2567) == (
+        "# head\nfiscal_year: 2567  # ปี\n\n# about digits\ndigits: thai\n",
+        True,
+    )
     assert rollover._carry("obstacles: [x]\n", 2567) == (None, True)
 
 
@@ -346,7 +416,12 @@ def test_next_year_copies_the_emblem(tmp_path):
     (src / "img").mkdir()
     (src / "img" / "garuda.png").write_bytes(_png())
     org = src / "organisation.yaml"
-    org.write_text(org.read_text(encoding="utf-8").replace("  province: ราชบุรี\n", "  province: ราชบุรี\n  emblem: img/garuda.png\n"), encoding="utf-8")
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            "  province: ราชบุรี\n", "  province: ราชบุรี\n  emblem: img/garuda.png\n"
+        ),
+        encoding="utf-8",
+    )
     load(src)
     written = scaffold.next_year(src, tmp_path / "dst")
     assert (tmp_path / "dst" / "img" / "garuda.png").read_bytes() == _png()
@@ -394,7 +469,8 @@ def test_a_memo_quoting_the_scores_waits_for_them(tmp_path):
         "memos:\n"
         f"  - {{id: approve, preset: analysis_approval, date: 2566-11-01, signer: {people[0].id}}}\n"
         f"  - {{id: announce, preset: measures_announce, date: 2566-11-02, signer: {people[0].id}}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     loaded = load(tmp_path / "set")
     (waiting,) = [w for w in loaded.warnings if "ยังไม่มีคะแนน" in w.message]
     assert "approve" in waiting.message and "announce" not in waiting.message

@@ -1,4 +1,5 @@
 """Score import (`ita_docs.scaffold.scores`, `scores_yaml`, ``ita-docs scores``): issue 17 item 8."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,11 +7,11 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from ita_docs import scaffold
+from ita_docs.build import render_set
 from ita_docs.cli import app
 from ita_docs.errors import ContentErrors, OutputError
-from ita_docs.build import render_set
-from ita_docs.scaffold import scores, scores_yaml
 from ita_docs.load.validate import load
+from ita_docs.scaffold import scores, scores_yaml
 
 from ..conftest import copy_sample
 
@@ -39,8 +40,10 @@ def test_the_template_round_trips_and_the_yaml_keeps_its_comments(rolled, tmp_pa
     ws = wb["ตัวชี้วัด"]
     assert [ws.cell(r, 1).value for r in range(2, 12)] == [str(n) for n in range(1, 11)]
     assert "การเปิดเผยข้อมูล" in ws.cell(10, 2).value
-    assert any(dv.type == "decimal" and dv.formula1 == "0" and dv.formula2 == "100" and "C2" in str(dv.sqref)
-               for dv in ws.data_validations.dataValidation)
+    assert any(
+        dv.type == "decimal" and dv.formula1 == "0" and dv.formula2 == "100" and "C2" in str(dv.sqref)
+        for dv in ws.data_validations.dataValidation
+    )
     for r in range(2, 12):
         ws.cell(r, 3).value = SCORES[int(ws.cell(r, 1).value)]
     wb["ผลการประเมิน"]["C5"] = 89.9  # IIT as published
@@ -54,9 +57,15 @@ def test_the_template_round_trips_and_the_yaml_keeps_its_comments(rolled, tmp_pa
     assert path == rolled / "assessment.yaml" and n == 10 + 1 + 1 + 1 + 1  # previous 2565 re-written too
     after = path.read_text(encoding="utf-8")
     assert _comments(after) == _comments(before)  # every comment kept, in order
-    assert "    9: 72.35" in after and "# การเปิดเผยข้อมูล (OIT)" in after.split("    9: 72.35", 1)[1].splitlines()[0]
-    keys = [line.split(":")[0].strip() for line in after.splitlines() if line.startswith("  ") and not line.startswith("   ")
-            and not line.lstrip().startswith("#")]
+    assert (
+        "    9: 72.35" in after
+        and "# การเปิดเผยข้อมูล (OIT)" in after.split("    9: 72.35", 1)[1].splitlines()[0]
+    )
+    keys = [
+        line.split(":")[0].strip()
+        for line in after.splitlines()
+        if line.startswith("  ") and not line.startswith("   ") and not line.lstrip().startswith("#")
+    ]
     assert keys[:3] == ["year", "indicators", "previous"]  # the skeleton's order, new keys after
     loaded = load(rolled)
     a = loaded.content.assessment
@@ -98,7 +107,9 @@ def test_bad_cells_are_reported_cell_by_cell_and_nothing_is_written(rolled, tmp_
 
 def test_a_csv_with_the_same_columns(rolled, tmp_path):
     sheet = tmp_path / "scores.csv"
-    lines = ["รหัส,รายการ,คะแนน", "year,ปีที่ประเมิน,2566", "overall,,86.37"] + [f"{n},,{s}" for n, s in SCORES.items()]
+    lines = ["รหัส,รายการ,คะแนน", "year,ปีที่ประเมิน,2566", "overall,,86.37"] + [
+        f"{n},,{s}" for n, s in SCORES.items()
+    ]
     sheet.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     scores_yaml.import_scores(sheet, rolled)
     a = load(rolled).content.assessment
@@ -114,9 +125,13 @@ def test_a_set_without_assessment_gets_one(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "set")
     assert load(src).content.assessment is None
     sheet = tmp_path / "s.csv"
-    sheet.write_text("รหัส,คะแนน\nyear,2565\n" + "".join(f"{n},{s}\n" for n, s in SCORES.items()), encoding="utf-8")
+    sheet.write_text(
+        "รหัส,คะแนน\nyear,2565\n" + "".join(f"{n},{s}\n" for n, s in SCORES.items()), encoding="utf-8"
+    )
     path, _ = scores_yaml.import_scores(sheet, src)
-    assert path.name == "assessment.yaml" and path.read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert path.name == "assessment.yaml" and path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server"
+    )
     assert load(src).content.assessment.indicators == SCORES
 
 

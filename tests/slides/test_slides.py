@@ -1,4 +1,5 @@
 """The analysis slide deck: the PowerPoint template, slides as content, layout, digits, and the fast writer."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -13,14 +14,14 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Inches
 
-from ita_docs.slides import deck as slides
 from ita_docs.documents import writer
 from ita_docs.documents.analysis_slides import DeckJob, slide_specs
 from ita_docs.errors import ContentErrors, TemplateError
-from ita_docs.slides.package import slide_template, template_problems
-from ita_docs.resources import sample_sets, templates_dir
-from ita_docs.slides.writer import TextPara
 from ita_docs.load.validate import load
+from ita_docs.resources import sample_sets, templates_dir
+from ita_docs.slides import deck as slides
+from ita_docs.slides.package import slide_template, template_problems
+from ita_docs.slides.writer import TextPara
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 TEMPLATE = templates_dir() / "analysis-slides.pptx"
@@ -64,8 +65,10 @@ def _texts(pptx: bytes) -> list[str]:
 
 
 def _titles(pptx: bytes) -> list[str]:
-    return [s.shapes.title.text_frame.text.replace("\xa0", " ") if s.shapes.title is not None else ""
-            for s in Presentation(io.BytesIO(pptx)).slides]
+    return [
+        s.shapes.title.text_frame.text.replace("\xa0", " ") if s.shapes.title is not None else ""
+        for s in Presentation(io.BytesIO(pptx)).slides
+    ]
 
 
 def _with_content(tmp_path: Path, extra: str, name: str = "huapho-2565") -> Path:
@@ -79,7 +82,9 @@ def _with_content(tmp_path: Path, extra: str, name: str = "huapho-2565") -> Path
 
 
 def test_the_generator_reproduces_the_bundled_template_byte_for_byte():
-    spec = importlib.util.spec_from_file_location("build_slide_template", ROOT / "tools" / "build_slide_template.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_slide_template", ROOT / "tools" / "build_slide_template.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build() == TEMPLATE.read_bytes()
@@ -87,8 +92,12 @@ def test_the_generator_reproduces_the_bundled_template_byte_for_byte():
 
 def test_the_template_has_the_layouts_theme_fonts_and_colours():
     prs = Presentation(str(TEMPLATE))
-    assert [layout.name for layout in prs.slide_layouts] == ["ITA Title", "ITA Title and Content", "ITA Section",
-                                                             "ITA Title and Table"]
+    assert [layout.name for layout in prs.slide_layouts] == [
+        "ITA Title",
+        "ITA Title and Content",
+        "ITA Section",
+        "ITA Title and Table",
+    ]
     assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 0.01
     theme = zipfile.ZipFile(TEMPLATE).read("ppt/theme/theme1.xml").decode()
     for which in ("majorFont", "minorFont"):
@@ -109,7 +118,10 @@ def test_a_template_without_a_layout_or_placeholder_or_not_a_pptx_is_explained(t
     prs.save(str(bad))
     problems = template_problems(bad)
     assert [p.kind for p in problems] == ["placeholder", "layout"]
-    assert "ไม่มีเค้าโครง (layout) ชื่อ “ITA Title and Table”" in problems[1].message and "ตาราง" in problems[1].message
+    assert (
+        "ไม่มีเค้าโครง (layout) ชื่อ “ITA Title and Table”" in problems[1].message
+        and "ตาราง" in problems[1].message
+    )
     assert "“ITA Title and Content”" in problems[0].message and "ชื่อเรื่อง (Title)" in problems[0].message
     with pytest.raises(TemplateError):
         slide_template(bad)
@@ -134,14 +146,18 @@ def test_a_template_edited_like_a_user_would_shows_in_the_built_deck(tmp_path, h
 
     prs = Presentation(str(TEMPLATE))
     theme_part = next(p for p in prs.part.package.iter_parts() if str(p.partname) == "/ppt/theme/theme1.xml")
-    theme_part._blob = theme_part.blob.replace(b'<a:accent1><a:srgbClr val="1F3864"/>', b'<a:accent1><a:srgbClr val="006400"/>')
+    theme_part._blob = theme_part.blob.replace(
+        b'<a:accent1><a:srgbClr val="1F3864"/>', b'<a:accent1><a:srgbClr val="006400"/>'
+    )
     logo = tmp_path / "logo.png"
     Image.new("RGB", (60, 60), (200, 30, 30)).save(logo)
     from pptx.oxml.shapes.picture import CT_Picture
 
     master = prs.slide_master  # python-pptx has no add_picture on a master: the p:pic PowerPoint writes
     _image, rid = master.part.get_or_add_image_part(str(logo))
-    master.shapes._spTree.append(CT_Picture.new_pic(90, "Logo", "", rid, Inches(12.2), Inches(0.1), Inches(0.8), Inches(0.8)))
+    master.shapes._spTree.append(
+        CT_Picture.new_pic(90, "Logo", "", rid, Inches(12.2), Inches(0.1), Inches(0.8), Inches(0.8))
+    )
     folder = tmp_path / "mine"
     folder.mkdir()
     prs.save(str(folder / "analysis-slides.pptx"))
@@ -160,7 +176,9 @@ def test_a_template_edited_like_a_user_would_shows_in_the_built_deck(tmp_path, h
     # the same deck through python-pptx's objects: same bytes on the edited template too
     specs = slide_specs(writer(huapho))
     path = folder / "analysis-slides.pptx"
-    assert slides.build_deck(specs, path, digits="thai") == slides.build_deck(specs, path, digits="thai", fast=False)
+    assert slides.build_deck(specs, path, digits="thai") == slides.build_deck(
+        specs, path, digits="thai", fast=False
+    )
 
 
 # --------------------------------------------------------------------------- the drafted deck
@@ -171,9 +189,17 @@ def test_drafted_slides_in_order(deck):
     assert "การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส" in texts[0] and "องค์การบริหารส่วนตำบลหัวโพ" in texts[0]
     assert re.search("พ.ศ.[ \xa0]๒๕๖๕", texts[0])
     expected = [
-        "ผลการประเมินภาพรวม", "คะแนนรายเครื่องมือการประเมิน", "คะแนนรายตัวชี้วัด", "คะแนนรายตัวชี้วัด (แผนภูมิ)",
-        "ตัวชี้วัดที่มีคะแนนต่ำสุด ๓ อันดับ", "จุดอ่อน: ตัวชี้วัดที่ ๗", "จุดอ่อน: ตัวชี้วัดที่ ๙", "จุดอ่อน: ตัวชี้วัดที่ ๔",
-        "ประเด็นที่ต้องพัฒนา: ตัวชี้วัดที่ ๒", "การติดตามผลการดำเนินการตามแบบวัด OIT", "สรุปผลการติดตาม OIT",
+        "ผลการประเมินภาพรวม",
+        "คะแนนรายเครื่องมือการประเมิน",
+        "คะแนนรายตัวชี้วัด",
+        "คะแนนรายตัวชี้วัด (แผนภูมิ)",
+        "ตัวชี้วัดที่มีคะแนนต่ำสุด ๓ อันดับ",
+        "จุดอ่อน: ตัวชี้วัดที่ ๗",
+        "จุดอ่อน: ตัวชี้วัดที่ ๙",
+        "จุดอ่อน: ตัวชี้วัดที่ ๔",
+        "ประเด็นที่ต้องพัฒนา: ตัวชี้วัดที่ ๒",
+        "การติดตามผลการดำเนินการตามแบบวัด OIT",
+        "สรุปผลการติดตาม OIT",
         "ปัญหาและอุปสรรค",
     ]
     found = [next(i for i, t in enumerate(titles) if t.startswith(e)) for e in expected]
@@ -184,11 +210,14 @@ def test_drafted_slides_in_order(deck):
 
 def test_lowest_three_in_rank_order(deck):
     (text,) = [t for t in _texts(deck) if t.startswith("ตัวชี้วัดที่มีคะแนนต่ำสุด")]
-    ranks = [text.index(s) for s in (
-        "อันดับที่ ๑\nตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล\n๖๓.๖๗",
-        "อันดับที่ ๒\nตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต\n๘๕.๖๒",
-        "อันดับที่ ๓\nตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร\n๘๖.๑๒",
-    )]
+    ranks = [
+        text.index(s)
+        for s in (
+            "อันดับที่ ๑\nตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล\n๖๓.๖๗",
+            "อันดับที่ ๒\nตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต\n๘๕.๖๒",
+            "อันดับที่ ๓\nตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร\n๘๖.๑๒",
+        )
+    ]
     assert ranks == sorted(ranks)
 
 
@@ -269,7 +298,9 @@ def _supported(path: Path) -> bool:
 
 
 def test_a_set_that_says_something_gets_exactly_what_it_says(tmp_path):
-    folder = _with_content(tmp_path, """\
+    folder = _with_content(
+        tmp_path,
+        """\
 analysis_slides:
   - layout: section
     title: ส่วนที่ 1 ผลการประเมิน
@@ -288,7 +319,8 @@ analysis_slides:
   - insert: strengths
   - {title: OIT, body: [{insert: oit_followup}]}
   - insert: oit_status
-""")
+""",
+    )
     pptx = _deck(load(folder))
     titles, texts = _titles(pptx), _texts(pptx)
     assert titles[0] == "ส่วนที่ ๑ ผลการประเมิน"
@@ -308,7 +340,9 @@ analysis_slides:
 
 
 def test_drafted_slides_may_be_placed_among_the_sets_own(tmp_path, deck):
-    folder = _with_content(tmp_path, "analysis_slides:\n  - {insert: drafted}\n  - {title: ขอบคุณ, body: [ขอบคุณครับ]}\n")
+    folder = _with_content(
+        tmp_path, "analysis_slides:\n  - {insert: drafted}\n  - {title: ขอบคุณ, body: [ขอบคุณครับ]}\n"
+    )
     titles = _titles(_deck(load(folder)))
     assert titles[:-1] == _titles(deck) and titles[-1] == "ขอบคุณ"
 
@@ -323,7 +357,9 @@ def test_an_insert_the_content_cannot_feed_is_located(tmp_path):
 
 
 def test_bad_slides_are_reported_with_their_place(tmp_path):
-    folder = _with_content(tmp_path, "analysis_slides:\n  - {insert: indicator}\n  - {body: [{bullets: [a], paragraph: b}]}\n")
+    folder = _with_content(
+        tmp_path, "analysis_slides:\n  - {insert: indicator}\n  - {body: [{bullets: [a], paragraph: b}]}\n"
+    )
     with pytest.raises(ContentErrors) as exc:
         load(folder)
     text = str(exc.value)
@@ -331,10 +367,21 @@ def test_bad_slides_are_reported_with_their_place(tmp_path):
 
 
 def test_long_tables_continue_with_the_header_repeated_and_long_text_pages():
-    long = [slides.SlideSpec("รายการ OIT", [slides.Table(["ข้อ", "รายการ", "สถานะ"],
-                                                         [[f"O{i}", "รายการที่ยาวมาก " * (i % 5 + 1), "ดำเนินการแล้ว"]
-                                                          for i in range(1, 41)], [1, 6, 3])]),
-            slides.SlideSpec("ปัญหา", [slides.Text([TextPara(f"{i}. " + "งบประมาณไม่เพียงพอ " * 12) for i in range(1, 15)])])]
+    long = [
+        slides.SlideSpec(
+            "รายการ OIT",
+            [
+                slides.Table(
+                    ["ข้อ", "รายการ", "สถานะ"],
+                    [[f"O{i}", "รายการที่ยาวมาก " * (i % 5 + 1), "ดำเนินการแล้ว"] for i in range(1, 41)],
+                    [1, 6, 3],
+                )
+            ],
+        ),
+        slides.SlideSpec(
+            "ปัญหา", [slides.Text([TextPara(f"{i}. " + "งบประมาณไม่เพียงพอ " * 12) for i in range(1, 15)])]
+        ),
+    ]
     pptx = slides.build_deck(long, TEMPLATE)
     titles, texts = _titles(pptx), _texts(pptx)
     oit = [i for i, t in enumerate(titles) if t.startswith("รายการ OIT")]
@@ -371,15 +418,31 @@ def test_a_hand_made_deck_is_the_bytes_python_pptx_writes():
     specs = [
         slides.SlideSpec("ชื่อ & <หน่วยงาน>\nบรรทัดสอง", [slides.Text([TextPara("คำบรรยาย")])], "title"),
         slides.SlideSpec("ตอน", [], "section"),
-        slides.SlideSpec('อ้าง "คำ" \'ไทย\'\tแท็บ\x07', [
-            slides.Text([TextPara("ย่อหน้า **หนา** ต่อ", 28, None, "accent1", 0, "ctr"), TextPara("จุด", level=1),
-                         TextPara("")]),
-            slides.Table(["a", "b"], [["1\nสอง", "x < y"], ["", "ว่าง"]], [1, 3], left=(0,), marked=[True, False]),
-            slides.Text([TextPara("หลังตาราง")]),
-            slides.Chart(["IIT", "EIT & co"], [10, 91.77000000000001]),
-        ]),
-        slides.SlideSpec("แผนภูมิ", [slides.Chart([f"{i}. ตัวชี้วัด" for i in range(1, 11)], [90.5 + i / 3 for i in range(10)],
-                                                  horizontal=True)]),
+        slides.SlideSpec(
+            "อ้าง \"คำ\" 'ไทย'\tแท็บ\x07",
+            [
+                slides.Text(
+                    [
+                        TextPara("ย่อหน้า **หนา** ต่อ", 28, None, "accent1", 0, "ctr"),
+                        TextPara("จุด", level=1),
+                        TextPara(""),
+                    ]
+                ),
+                slides.Table(
+                    ["a", "b"], [["1\nสอง", "x < y"], ["", "ว่าง"]], [1, 3], left=(0,), marked=[True, False]
+                ),
+                slides.Text([TextPara("หลังตาราง")]),
+                slides.Chart(["IIT", "EIT & co"], [10, 91.77000000000001]),
+            ],
+        ),
+        slides.SlideSpec(
+            "แผนภูมิ",
+            [
+                slides.Chart(
+                    [f"{i}. ตัวชี้วัด" for i in range(1, 11)], [90.5 + i / 3 for i in range(10)], horizontal=True
+                )
+            ],
+        ),
     ]
     assert slides.build_deck(specs, TEMPLATE) == slides.build_deck(specs, TEMPLATE, fast=False)
 
@@ -390,8 +453,8 @@ def test_python_pptx_internals_the_fast_writer_relies_on():
     prs.slides.add_slide(prs.slide_layouts[1])
     buf = io.BytesIO()
     prs.save(buf)
-    from ita_docs.slides.package import open_deck
     from ita_docs.slides.fast import skeleton_of
+    from ita_docs.slides.package import open_deck
 
     with_slide = slide_template(Path(TEMPLATE))
     edited = with_slide.__class__(**{**with_slide.__dict__, "data": buf.getvalue()})
@@ -414,8 +477,8 @@ def test_build_writes_the_deck_with_the_samples(rendered_all):
 def test_templates_export_and_override(tmp_path):
     from typer.testing import CliRunner
 
-    from ita_docs.cli import app
     from ita_docs.build import check
+    from ita_docs.cli import app
 
     out = tmp_path / "mine"
     result = CliRunner().invoke(app, ["templates", "export", str(out)])
@@ -430,8 +493,11 @@ def test_templates_export_and_override(tmp_path):
 
 def test_row_heights_of_scores_are_one_line():
     """ "100.00" in a score column is measured as one line (the issue's rows twice as tall)."""
-    t = slides.Table(["ข้อ", "ตัวชี้วัด", "คะแนน"], [["1", "การปฏิบัติหน้าที่", "100.00"], ["2", "การใช้งบประมาณ", "85.85"]],
-                     [1, 7, 1.6])
+    t = slides.Table(
+        ["ข้อ", "ตัวชี้วัด", "คะแนน"],
+        [["1", "การปฏิบัติหน้าที่", "100.00"], ["2", "การใช้งบประมาณ", "85.85"]],
+        [1, 7, 1.6],
+    )
     for size in (24, 22, 20, 18, 16):
         heights = slides._row_heights(t, slides._col_widths(t, Inches(6), size), size)
         assert heights[1] == heights[2], size

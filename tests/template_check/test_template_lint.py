@@ -1,4 +1,5 @@
 """Template checks and repair (ita_docs.template_check.lint), on edited copies of the bundled templates."""
+
 from __future__ import annotations
 
 import io
@@ -10,12 +11,12 @@ import pytest
 from ita_docs import messages
 from ita_docs.documents import DOCUMENTS, measures_plan, writer
 from ita_docs.errors import TemplateError
+from ita_docs.load.validate import load
 from ita_docs.render.docx import render_template
 from ita_docs.resources import sample_sets, templates_dir
 from ita_docs.template_check.lint import lint_template, lint_templates
 from ita_docs.template_check.names import template_names
 from ita_docs.template_check.repair import repair_template
-from ita_docs.load.validate import load
 
 PLAN = templates_dir() / "measures-plan.docx"
 
@@ -117,7 +118,11 @@ def test_unclosed_paragraph_loop_is_named_by_its_paragraph(tmp_path):
     assert problem.location.startswith("ย่อหน้า “{%p for g in groups %}”")
     assert "ต้องมี {%p endfor %}" in problem.message
     err = problem.error()
-    assert isinstance(err, TemplateError) and err.template == "plan.docx" and "{%p for g in groups %}" in str(err)
+    assert (
+        isinstance(err, TemplateError)
+        and err.template == "plan.docx"
+        and "{%p for g in groups %}" in str(err)
+    )
 
 
 def test_unclosed_for_around_text(tmp_path):
@@ -133,7 +138,12 @@ def test_unclosed_for_around_text(tmp_path):
     [
         ("{{p m.period }}", "{{p m.period| }}", "syntax", "ตารางที่ 1 แถวที่ 3 ช่องที่ 4"),
         ("{{p after }}", "{{p after }}{% endif %}", "syntax", "ไม่มี {% if %} ก่อนหน้า"),
-        ("<w:t>{%tr endfor %}</w:t>", "<w:t>{%tr endif %}</w:t>", "unclosed_tag", "ต้องปิด {%tr for m in g.rows %} ด้วย {%tr endfor %}"),
+        (
+            "<w:t>{%tr endfor %}</w:t>",
+            "<w:t>{%tr endif %}</w:t>",
+            "unclosed_tag",
+            "ต้องปิด {%tr for m in g.rows %} ด้วย {%tr endfor %}",
+        ),
         ("{{p heading }}", "{% else %}", "syntax", "ต้องอยู่ภายในบล็อก"),
         ("{{p heading }}", "{{p heading }", "syntax", "ไม่มี }} ปิดในย่อหน้าเดียวกัน"),
     ],
@@ -144,9 +154,16 @@ def test_other_syntax_errors(tmp_path, old, new, kind, needle):
 
 
 def test_problems_in_a_header_name_the_header(tmp_path):
-    path = edited(tmp_path, "plan.docx", lambda x: x.replace("</w:hdr>", "<w:p><w:r><w:t>{% if x %}</w:t></w:r></w:p></w:hdr>"), "word/header1.xml")
+    path = edited(
+        tmp_path,
+        "plan.docx",
+        lambda x: x.replace("</w:hdr>", "<w:p><w:r><w:t>{% if x %}</w:t></w:r></w:p></w:hdr>"),
+        "word/header1.xml",
+    )
     [problem] = lint_template(path)
-    assert problem.part == "word/header1.xml" and str(problem).startswith("plan.docx: หัวกระดาษ, ย่อหน้า “{% if x %}”")
+    assert problem.part == "word/header1.xml" and str(problem).startswith(
+        "plan.docx: หัวกระดาษ, ย่อหน้า “{% if x %}”"
+    )
 
 
 # --------------------------------------------------------------------------- names and filters
@@ -154,7 +171,11 @@ def test_problems_in_a_header_name_the_header(tmp_path):
 
 def test_unknown_names_attributes_and_filters_say_did_you_mean(tmp_path):
     def change(x: str) -> str:
-        return x.replace("{{p goal }}", "{{p gaol }}").replace("{{p m.steps }}", "{{p m.stpes }}").replace("{{p after }}", "{{p after|scroe }}")
+        return (
+            x.replace("{{p goal }}", "{{p gaol }}")
+            .replace("{{p m.steps }}", "{{p m.stpes }}")
+            .replace("{{p after }}", "{{p after|scroe }}")
+        )
 
     problems = lint_template(edited(tmp_path, "plan.docx", change), "measures-plan")
     by_kind = {p.kind: p for p in problems}
@@ -162,7 +183,10 @@ def test_unknown_names_attributes_and_filters_say_did_you_mean(tmp_path):
     assert "ไม่รู้จักชื่อ 'gaol' (หมายถึง 'goal' หรือไม่?)" in by_kind["unknown_name"].message
     assert "ชื่อที่ใช้ได้: after, goal, groups, heading, title" in by_kind["unknown_name"].message
     attr = by_kind["unknown_attribute"]
-    assert "'m' ไม่มี 'stpes' (หมายถึง 'steps' หรือไม่?)" in attr.message and "ตารางที่ 1 แถวที่ 3 ช่องที่ 2" in attr.location
+    assert (
+        "'m' ไม่มี 'stpes' (หมายถึง 'steps' หรือไม่?)" in attr.message
+        and "ตารางที่ 1 แถวที่ 3 ช่องที่ 2" in attr.location
+    )
     assert "(หมายถึง 'score' หรือไม่?)" in by_kind["unknown_filter"].message
 
 
@@ -173,12 +197,18 @@ def test_the_document_type_follows_the_file_name(tmp_path):
     (folder / "memo.docx").write_text("not word")
     (folder / "~$memo.docx").write_bytes(b"lock")
     problems = lint_templates(folder)
-    assert [(p.template, p.kind) for p in problems] == [("measures-plan.docx", "unknown_name"), ("memo.docx", "not_docx")]
+    assert [(p.template, p.kind) for p in problems] == [
+        ("measures-plan.docx", "unknown_name"),
+        ("memo.docx", "not_docx"),
+    ]
 
 
 def test_names_of_loops_and_sets_are_known(tmp_path):
     def change(x: str) -> str:
-        return x.replace("{{p heading }}", "{% set n = groups|length %}{{ n }} {% for g2 in groups %}{{ loop.index }} {{ g2.title }}{% endfor %}")
+        return x.replace(
+            "{{p heading }}",
+            "{% set n = groups|length %}{{ n }} {% for g2 in groups %}{{ loop.index }} {{ g2.title }}{% endfor %}",
+        )
 
     assert lint_template(edited(tmp_path, "plan.docx", change), "measures-plan") == []
 
@@ -187,7 +217,9 @@ def test_names_of_loops_and_sets_are_known(tmp_path):
 
 
 def test_smart_quotes_are_a_warning_and_repaired(tmp_path, plan_context):
-    path = edited(tmp_path, "plan.docx", lambda x: x.replace("{{p g.title }}", "{{p g.title|default(“ไม่มี”) }}"))
+    path = edited(
+        tmp_path, "plan.docx", lambda x: x.replace("{{p g.title }}", "{{p g.title|default(“ไม่มี”) }}")
+    )
     [problem] = lint_template(path, "measures-plan")
     assert (problem.kind, problem.severity) == ("smart_quotes", "warning")
     assert "เครื่องหมายคำพูดแบบโค้ง" in problem.message
@@ -221,6 +253,6 @@ def test_a_split_tag_keeps_the_text_around_it(tmp_path):
 
 
 def test_a_tag_split_in_one_format_is_fine(tmp_path):
-    split = '<w:r><w:t>{{p go</w:t></w:r><w:r><w:t>al }}</w:t></w:r>'
+    split = "<w:r><w:t>{{p go</w:t></w:r><w:r><w:t>al }}</w:t></w:r>"
     path = edited(tmp_path, "plan.docx", lambda x: x.replace("<w:r><w:t>{{p goal }}</w:t></w:r>", split))
     assert lint_template(path, "measures-plan") == []

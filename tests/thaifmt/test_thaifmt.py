@@ -1,4 +1,5 @@
 """Table-driven tests of ita_docs.thaifmt: exact Thai strings, errors, doctests."""
+
 from __future__ import annotations
 
 import doctest
@@ -12,7 +13,9 @@ from ita_docs import thaifmt as tf
 THAI_DIGITS = set("๐๑๒๓๔๕๖๗๘๙")
 
 
-@pytest.mark.parametrize("module", [tf.digits, tf.dates, tf.numbers, tf.spacing, tf.lines], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "module", [tf.digits, tf.dates, tf.numbers, tf.spacing, tf.lines], ids=lambda m: m.__name__
+)
 def test_doctests_pass(module):
     result = doctest.testmod(module)
     assert result.attempted > 0
@@ -91,7 +94,10 @@ def test_digits_and_dates_are_pythainlps():
         day += timedelta(days=3)
         for fmt in ("%-d %B %Y", "%Aที่ %-d %B %Y", "%-d %b", "%y", "%b %y"):
             for digits in ("thai", "arabic"):
-                assert _strftime(day, fmt, digits) == thai_strftime(day, fmt, thaidigit=digits == "thai"), (day, fmt)
+                assert _strftime(day, fmt, digits) == thai_strftime(day, fmt, thaidigit=digits == "thai"), (
+                    day,
+                    fmt,
+                )
 
 
 # --------------------------------------------------------------------------- years
@@ -141,10 +147,8 @@ FY68_START, FY68_END = date(2024, 10, 1), date(2025, 9, 30)
         (tf.date_short, (date(2043, 3, 5),), {}, "๕ มี.ค. ๘๖"),
         (tf.month_year_short, (date(2021, 10, 1),), {}, "ต.ค. ๖๔"),
         (tf.month_year_short, (date(2021, 10, 1),), {"digits": "arabic"}, "ต.ค. 64"),
-        (tf.month_range_short, (date(2021, 10, 1), date(2022, 9, 30)), {},
-         "เดือน ต.ค. ๖๔ - ก.ย. ๖๕"),
-        (tf.month_range_short, (date(2024, 1, 1), date(2024, 1, 31)), {},
-         "เดือน ม.ค. ๖๗ - ม.ค. ๖๗"),
+        (tf.month_range_short, (date(2021, 10, 1), date(2022, 9, 30)), {}, "เดือน ต.ค. ๖๔ - ก.ย. ๖๕"),
+        (tf.month_range_short, (date(2024, 1, 1), date(2024, 1, 31)), {}, "เดือน ม.ค. ๖๗ - ม.ค. ๖๗"),
         (tf.date_range_short, (FY68_START, FY68_END), {}, "๑ ต.ค.๖๗-๓๐ ก.ย.๖๘"),
         (tf.date_range_short, (FY68_START, FY68_END), {"digits": "arabic"}, "1 ต.ค.67-30 ก.ย.68"),
         (tf.date_range_long, (FY68_START, FY68_END), {}, "๑ ตุลาคม ๒๕๖๗ – ๓๐ กันยายน ๒๕๖๘"),
@@ -319,9 +323,7 @@ def test_item_code(code, parsed, thai, arabic):
     assert tf.item_code(code, digits="arabic") == arabic
 
 
-@pytest.mark.parametrize(
-    "code", ["", "i", "10", "x10", "i-1", "i0", "i 10", "i1.5", "io1", "ข้อ i10"]
-)
+@pytest.mark.parametrize("code", ["", "i", "10", "x10", "i-1", "i0", "i 10", "i1.5", "io1", "ข้อ i10"])
 def test_item_code_invalid(code):
     with pytest.raises(ValueError, match="invalid ITA item code"):
         tf.item_code(code)
@@ -402,9 +404,24 @@ def test_errors(func, args, kwargs, error, match):
 
 def test_filters():
     assert set(tf.FILTERS) == {
-        "digits", "date_long", "date_numeric", "date_full", "date_short", "month_range",
-        "date_range_short", "date_range_long", "fiscal_year", "fiscal_year_range",
-        "time", "score", "signed", "percent", "number", "thai_words", "baht", "item_code",
+        "digits",
+        "date_long",
+        "date_numeric",
+        "date_full",
+        "date_short",
+        "month_range",
+        "date_range_short",
+        "date_range_long",
+        "fiscal_year",
+        "fiscal_year_range",
+        "time",
+        "score",
+        "signed",
+        "percent",
+        "number",
+        "thai_words",
+        "baht",
+        "item_code",
     }
     assert tf.FILTERS["month_range"] is tf.month_range_short
     assert tf.FILTERS["fiscal_year"] is tf.fiscal_year_label

@@ -1,4 +1,5 @@
 """The live preview engine (ita_docs.web.preview): page images, dependencies, no-LibreOffice path."""
+
 from __future__ import annotations
 
 import io
@@ -11,17 +12,25 @@ import pytest
 from PIL import Image
 
 from ita_docs.errors import ContentErrors
-from ita_docs.write.sets import load_all, render_set
 from ita_docs.web.preview import Previewer, text_html
+from ita_docs.write.sets import load_all, render_set
 
 from ..conftest import copy_sample
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
 
 
 def _set_score(set_dir: Path, indicator: int, score: float) -> None:
     f = set_dir / "assessment.yaml"
-    text, n = re.subn(rf"^(\s+{indicator}:\s*)[0-9.]+", rf"\g<1>{score:.2f}", f.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
+    text, n = re.subn(
+        rf"^(\s+{indicator}:\s*)[0-9.]+",
+        rf"\g<1>{score:.2f}",
+        f.read_text(encoding="utf-8"),
+        count=1,
+        flags=re.MULTILINE,
+    )
     assert n == 1
     f.write_text(text, encoding="utf-8")
 
@@ -46,7 +55,11 @@ def _changed_documents(set_dir: Path, edit) -> set[str]:
     edit()
     after = _outputs(set_dir)
     names = {d.title: d.name for d in DOCUMENTS}
-    return {names[(before.get(f) or after[f])[0]] for f in before.keys() | after.keys() if before.get(f) != after.get(f)}
+    return {
+        names[(before.get(f) or after[f])[0]]
+        for f in before.keys() | after.keys()
+        if before.get(f) != after.get(f)
+    }
 
 
 def _offices() -> set[int]:
@@ -78,8 +91,12 @@ def test_affected_by_a_score_is_every_document_that_prints_it(tmp_path):
 def test_affected_by_a_meeting_place_is_the_minutes_only(tmp_path):
     s = copy_sample("huapho-2565", tmp_path / "huapho-2565")
     assert Previewer().affected(s, ["minutes.0.place"]) == ["minutes"]
-    changed = _changed_documents(s, lambda: _replace(s / "minutes.yaml", "ห้องประชุมองค์การบริหารส่วนตำบลหัวโพ",
-                                                     "ห้องประชุมสภาองค์การบริหารส่วนตำบลหัวโพ"))
+    changed = _changed_documents(
+        s,
+        lambda: _replace(
+            s / "minutes.yaml", "ห้องประชุมองค์การบริหารส่วนตำบลหัวโพ", "ห้องประชุมสภาองค์การบริหารส่วนตำบลหัวโพ"
+        ),
+    )
     assert changed == {"minutes"}
 
 
@@ -88,12 +105,15 @@ def test_affected_by_a_memo_and_by_the_organisation(tmp_path):
     previewer = Previewer()
     memo = previewer.affected(s, ["memos.0.subject"])
     assert "memo" in memo and "measures-plan" not in memo
-    changed = _changed_documents(s, lambda: _replace(s / "memos.yaml", "subject: แจ้งมาตรการ", "subject: แจ้งมาตรการใหม่"))
+    changed = _changed_documents(
+        s, lambda: _replace(s / "memos.yaml", "subject: แจ้งมาตรการ", "subject: แจ้งมาตรการใหม่")
+    )
     assert changed and changed <= set(memo)
     # the organisation's name is printed everywhere; a path given as "a[0].b" works too
     everything = previewer.affected(s, ["organisation.name"])
-    assert set(everything) == _changed_documents(s, lambda: _replace(s / "organisation.yaml", "name: เทศบาลตำบลเมืองแกลง",
-                                                                      "name: เทศบาลเมืองแกลง"))
+    assert set(everything) == _changed_documents(
+        s, lambda: _replace(s / "organisation.yaml", "name: เทศบาลตำบลเมืองแกลง", "name: เทศบาลเมืองแกลง")
+    )
     assert {"memo", "measures-plan", "distribution-list"} <= set(everything)
     assert previewer.affected(s, ["memos[0].subject"]) == memo
     assert previewer.affected(s, []) == []
@@ -194,7 +214,9 @@ def test_close_leaves_no_libreoffice(tmp_path):
     started = _offices() - before
     assert len(started) >= 2  # at least one soffice.bin and its bridge
     p.close()
-    assert not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE for pid in started)
+    assert not any(
+        psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE for pid in started
+    )
     # a later render starts a new office, and close stops it again
     assert p.render(s, ["analysis-report"], first_page_only=True)[0].pages
     p.close()

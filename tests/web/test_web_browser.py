@@ -6,6 +6,7 @@ spreadsheet and typed, a located problem seen and fixed, the preview changing (w
 LibreOffice is installed), the PDF built, downloaded and read with pypdf. Skipped when
 chromium or chromedriver is missing.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -17,7 +18,10 @@ import pytest
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 pytestmark = [
-    pytest.mark.skipif(not (Path(CHROMEDRIVER).exists() and Path(CHROMIUM).exists()), reason="chromium/chromedriver not installed"),
+    pytest.mark.skipif(
+        not (Path(CHROMEDRIVER).exists() and Path(CHROMIUM).exists()),
+        reason="chromium/chromedriver not installed",
+    ),
     pytest.mark.usefixtures("thai_messages"),
 ]
 SET = "nongbua-2568"
@@ -34,7 +38,9 @@ def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("ws")
     port = free_port()
     guard = Guard.for_bind("127.0.0.1", port)
-    config = uvicorn.Config(create_app(root, guard=guard), host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        create_app(root, guard=guard), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -55,12 +61,23 @@ def browser(tmp_path_factory):
     downloads = tmp_path_factory.mktemp("downloads")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={tmp_path_factory.mktemp('profile')}", "--window-size=1500,1000", "--lang=th"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path_factory.mktemp('profile')}",
+        "--window-size=1500,1000",
+        "--lang=th",
+    ):
         options.add_argument(flag)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    )
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.downloads = downloads
     yield driver
@@ -72,8 +89,9 @@ def wait(driver, condition, timeout: float = WAIT):
     from selenium.webdriver.support.ui import WebDriverWait
 
     # a section swapped by the server between finding an element and reading it: look again
-    return WebDriverWait(driver, timeout, poll_frequency=0.1,
-                         ignored_exceptions=(StaleElementReferenceException,)).until(condition)
+    return WebDriverWait(
+        driver, timeout, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)
+    ).until(condition)
 
 
 def field(driver, path: str):
@@ -137,13 +155,20 @@ def test_the_clerks_path(server, browser):
     # scores pasted as a block copied from a spreadsheet (name <tab> score per row)
     rows = "\n".join(f"ตัวชี้วัด {n}\t{80 + n}.5" for n in range(1, 11))
     first = field(d, "assessment.indicators.1")
-    d.execute_script("""
+    d.execute_script(
+        """
         const dt = new DataTransfer(); dt.setData('text/plain', arguments[1]);
         arguments[0].focus();
         arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
-    """, first, rows)
+    """,
+        first,
+        rows,
+    )
     wait(d, lambda d: _stale(first))
-    assert [field(d, f"assessment.indicators.{n}").get_attribute("value") for n in (1, 10)] == ["81.5", "90.5"]
+    assert [field(d, f"assessment.indicators.{n}").get_attribute("value") for n in (1, 10)] == [
+        "81.5",
+        "90.5",
+    ]
 
     # a located problem: a word where a score goes
     type_into(d, "assessment.indicators.4", "หกสิบ")
@@ -158,7 +183,12 @@ def test_the_clerks_path(server, browser):
     # fixed: typed by hand
     type_into(d, "assessment.indicators.4", "60")
     # the row and the problem list come back from the server (a slower answer may arrive after the first swap)
-    wait(d, lambda d: "has-problem" not in d.find_element("id", "w-assessment-indicators-4").get_attribute("class"))
+    wait(
+        d,
+        lambda d: (
+            "has-problem" not in d.find_element("id", "w-assessment-indicators-4").get_attribute("class")
+        ),
+    )
     wait(d, lambda d: "ไม่พบปัญหา" in d.find_element("id", "problems").text)
     assert "4: 60" in (root / SET / "assessment.yaml").read_text(encoding="utf-8")
 
@@ -166,7 +196,13 @@ def test_the_clerks_path(server, browser):
     if have_office:  # the preview: every page of the analysis report, then again after a change
         wait(d, lambda d: d.find_elements("css selector", "#preview .preview-pick"), timeout=120)
         d.find_element("css selector", "#preview input[name=all]").click()
-        wait(d, lambda d: len(d.find_elements("css selector", "#preview figure[data-document=analysis-report] img")) > 1, timeout=120)
+        wait(
+            d,
+            lambda d: (
+                len(d.find_elements("css selector", "#preview figure[data-document=analysis-report] img")) > 1
+            ),
+            timeout=120,
+        )
         before = images(d)
         type_into(d, "assessment.indicators.9", "45.25")
         wait(d, lambda d: images(d) not in ([], before), timeout=120)
@@ -178,7 +214,11 @@ def test_the_clerks_path(server, browser):
         pytest.skip("LibreOffice is not installed: no PDF to download")
     d.find_element("css selector", "a[data-file='analysis-report.pdf']").click()
     pdf = d.downloads / "analysis-report.pdf"
-    wait(d, lambda d: pdf.exists() and pdf.stat().st_size > 0 and not list(d.downloads.glob("*.crdownload")), timeout=60)
+    wait(
+        d,
+        lambda d: pdf.exists() and pdf.stat().st_size > 0 and not list(d.downloads.glob("*.crdownload")),
+        timeout=60,
+    )
     from pypdf import PdfReader
 
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)

@@ -1,4 +1,5 @@
 """The workbench's security rules (issue 15, item 9), each over HTTP with Starlette's TestClient."""
+
 from __future__ import annotations
 
 import os
@@ -24,7 +25,10 @@ def test_no_token_is_refused(ws):
         assert c.get("/api/sets").status_code == 401
         assert c.get("/sets/huapho-2565").status_code == 401
         assert c.get("/api/sets/huapho-2565/zip").status_code == 401
-        assert c.patch("/api/sets/huapho-2565/values", json={"path": "fiscal_year", "value": 1}).status_code == 401
+        assert (
+            c.patch("/api/sets/huapho-2565/values", json={"path": "fiscal_year", "value": 1}).status_code
+            == 401
+        )
         assert c.get("/api/sets", headers={"Authorization": "Bearer wrong"}).status_code == 401
         assert c.get("/api/sets", headers={"Cookie": "ita_docs_session=wrong"}).status_code == 401
     assert "fiscal_year: 2566" in (ws / "huapho-2565" / "organisation.yaml").read_text(encoding="utf-8")
@@ -35,7 +39,10 @@ def test_token_in_header_or_link_then_cookie(ws):
         assert c.get("/api/sets", headers={"Authorization": f"Bearer {guard.token}"}).status_code == 200
         r = c.get(f"/?token={guard.token}", follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"] == "/"
-        assert "httponly" in r.headers["set-cookie"].lower() and "samesite=strict" in r.headers["set-cookie"].lower()
+        assert (
+            "httponly" in r.headers["set-cookie"].lower()
+            and "samesite=strict" in r.headers["set-cookie"].lower()
+        )
         assert c.get("/").status_code == 200  # the cookie now opens every page
         assert c.get("/static/htmx.min.js").status_code == 200
 
@@ -52,18 +59,44 @@ def test_cross_site_origin_is_refused(ws):
     before = (ws / "huapho-2565" / "assessment.yaml").read_bytes()
     with client(ws) as (c, _):
         change = {"path": "assessment.indicators.4", "value": 60}
-        assert c.patch("/api/sets/huapho-2565/values", json=change, headers={"Origin": "http://evil.example"}).status_code == 403
-        assert c.patch("/api/sets/huapho-2565/values", json=change, headers={"Origin": "null"}).status_code == 403
-        assert c.post("/sets/huapho-2565/save", data={"path": "assessment.indicators.4", "value": "1"},
-                      headers={"Referer": "http://evil.example/page"}).status_code == 403
-        assert c.post("/sets/huapho-2565/save", data={"path": "assessment.indicators.4", "value": "1"},
-                      headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403
+        assert (
+            c.patch(
+                "/api/sets/huapho-2565/values", json=change, headers={"Origin": "http://evil.example"}
+            ).status_code
+            == 403
+        )
+        assert (
+            c.patch("/api/sets/huapho-2565/values", json=change, headers={"Origin": "null"}).status_code
+            == 403
+        )
+        assert (
+            c.post(
+                "/sets/huapho-2565/save",
+                data={"path": "assessment.indicators.4", "value": "1"},
+                headers={"Referer": "http://evil.example/page"},
+            ).status_code
+            == 403
+        )
+        assert (
+            c.post(
+                "/sets/huapho-2565/save",
+                data={"path": "assessment.indicators.4", "value": "1"},
+                headers={"Sec-Fetch-Site": "cross-site"},
+            ).status_code
+            == 403
+        )
         assert c.get("/api/sets", headers={"Origin": "http://127.0.0.1.evil.example"}).status_code == 403
         assert (ws / "huapho-2565" / "assessment.yaml").read_bytes() == before
-        assert c.patch("/api/sets/huapho-2565/values", json=change, headers={"Origin": ORIGIN}).status_code == 200
+        assert (
+            c.patch("/api/sets/huapho-2565/values", json=change, headers={"Origin": ORIGIN}).status_code
+            == 200
+        )
 
 
-@pytest.mark.parametrize("name", ["..", "../x", "..\\x", "/etc/passwd", "C:\\Windows", "c:x", "\\\\server\\share", "~", "a/../../b"])
+@pytest.mark.parametrize(
+    "name",
+    ["..", "../x", "..\\x", "/etc/passwd", "C:\\Windows", "c:x", "\\\\server\\share", "~", "a/../../b"],
+)
 def test_confine_refuses_paths_outside(tmp_path, name):
     with pytest.raises(Refused):
         confine(tmp_path, name)
@@ -76,14 +109,28 @@ def test_paths_outside_the_workspace_are_refused(ws, tmp_path):
     (ws / "output" / "huapho-2565" / "link.pdf").symlink_to(secret)
     os.symlink(ws / "huapho-2565", ws / "alias")  # a set reached through a link
     with client(ws) as (c, _):
-        for url in ("/api/sets/..%2F..%2Fsecret/zip", "/api/sets/huapho-2565/files/..%2F..%2F..%2Fsecret.yaml",
-                    "/api/sets/huapho-2565/files/link.pdf", "/api/sets/alias", "/api/sets/alias/zip",
-                    "/api/sets/huapho-2565/files/%2Fetc%2Fpasswd", "/api/sets/huapho-2565/files/C:%5Cx.pdf"):
+        for url in (
+            "/api/sets/..%2F..%2Fsecret/zip",
+            "/api/sets/huapho-2565/files/..%2F..%2F..%2Fsecret.yaml",
+            "/api/sets/huapho-2565/files/link.pdf",
+            "/api/sets/alias",
+            "/api/sets/alias/zip",
+            "/api/sets/huapho-2565/files/%2Fetc%2Fpasswd",
+            "/api/sets/huapho-2565/files/C:%5Cx.pdf",
+        ):
             r = c.get(url)
             assert r.status_code in (403, 404), url
             assert b"fiscal_year" not in r.content
-        r = c.post("/api/sets", json={"name": "../escape", "organisation": "องค์การบริหารส่วนตำบลหนึ่ง", "kind": "อบต.",
-                                      "province": "ราชบุรี", "fiscal_year": 2567})
+        r = c.post(
+            "/api/sets",
+            json={
+                "name": "../escape",
+                "organisation": "องค์การบริหารส่วนตำบลหนึ่ง",
+                "kind": "อบต.",
+                "province": "ราชบุรี",
+                "fiscal_year": 2567,
+            },
+        )
         assert r.status_code == 403
         assert not (ws.parent / "escape").exists()
         assert [s["name"] for s in c.get("/api/sets").json()["sets"]] == ["huapho-2565"]

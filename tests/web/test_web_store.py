@@ -1,12 +1,13 @@
 """Saving from the workbench keeps the YAML a person wrote, byte for byte outside the changed value."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from ita_docs.resources import sample_sets
 from ita_docs.load.validate import load
+from ita_docs.resources import sample_sets
 from ita_docs.web.store import HISTORY, MISSING, BadPath, Change, Conflict, SetStore
 
 pytestmark = pytest.mark.usefixtures("thai_messages")
@@ -32,7 +33,9 @@ def test_a_save_changes_only_its_value(tmp_path: Path):
     (tmp_path / "organisation.yaml").write_text(HAND_WRITTEN, encoding="utf-8")
     store = SetStore(tmp_path)
     store.apply([Change("organisation.province", "นครปฐม", expected="ราชบุรี")])
-    assert (tmp_path / "organisation.yaml").read_text(encoding="utf-8") == HAND_WRITTEN.replace("province: ราชบุรี", "province: นครปฐม")
+    assert (tmp_path / "organisation.yaml").read_text(encoding="utf-8") == HAND_WRITTEN.replace(
+        "province: ราชบุรี", "province: นครปฐม"
+    )
     # a layout ruamel.yaml does not write (one list, two indentations): only the changed line is rewritten
     store.apply([Change("organisation.divisions.1.name", "กองช่าง")])
     before = HAND_WRITTEN.replace("province: ราชบุรี", "province: นครปฐม").splitlines()
@@ -64,7 +67,9 @@ def test_score_change_in_the_sample_keeps_comments_and_loads(tmp_path: Path):
     SetStore(tmp_path).apply([Change("assessment.indicators.4", 60, expected=88.77)])
     after = (tmp_path / "assessment.yaml").read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines()) if a != b]
-    assert changed == [("    4: 88.77    # การใช้ทรัพย์สินของราชการ (อันดับ ๖)", "    4: 60       # การใช้ทรัพย์สินของราชการ (อันดับ ๖)")]
+    assert changed == [
+        ("    4: 88.77    # การใช้ทรัพย์สินของราชการ (อันดับ ๖)", "    4: 60       # การใช้ทรัพย์สินของราชการ (อันดับ ๖)")
+    ]
     assert len(before.splitlines()) == len(after.splitlines())
     assert load(tmp_path).content.assessment.indicators[4] == 60
 
@@ -92,7 +97,9 @@ def test_new_keys_delete_and_undo_history(tmp_path: Path):
     (tmp_path / "organisation.yaml").write_text(HAND_WRITTEN, encoding="utf-8")
     store = SetStore(tmp_path)
     store.apply([Change("assessment.year", 2566), Change("assessment.indicators.4", 60)])
-    assert (tmp_path / "assessment.yaml").read_text(encoding="utf-8") == "assessment:\n  year: 2566\n  indicators:\n    4: 60\n"
+    assert (tmp_path / "assessment.yaml").read_text(
+        encoding="utf-8"
+    ) == "assessment:\n  year: 2566\n  indicators:\n    4: 60\n"
     store.apply([Change("organisation.divisions.1", MISSING)])
     assert "klang" not in (tmp_path / "organisation.yaml").read_text(encoding="utf-8")
     for i in range(HISTORY + 5):

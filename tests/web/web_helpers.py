@@ -1,4 +1,5 @@
 """Helpers of the workbench tests: a workspace with copies of the samples, an app, a client."""
+
 from __future__ import annotations
 
 import contextlib
@@ -21,13 +22,16 @@ def workspace(root: Path, *names: str) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     for name in names:
         src = next(p for p in sample_sets() if p.name == name)
-        shutil.copytree(src, root / name, ignore=lambda _d, files: [n for n in files if not n.endswith(".yaml")])
+        shutil.copytree(
+            src, root / name, ignore=lambda _d, files: [n for n in files if not n.endswith(".yaml")]
+        )
     return root
 
 
 @contextlib.contextmanager
-def client(root: Path, *, password: str | None = None, authorised: bool = True,
-           watch: bool = False) -> Iterator[tuple[TestClient, Guard]]:
+def client(
+    root: Path, *, password: str | None = None, authorised: bool = True, watch: bool = False
+) -> Iterator[tuple[TestClient, Guard]]:
     """A TestClient of the app over ``root`` addressed as http://127.0.0.1:8765 (with the session
     cookie when ``authorised``)."""
     guard = Guard.for_bind("127.0.0.1", 8765, password)

@@ -1,4 +1,5 @@
 """Many sets in one run: the process pool and a Dask cluster give the same files as one process."""
+
 from __future__ import annotations
 
 import sys
@@ -19,7 +20,10 @@ def _sets(tmp_path: Path, n: int) -> list[Path]:
     for i in range(n):
         src = copy_sample("muangklaeng-2565", tmp_path / "in" / f"set{i:02d}")
         org = src / "organisation.yaml"
-        org.write_text(org.read_text(encoding="utf-8").replace("เทศบาลตำบลเมืองแกลง", f"เทศบาลตำบลทดสอบ{i}", 1), encoding="utf-8")
+        org.write_text(
+            org.read_text(encoding="utf-8").replace("เทศบาลตำบลเมืองแกลง", f"เทศบาลตำบลทดสอบ{i}", 1),
+            encoding="utf-8",
+        )
         out.append(src)
     return out
 
@@ -38,8 +42,12 @@ def test_process_pool_writes_the_same_files(tmp_path):
 
 def test_all_sets_are_checked_before_any_is_written(tmp_path):
     sets = _sets(tmp_path, 3)
-    (sets[2] / "memos.yaml").write_text("memos: [{id: x, date: 2566-02-30, signer: wasana}]\n", encoding="utf-8")
-    result = CliRunner().invoke(cli.app, ["build", *map(str, sets), "-o", str(tmp_path / "out"), "--jobs", "2"])
+    (sets[2] / "memos.yaml").write_text(
+        "memos: [{id: x, date: 2566-02-30, signer: wasana}]\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli.app, ["build", *map(str, sets), "-o", str(tmp_path / "out"), "--jobs", "2"]
+    )
     assert result.exit_code == 2 and "memos.yaml:1:" in result.output
     assert not (tmp_path / "out").exists()
 
@@ -49,7 +57,10 @@ def test_a_template_error_in_a_worker_is_reported_in_words(tmp_path):
     tpl = tmp_path / "tpl"
     tpl.mkdir()
     (tpl / "memo.docx").write_bytes(b"not a word file")
-    result = CliRunner().invoke(cli.app, ["build", *map(str, sets), "-o", str(tmp_path / "out"), "--jobs", "2", "--templates", str(tpl)])
+    result = CliRunner().invoke(
+        cli.app,
+        ["build", *map(str, sets), "-o", str(tmp_path / "out"), "--jobs", "2", "--templates", str(tpl)],
+    )
     assert result.exit_code == 1 and "memo.docx" in result.output and "Traceback" not in result.output
 
 
@@ -57,7 +68,9 @@ def test_a_template_error_in_a_worker_is_reported_in_words(tmp_path):
 def test_dask_local_cluster(tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     sets = _sets(tmp_path, 4)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         result = build(sets, tmp_path / "dask", scheduler=cluster.scheduler_address)
     assert len(result.written) == 4 * 5  # 3 documents + publish-index.docx and .json
     build(sets, tmp_path / "local", jobs=1)
@@ -72,4 +85,9 @@ def test_dask_is_not_imported_without_a_scheduler(tmp_path):
         f"build([Path({str(_sets(tmp_path, 1)[0])!r})], Path({str(tmp_path / 'o')!r}), jobs=1); "
         "print('dask' in sys.modules or 'distributed' in sys.modules)"
     )
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+    assert (
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        == "False"
+    )

@@ -53,6 +53,7 @@ NACC's ITA manuals (คู่มือการประเมินคุณธ
 indicator definitions) and the seeds: 002 (report structure, findings and
 measure tables), 001 (measure plan), 000 and 004 (measure-result reports).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
@@ -95,7 +96,12 @@ INDICATOR_TEXTS = ("measures", "strength", "weakness", "improvement")
 # Names a text may use inside {{ }} (dotted paths), by where the text is.
 MEASURE_VARIABLES = frozenset({"organisation.name", "fiscal_year", "assessment.year"})
 SECTION_VARIABLES = MEASURE_VARIABLES | {"overall", "level", "pass_mark"}
-INDICATOR_VARIABLES = SECTION_VARIABLES | {"indicator.number", "indicator.name", "indicator.score", "indicator.tool"}
+INDICATOR_VARIABLES = SECTION_VARIABLES | {
+    "indicator.number",
+    "indicator.name",
+    "indicator.score",
+    "indicator.tool",
+}
 FILTERS = frozenset({"fiscal_digits"})
 YEARS = frozenset({"fiscal_year", "assessment.year"})  # printed only through |fiscal_digits
 
@@ -272,7 +278,9 @@ class Phrases(PhrasesModel):
             if not m.indicators or any(not 1 <= n <= 10 for n in m.indicators):
                 raise ValueError(f"measure {m.id}: indicators must be a non-empty list of 1-10")
             if m.responsible:
-                raise ValueError(f"measure {m.id}: the library cannot know division ids; use responsible_other")
+                raise ValueError(
+                    f"measure {m.id}: the library cannot know division ids; use responsible_other"
+                )
             for text in measure_texts(m):
                 _check(text, MEASURE_VARIABLES, f"measures.{m.id}")
         return value

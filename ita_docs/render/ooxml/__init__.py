@@ -32,6 +32,7 @@ Modules, one per concern (import the names below from here):
 - `audit`: findings of rules 1-6 (`audit_part`, `audit_package`);
 - `text`: the visible text of a .docx (`document_text`).
 """
+
 from __future__ import annotations
 
 from lxml import etree  # ``ooxml.etree``: the lxml module these parts are parsed with
@@ -125,5 +126,5 @@ __all__ = [
     "parts_xml",
     "runs_from_markup",
     "set_digits",
-    "table_xml"
+    "table_xml",
 ]

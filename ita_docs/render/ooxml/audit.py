@@ -8,6 +8,7 @@ the fixer's code; it shares with the fixer the schema orders
 (`ita_docs.render.ooxml.order`), which members are checked (`_xml_parts`) and what a
 simple run is (`_simple_run`).
 """
+
 from __future__ import annotations
 
 import io
@@ -41,7 +42,11 @@ def audit_part(name: str, root: etree._Element) -> list[str]:
             if rpr.find(f"{W}{latin}") is not None and rpr.find(f"{W}{twin}") is None:
                 found.append(f"{name}: w:{latin} without w:{twin}")
         fonts = rpr.find(f"{W}rFonts")
-        if fonts is not None and (fonts.get(f"{W}ascii") or fonts.get(f"{W}asciiTheme")) and not (fonts.get(f"{W}cs") or fonts.get(f"{W}cstheme")):
+        if (
+            fonts is not None
+            and (fonts.get(f"{W}ascii") or fonts.get(f"{W}asciiTheme"))
+            and not (fonts.get(f"{W}cs") or fonts.get(f"{W}cstheme"))
+        ):
             found.append(f"{name}: w:rFonts without w:cs")
         found += _order_findings(name, rpr, RPR_ORDER)
     for ppr in root.iter(f"{W}pPr"):
@@ -50,7 +55,11 @@ def audit_part(name: str, root: etree._Element) -> list[str]:
         order = PROPERTY_ORDERS[_local(props)]
         found += _order_findings(name, props, order)
         names = [_local(c) for c in props if _local(c) in order]  # plain entries: the schema allows one each
-        found += [f"{name}: w:{n} more than once in w:{_local(props)}" for n in sorted(set(names)) if names.count(n) > 1]
+        found += [
+            f"{name}: w:{n} more than once in w:{_local(props)}"
+            for n in sorted(set(names))
+            if names.count(n) > 1
+        ]
     for lvl_text in root.iter(f"{W}lvlText"):
         if PUA.search(lvl_text.get(f"{W}val") or ""):
             found.append(f"{name}: bullet is a Symbol-font code point, not a real character")
@@ -66,7 +75,13 @@ def audit_part(name: str, root: etree._Element) -> list[str]:
             rpr = r.find(f"{W}rPr")
             props = etree.tostring(rpr) if rpr is not None else b""
             text = "".join(t.text or "" for t in r.findall(f"{W}t"))
-            if prev_props == props and prev_text and text and not prev_text[-1].isspace() and not text[0].isspace():
+            if (
+                prev_props == props
+                and prev_text
+                and text
+                and not prev_text[-1].isspace()
+                and not text[0].isspace()
+            ):
                 found.append(f"{name}: word split across identical runs: {prev_text[-10:]!r}|{text[:10]!r}")
             prev_props, prev_text = props, text
     return found
@@ -87,11 +102,11 @@ def audit_package(data: bytes) -> list[str]:
     for name in _xml_parts(z.namelist()):
         root = etree.fromstring(z.read(name))
         if name == "word/settings.xml":
-            modes = [
-                c for c in root.iter(f"{W}compatSetting") if c.get(f"{W}name") == "compatibilityMode"
-            ]
+            modes = [c for c in root.iter(f"{W}compatSetting") if c.get(f"{W}name") == "compatibilityMode"]
             if len(modes) != 1 or modes[0].get(f"{W}val") != "15":
-                found.append(f"{name}: compatibilityMode must be 15 exactly once, found {[m.get(f'{W}val') for m in modes]}")
+                found.append(
+                    f"{name}: compatibilityMode must be 15 exactly once, found {[m.get(f'{W}val') for m in modes]}"
+                )
         elif root.tag.startswith(W):
             found += audit_part(name, root)
     if "word/settings.xml" not in z.namelist():

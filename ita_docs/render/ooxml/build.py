@@ -10,6 +10,7 @@ schema order and invisible characters are dropped (rule 6).
 Sizes in WordprocessingML are half-points (16 pt = ``w:sz w:val="32"``);
 lengths are twentieths of a point (twips: 1 cm = 567 twips).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -79,7 +80,9 @@ def _run_xml(run: Run) -> str:
         if i:
             parts.append("<w:br/>")
         if line:
-            parts.append(f'<w:t xml:space="preserve">{escape(INVISIBLE.sub("", line)).replace(chr(9), tab)}</w:t>')
+            parts.append(
+                f'<w:t xml:space="preserve">{escape(INVISIBLE.sub("", line)).replace(chr(9), tab)}</w:t>'
+            )
     if run.br:
         parts.append("<w:br/>")
     return f"<w:r>{rpr}{''.join(parts)}</w:r>"
@@ -93,7 +96,11 @@ def paragraph_xml(p: Para) -> str:
     if p.page_break_before:
         ppr += "<w:pageBreakBefore/>"
     if p.tabs:
-        ppr += "<w:tabs>" + "".join(f'<w:tab w:val="{v}" w:leader="{ld}" w:pos="{pos}"/>' for v, pos, ld in p.tabs) + "</w:tabs>"
+        ppr += (
+            "<w:tabs>"
+            + "".join(f'<w:tab w:val="{v}" w:leader="{ld}" w:pos="{pos}"/>' for v, pos, ld in p.tabs)
+            + "</w:tabs>"
+        )
     ind = ""
     if p.left is not None:
         ind += f' w:left="{p.left}"'
@@ -181,15 +188,23 @@ def grid_xml(
             w = sum(widths[c:]) if last else widths[c]
             body = parts_xml(parts)
             if not parts or isinstance(parts[-1], str):
-                body += paragraph_xml(Para(parts[0].style if parts and isinstance(parts[0], Para) else "Normal"))
+                body += paragraph_xml(
+                    Para(parts[0].style if parts and isinstance(parts[0], Para) else "Normal")
+                )
             grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
             tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{grid_span}</w:tcPr>{body}</w:tc>')
         out.append(f"<w:tr>{trpr}{''.join(tcs)}</w:tr>")
     tblpr = f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
     if not borders:
-        sides = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        sides = "".join(
+            f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
         tblpr += f"<w:tblBorders>{sides}</w:tblBorders>"
-    tblpr += '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar>' if not borders else '<w:tblLayout w:type="fixed"/>'
+    tblpr += (
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar>'
+        if not borders
+        else '<w:tblLayout w:type="fixed"/>'
+    )
     tblpr += '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
     return f"<w:tbl><w:tblPr>{tblpr}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(out)}</w:tbl>"
 
@@ -201,7 +216,9 @@ def centred_block_xml(paras: list[Para], width: int, height: int) -> str:
     LibreOffice 7 ignores a section's (``w:vAlign`` of `cover_section_xml`):
     this is how a cover is centred on its page in both.
     """
-    sides = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    sides = "".join(
+        f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:tblBorders>{sides}</w:tblBorders>'
         '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0"'

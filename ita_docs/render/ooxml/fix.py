@@ -12,6 +12,7 @@ become a real character in the Thai font.
 The fixer visits every element of a part: it walks children once and compares
 whole tags; elements are changed only where a rule asks.
 """
+
 from __future__ import annotations
 
 from lxml import etree
@@ -107,7 +108,9 @@ def fix_part(root: etree._Element, cs_font: str = "TH Sarabun New") -> None:
     for rpr in root.iter(_W_RPR):
         children = list(rpr)
         sig = tuple([c.tag for c in children])
-        if _clean(sig, RPR_ORDER) and (_W_RFONTS not in sig or not _fonts_to_fix(children[sig.index(_W_RFONTS)])):
+        if _clean(sig, RPR_ORDER) and (
+            _W_RFONTS not in sig or not _fonts_to_fix(children[sig.index(_W_RFONTS)])
+        ):
             continue
         _rpr_fix(rpr, cs_font)
     _thai_bullets(root, cs_font)

@@ -10,6 +10,7 @@
   rather than calling lxml's ``find``: a namespace lookup per call), and the
   local name of an element or tag.
 """
+
 from __future__ import annotations
 
 import re

@@ -7,6 +7,7 @@ them; `_sort` (children in schema order), `_drop_duplicates` (a child the
 schema allows once, repeated) and `_clean` (whether a property element needs
 either, or a run-property fix of rules 3 and 5), remembered by tags of children.
 """
+
 from __future__ import annotations
 
 from lxml import etree
@@ -15,24 +16,104 @@ from .names import _TWIN_TAGS, _W_NOPROOF, _tag_local
 
 # Child order of w:rPr (CT_RPr, EG_RPrBase) and w:pPr (CT_PPrBase), ECMA-376 Part 1, 17.3.2.28 / 17.3.1.26.
 RPR_ORDER: list[str | tuple[str, ...]] = [
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
-    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
-    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
-    "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+    "rPrChange",
 ]
 PPR_ORDER: list[str | tuple[str, ...]] = [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
-    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
 ]
 # Settings children that must come after w:compat (CT_Settings sequence).
 AFTER_COMPAT = [
-    "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
-    "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
-    "decimalSymbol", "listSeparator",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
 ]
 
 
@@ -42,33 +123,114 @@ AFTER_COMPAT = [
 # themselves. Elements a list does not know go just before the trailing
 # ``*Change`` (revision) element, which always stays last.
 TBLPR_ORDER: list[str | tuple[str, ...]] = [  # CT_TblPr = CT_TblPrBase + tblPrChange (17.4.60)
-    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
-    "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
-    "tblDescription", "tblPrChange",
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+    "tblCaption",
+    "tblDescription",
+    "tblPrChange",
 ]
 TBLPREX_ORDER: list[str | tuple[str, ...]] = [  # CT_TblPrEx = CT_TblPrExBase + tblPrExChange
-    "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
     "tblPrExChange",
 ]
-TRPR_ORDER: list[str | tuple[str, ...]] = [  # CT_TrPr: CT_TrPrBase is a choice (any order), then ins, del, trPrChange
-    ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight", "tblHeader",
-     "tblCellSpacing", "jc", "hidden"),
-    "ins", "del", "trPrChange",
+TRPR_ORDER: list[
+    str | tuple[str, ...]
+] = [  # CT_TrPr: CT_TrPrBase is a choice (any order), then ins, del, trPrChange
+    (
+        "cnfStyle",
+        "divId",
+        "gridBefore",
+        "gridAfter",
+        "wBefore",
+        "wAfter",
+        "cantSplit",
+        "trHeight",
+        "tblHeader",
+        "tblCellSpacing",
+        "jc",
+        "hidden",
+    ),
+    "ins",
+    "del",
+    "trPrChange",
 ]
-TCPR_ORDER: list[str | tuple[str, ...]] = [  # CT_TcPr = CT_TcPrBase + EG_CellMarkupElements (choice) + tcPrChange
-    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
-    "tcFitText", "vAlign", "hideMark", "headers", ("cellIns", "cellDel", "cellMerge"), "tcPrChange",
+TCPR_ORDER: list[
+    str | tuple[str, ...]
+] = [  # CT_TcPr = CT_TcPrBase + EG_CellMarkupElements (choice) + tcPrChange
+    "cnfStyle",
+    "tcW",
+    "gridSpan",
+    "hMerge",
+    "vMerge",
+    "tcBorders",
+    "shd",
+    "noWrap",
+    "tcMar",
+    "textDirection",
+    "tcFitText",
+    "vAlign",
+    "hideMark",
+    "headers",
+    ("cellIns", "cellDel", "cellMerge"),
+    "tcPrChange",
 ]
-SECTPR_ORDER: list[str | tuple[str, ...]] = [  # CT_SectPr: EG_HdrFtrReferences (choice), EG_SectPrContents, sectPrChange
-    ("headerReference", "footerReference"), "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
-    "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
-    "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+SECTPR_ORDER: list[
+    str | tuple[str, ...]
+] = [  # CT_SectPr: EG_HdrFtrReferences (choice), EG_SectPrContents, sectPrChange
+    ("headerReference", "footerReference"),
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
 ]
 PROPERTY_ORDERS: dict[str, list[str | tuple[str, ...]]] = {
-    "tblPr": TBLPR_ORDER, "tblPrEx": TBLPREX_ORDER, "trPr": TRPR_ORDER, "tcPr": TCPR_ORDER, "sectPr": SECTPR_ORDER,
+    "tblPr": TBLPR_ORDER,
+    "tblPrEx": TBLPREX_ORDER,
+    "trPr": TRPR_ORDER,
+    "tcPr": TCPR_ORDER,
+    "sectPr": SECTPR_ORDER,
 }
 _RANKS: dict[int, tuple[list, dict[str, float], float]] = {}  # by id(order), with the list itself
-_TAG_RANKS: dict[int, tuple[list, dict[object, float], frozenset[str]]] = {}  # by id(order): rank by whole tag, plain entries
+_TAG_RANKS: dict[
+    int, tuple[list, dict[object, float], frozenset[str]]
+] = {}  # by id(order): rank by whole tag, plain entries
 
 
 def _ranks(order: list[str | tuple[str, ...]]) -> tuple[dict[str, float], float]:
@@ -106,7 +268,10 @@ def _rank_list(tags: list[object], order: list[str | tuple[str, ...]]) -> list[f
 
 
 def _sort(
-    el: etree._Element, order: list[str | tuple[str, ...]], children: list | None = None, tags: list | None = None
+    el: etree._Element,
+    order: list[str | tuple[str, ...]],
+    children: list | None = None,
+    tags: list | None = None,
 ) -> None:
     """Put the children of ``el`` in schema ``order`` (stable: equal ranks keep their order).
 
@@ -123,7 +288,9 @@ def _sort(
     el.extend(ordered)
 
 
-def _drop_duplicates(el: etree._Element, order: list[str | tuple[str, ...]], children: list | None = None) -> bool:
+def _drop_duplicates(
+    el: etree._Element, order: list[str | tuple[str, ...]], children: list | None = None
+) -> bool:
     """Remove a child identical to an earlier one where the schema allows one only (not in a choice group).
 
     Identical children share a name, so only a repeated name is serialized and
@@ -160,7 +327,11 @@ def _clean(sig: tuple, order: list[str | tuple[str, ...]]) -> bool:
         names = [n for n in map(_tag_local, sig) if n in single]
         ok = ranks == sorted(ranks) and len(names) == len(set(names))
         if order is RPR_ORDER:
-            ok = ok and _W_NOPROOF not in sig and all(twin in sig for latin, twin in _TWIN_TAGS if latin in sig)
+            ok = (
+                ok
+                and _W_NOPROOF not in sig
+                and all(twin in sig for latin, twin in _TWIN_TAGS if latin in sig)
+            )
         if len(_CLEAN) < 10_000:
             _CLEAN[key] = ok
     return ok

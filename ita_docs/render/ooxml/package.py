@@ -8,6 +8,7 @@ rewrites the zip with fixed timestamps (``FIXED_TIME``) so the same input gives
 the same bytes. `ita_docs.render.compiled` and `ita_docs.render.package` write the
 same bytes with these functions.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,7 +23,12 @@ from .names import W
 def is_fixed_member(name: str) -> bool:
     """Whether `fix_package` parses and fixes the package member ``name``: the XML parts under
     ``word/`` that hold WordprocessingML, so not the theme nor charts (DrawingML, copied as they are)."""
-    return name.startswith("word/") and name.endswith(".xml") and "/theme/" not in name and "/charts/" not in name
+    return (
+        name.startswith("word/")
+        and name.endswith(".xml")
+        and "/theme/" not in name
+        and "/charts/" not in name
+    )
 
 
 def _xml_parts(names: list[str]) -> list[str]:
@@ -32,7 +38,9 @@ def _xml_parts(names: list[str]) -> list[str]:
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 
 
-def fix_root(name: str, root: etree._Element, cs_font: str = "TH Sarabun New", *, digits: str | None = None) -> None:
+def fix_root(
+    name: str, root: etree._Element, cs_font: str = "TH Sarabun New", *, digits: str | None = None
+) -> None:
     """Fix the parsed package member ``name`` in place, as `fix_package` does (settings: rule 1; Word parts: 2-6)."""
     if name == "word/settings.xml":
         fix_settings(root)

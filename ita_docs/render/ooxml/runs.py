@@ -7,6 +7,7 @@
 - rule 4: adjacent runs with identical formatting merged, so no word is split
   across them (`_merge_runs`; `_simple_run` is also the auditor's test).
 """
+
 from __future__ import annotations
 
 from lxml import etree

@@ -1,4 +1,5 @@
 """The visible text of a .docx (body, headers and footers), for checks and tests."""
+
 from __future__ import annotations
 
 import io
@@ -14,7 +15,10 @@ def document_text(data: bytes) -> str:
     """The visible text of the body, headers and footers: one line per paragraph."""
     z = zipfile.ZipFile(io.BytesIO(data))
     lines: list[str] = []
-    names = ["word/document.xml"] + sorted(n for n in z.namelist() if re.match(r"word/(header|footer)\d*\.xml", n))
+    names = [
+        "word/document.xml",
+        *sorted(n for n in z.namelist() if re.match(r"word/(header|footer)\d*\.xml", n)),
+    ]
     for name in names:
         root = etree.fromstring(z.read(name))
         for p in root.iter(f"{W}p"):
