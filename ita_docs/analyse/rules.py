@@ -12,7 +12,7 @@ weighted, and the change against the previous year are all computed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -151,6 +151,15 @@ def round2(x: float) -> float:
     return float(Decimal(f"{x:.9f}").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
+def truncate2(x: float) -> float:
+    """``x`` cut to 2 decimals (towards zero), float noise below the 9th decimal ignored.
+
+    >>> truncate2(99.339), truncate2(99.33), truncate2(85.8449999999)
+    (99.33, 99.33, 85.84)
+    """
+    return float(Decimal(f"{x:.9f}").quantize(Decimal("0.01"), rounding=ROUND_DOWN))
+
+
 def disagrees(given: float, computed: float) -> bool:
     """Whether a given score and the computed one differ by more than `TOLERANCE` (2 decimals).
 
@@ -203,12 +212,18 @@ def weighted_overall(a: Assessment, fw: Framework) -> float | None:
 
 def computed_overall(a: Assessment, fw: Framework) -> float | None:
     """The overall score by the year's rule: the tool scores (given, else computed) times
-    their weights, rounded to 2 decimals; None when a tool score is unknown."""
+    their weights, cut to 2 decimals (`truncate2`); None when a tool score is unknown.
+
+    Cut, not rounded: a real organisation's published ITA result (held outside the
+    repository; issue 17) prints 99.33 where its published tool scores give a weighted sum
+    that rounds to 99.34; cutting is the one common rule that gives the published figure, and
+    on every other set at hand it gives what rounding gives (huapho-2565: 85.844 -> 85.84).
+    No NACC text stating the rule was found (``docs/years.md``)."""
     scores = tool_scores(a, fw)
     known = {t: s for t, s in scores.items() if s is not None}
     if len(known) < len(scores):
         return None
-    return round2(sum(s * fw.tools[t].weight / 100 for t, s in known.items()))
+    return truncate2(sum(s * fw.tools[t].weight / 100 for t, s in known.items()))
 
 
 def overall(a: Assessment, fw: Framework) -> float | None:

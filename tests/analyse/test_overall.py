@@ -71,3 +71,17 @@ def test_overall_only_sets_print_what_was_published(name, overall, level):
     fw = analysis.framework(a.year)
     assert analysis.computed_overall(a, fw) is None  # no tool or indicator scores published
     assert (analysis.overall(a, fw), a.level) == (overall, level)
+
+
+def test_the_overall_from_tool_scores_is_cut_not_rounded():
+    """Issue 17: with the same published scores the NACC printed 99.33 where rounding the weighted
+    sum gives 99.34. Tool scores whose weighted sum is 99.339 (0.3 x 99.12 + 0.3 x 98.77 + 0.4 x 99.93)."""
+    from ita_docs.model import Assessment
+
+    a = Assessment.model_validate({"year": 2566, "tools": {"iit": 99.12, "eit": 98.77, "oit": 99.93}})
+    fw = analysis.framework(2566)
+    assert analysis.round2(0.3 * 99.12 + 0.3 * 98.77 + 0.4 * 99.93) == 99.34
+    assert analysis.computed_overall(a, fw) == 99.33
+    # exact sums stay exact whatever the float noise: 0.3 x 99.1 + 0.3 x 98.8 + 0.4 x 100 = 99.37
+    b = Assessment.model_validate({"year": 2566, "tools": {"iit": 99.1, "eit": 98.8, "oit": 100}})
+    assert analysis.computed_overall(b, fw) == 99.37
