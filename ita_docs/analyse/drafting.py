@@ -282,29 +282,19 @@ def draft(content: Content, digits: str = "thai") -> Draft:
     analysis_intro = blocks(s.analysis_intro)
     if len(a.indicators) >= 3:
         analysis_intro.append(Block(insert="lowest"))
-    strengths = (
-        FindingGroup(
-            intro=blocks(s.strengths_intro), findings=_findings(texts, classes.strengths, "strength", digits)
+
+    def group(kind: str, rows: Any) -> FindingGroup:
+        """๓.๑-๓.๓: the class's introduction and findings, or the "none" text (never an empty section)."""
+        plural = {"strength": "strengths", "weakness": "weaknesses", "improvement": "improvements"}[kind]
+        if not rows:
+            return FindingGroup(intro=blocks(getattr(s, f"no_{plural}")))
+        return FindingGroup(
+            intro=blocks(getattr(s, f"{plural}_intro")), findings=_findings(texts, rows, kind, digits)
         )
-        if classes.strengths
-        else FindingGroup(intro=blocks(s.no_strengths))
-    )
-    weaknesses = (
-        FindingGroup(
-            intro=blocks(s.weaknesses_intro),
-            findings=_findings(texts, classes.weaknesses, "weakness", digits),
-        )
-        if classes.weaknesses
-        else FindingGroup(intro=blocks(s.no_weaknesses))
-    )
-    improvements = (
-        FindingGroup(
-            intro=blocks(s.improvements_intro),
-            findings=_findings(texts, classes.improvements, "improvement", digits),
-        )
-        if classes.improvements
-        else FindingGroup(intro=blocks(s.no_improvements))
-    )
+
+    strengths = group("strength", classes.strengths)
+    weaknesses = group("weakness", classes.weaknesses)
+    improvements = group("improvement", classes.improvements)
     measures = [] if content.measures else [_measure(m, digits) for m in _proposed(lib, classes, rules)]
     groups = own_groups(content, fw, texts) if content.measures else []
     for tool in analysis.TOOLS:

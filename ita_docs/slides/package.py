@@ -82,15 +82,15 @@ def _sizes(master: etree._Element) -> tuple[float, float]:
 
 def _problems(path: Path, data: bytes) -> tuple[list[TemplateProblem], SlideTemplate | None]:
     name = path.name
+
+    def problem(kind: str, message_id: str, **params: str) -> TemplateProblem:
+        return TemplateProblem(name, "", "", msg(message_id, template=name, **params), kind)
+
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as exc:
         reason = "zip" if not zipfile.is_zipfile(io.BytesIO(data)) else str(exc)
-        return [
-            TemplateProblem(
-                name, "", "", msg("slide_template_not_pptx", template=name, reason=reason), "not_pptx"
-            )
-        ], None
+        return [problem("not_pptx", "slide_template_not_pptx", reason=reason)], None
     layouts = {layout.name: i for i, layout in enumerate(prs.slide_layouts)}
     out: list[TemplateProblem] = []
     found: dict[str, int] = {}
@@ -101,17 +101,8 @@ def _problems(path: Path, data: bytes) -> tuple[list[TemplateProblem], SlideTemp
     for key, (layout_name, needs) in LAYOUTS.items():
         if layout_name not in layouts:
             out.append(
-                TemplateProblem(
-                    name,
-                    "",
-                    "",
-                    msg(
-                        "slide_template_layout",
-                        template=name,
-                        layout=layout_name,
-                        known=", ".join(layouts) or "-",
-                    ),
-                    "layout",
+                problem(
+                    "layout", "slide_template_layout", layout=layout_name, known=", ".join(layouts) or "-"
                 )
             )
             continue
@@ -130,17 +121,11 @@ def _problems(path: Path, data: bytes) -> tuple[list[TemplateProblem], SlideTemp
         for kind in needs:
             if kind not in have or None in have[kind]:
                 out.append(
-                    TemplateProblem(
-                        name,
-                        "",
-                        "",
-                        msg(
-                            "slide_template_placeholder",
-                            template=name,
-                            layout=layout_name,
-                            placeholder=_PH_NAMES[kind],
-                        ),
+                    problem(
                         "placeholder",
+                        "slide_template_placeholder",
+                        layout=layout_name,
+                        placeholder=_PH_NAMES[kind],
                     )
                 )
             else:

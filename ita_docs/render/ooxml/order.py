@@ -122,6 +122,18 @@ AFTER_COMPAT = [
 # wml.xsd). A tuple is a choice group, whose members may come in any order among
 # themselves. Elements a list does not know go just before the trailing
 # ``*Change`` (revision) element, which always stays last.
+# the run of table properties CT_TblPr and CT_TblPrEx share (17.4.60, 17.4.61)
+_TBL_SHARED = [
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+]
 TBLPR_ORDER: list[str | tuple[str, ...]] = [  # CT_TblPr = CT_TblPrBase + tblPrChange (17.4.60)
     "tblStyle",
     "tblpPr",
@@ -129,31 +141,12 @@ TBLPR_ORDER: list[str | tuple[str, ...]] = [  # CT_TblPr = CT_TblPrBase + tblPrC
     "bidiVisual",
     "tblStyleRowBandSize",
     "tblStyleColBandSize",
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
+    *_TBL_SHARED,
     "tblCaption",
     "tblDescription",
     "tblPrChange",
 ]
-TBLPREX_ORDER: list[str | tuple[str, ...]] = [  # CT_TblPrEx = CT_TblPrExBase + tblPrExChange
-    "tblW",
-    "jc",
-    "tblCellSpacing",
-    "tblInd",
-    "tblBorders",
-    "shd",
-    "tblLayout",
-    "tblCellMar",
-    "tblLook",
-    "tblPrExChange",
-]
+TBLPREX_ORDER: list[str | tuple[str, ...]] = [*_TBL_SHARED, "tblPrExChange"]  # CT_TblPrEx (17.4.61)
 TRPR_ORDER: list[
     str | tuple[str, ...]
 ] = [  # CT_TrPr: CT_TrPrBase is a choice (any order), then ins, del, trPrChange
