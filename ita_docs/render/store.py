@@ -37,17 +37,19 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = b"ita-docs compiled template 1\n"
-_SOURCES = (
-    "render_cache.py",
-    "render_store.py",
-    "docx_package.py",
-    "docxtpl_post.py",
-    "zip_members.py",
-    "sandbox.py",
-    "sandbox_checks.py",
-    "sandbox_limits.py",
-    "expressions.py",
-    "vocabulary.py",
+#: The modules (relative to the ita_docs package) whose code shapes a compiled template; with
+#: ``render/ooxml/*.py`` they are part of the cache key (a test checks that each exists).
+SOURCES = (
+    "render/compiled.py",
+    "render/store.py",
+    "render/package.py",
+    "render/docxtpl_post.py",
+    "render/zip_members.py",
+    "context/sandbox.py",
+    "context/checks.py",
+    "context/limits.py",
+    "context/expressions.py",
+    "context/vocabulary.py",
 )
 
 
@@ -76,9 +78,9 @@ def _code_digest() -> str:
             except metadata.PackageNotFoundError:
                 h.update(f"|{dist}=?".encode())
         here = Path(__file__).parent
-        for name in _SOURCES:
+        for name in SOURCES:
             try:
-                h.update((here / name).read_bytes())
+                h.update((here.parent / name).read_bytes())
             except OSError:
                 h.update(name.encode())
         for f in sorted((here / "ooxml").glob("*.py")):

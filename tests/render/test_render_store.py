@@ -88,3 +88,15 @@ def test_the_key_follows_template_bytes_and_digits():
     assert render_store.key(b"a" * 32, "thai") != render_store.key(b"b" * 32, "thai")
     assert render_store.key(b"a" * 32, "thai") != render_store.key(b"a" * 32, "arabic")
     assert render_store.key(b"a" * 32, "thai") == render_store.key(b"a" * 32, "thai")
+
+
+def test_the_cache_key_reads_modules_that_exist():
+    """Every module named in the cache key is there (a renamed module would silently stop
+    invalidating the on-disk cache)."""
+    from pathlib import Path
+
+    import ita_docs
+    from ita_docs.render import store
+
+    root = Path(ita_docs.__file__).parent
+    assert [name for name in store.SOURCES if not (root / name).is_file()] == []
