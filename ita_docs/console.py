@@ -84,3 +84,9 @@ def progress_bar(enabled: bool) -> Iterator[Progress | None]:
             bar.update(tasks[stage], completed=done, total=total)
 
         yield update
+
+
+def error_line(exc: BaseException, limit: int = 300) -> str:
+    """``Type: message`` of an unexpected error, cut to ``limit`` characters (a path may be huge)."""
+    text = f"{type(exc).__name__}: {exc}"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

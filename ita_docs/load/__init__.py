@@ -3,8 +3,9 @@
 `load` is the whole stage: every problem of a set (encoding, YAML, model, cross-references, the
 assessed year's framework rules) is collected and raised together as `ContentErrors`, each with
 file, line, column and field. Modules: `text` (bytes → text), `safe_yaml` (bounded YAML loaders),
-`reader` (one file → data and positions), `loader` (a folder → `LoadedContent`), `validate`
-(cross-reference and framework checks, `load`).
+`reader` (one file → data and positions), `loader` (a folder → `LoadedContent`), `wording`
+(pydantic's errors and reference problems worded for a clerk), `validate` (cross-reference and
+framework checks, `load`).
 """
 
 from __future__ import annotations
