@@ -41,6 +41,7 @@ MAGIC = b"ita-docs compiled template 1\n"
 #: ``render/ooxml/*.py`` they are part of the cache key (a test checks that each exists).
 SOURCES = (
     "render/compiled.py",
+    "render/fast_render.py",
     "render/store.py",
     "render/package.py",
     "render/docxtpl_post.py",
