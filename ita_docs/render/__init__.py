@@ -5,7 +5,8 @@
 - `compiled`: the fast path (templates compiled and their unchanging parts fixed once, byte
   for byte docxtpl + the Thai fixer); `docxtpl_post`: docxtpl's post-processing; `package`:
   the light python-docx package for charts and images; `zip_members`: the zip writer;
-- `charts` (native bar charts) and `chart_embed` (charts in a .docx);
+- `charts` (native bar charts; their look in `chart_style`, their XML built once per shape in
+  `chart_cache`) and `chart_embed` (charts in a .docx);
 - `ooxml/`: all raw WordprocessingML (the Thai fixer and auditor).
 """
 
