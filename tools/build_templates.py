@@ -566,7 +566,7 @@ def distribution_list():
 
 
 def minutes():
-    """Minutes (รายงานการประชุม), docs/domain.md "Minutes": the parts are built by ita_docs/documents/minutes.py."""
+    """Minutes (รายงานการประชุม), docs/domain.md "Minutes": the parts are built by ita_docs/documents/minutes.py (and minutes_parts.py)."""
     doc = base_document()
     # Page numbers start at 1 after an optional cover section (the cover itself has none).
     doc.sections[0]._sectPr.find(qn("w:pgNumType")).set(qn("w:start"), "1")

@@ -3,10 +3,11 @@
 - `docx`: `render_template` (docxtpl, through the bounded sandbox of `ita_docs.context`) and
   `inline_image`; the sandbox names are re-exported for template code;
 - `compiled`: the fast path (templates compiled and their unchanging parts fixed once, byte
-  for byte docxtpl + the Thai fixer), cached; `fast_render`: a compiled template and one render
-  of it; `docxtpl_post`: docxtpl's post-processing; `package`: the light python-docx package
-  for charts and images; `zip_members`: the zip writer;
-- `charts` (native bar charts) and `chart_embed` (charts in a .docx);
+  for byte docxtpl + the Thai fixer), cached (`store`: on disk); `fast_render`: a compiled
+  template and one render of it; `docxtpl_post`: docxtpl's post-processing; `package`: the light
+  python-docx package for charts and images; `zip_members`: the zip writer;
+- `charts` (native bar charts; their look in `chart_style`, their XML built once per shape in
+  `chart_cache`) and `chart_embed` (charts in a .docx);
 - `ooxml/`: all raw WordprocessingML (the Thai fixer and auditor).
 """
 

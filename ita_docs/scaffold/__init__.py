@@ -21,7 +21,8 @@ every field of `Content` is in one of them).
 Layout: `ita_docs.scaffold.new` (`new_set`, `current_fiscal_year`),
 `ita_docs.scaffold.rollover` (`next_year` and what it carries) and
 `ita_docs.scaffold.writing` (the YAML text both write, the staged write of a set),
-`ita_docs.scaffold.scores` (the score spreadsheet: template and reading) and
+`ita_docs.scaffold.scores` (the score spreadsheet: reading; `ita_docs.scaffold.scores_template`
+writes it) and
 `ita_docs.scaffold.scores_yaml` (imported scores into a set's ``assessment``).
 """
 

@@ -13,7 +13,7 @@ from docx import Document
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from ita_docs.render import chart_embed, charts, ooxml
+from ita_docs.render import chart_cache, chart_embed, charts, ooxml
 from ita_docs.render.docx import make_env
 
 NS = {
@@ -230,7 +230,7 @@ def test_chart_xml_from_the_cached_shape_is_the_built_xml():
             )
             for _ in range(n)
         ]
-        spec = charts._Spec(
+        spec = chart_cache.ChartSpec(
             rnd.random() < 0.5,
             rnd.choice(["thai", "arabic"]),
             rnd.choice(["", "ปี ๒๕๖๕ & <x>"]),
@@ -240,7 +240,7 @@ def test_chart_xml_from_the_cached_shape_is_the_built_xml():
             13,
             slide=rnd.random() < 0.5,
         )
-        assert charts.chart_xml(spec, cats, vals) == charts._chart_xml_built(spec, cats, vals), (
+        assert charts.chart_xml(spec, cats, vals) == chart_cache.built_chart_xml(spec, cats, vals), (
             spec,
             cats,
             vals,

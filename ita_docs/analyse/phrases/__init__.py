@@ -9,7 +9,8 @@ Files: ``ita_docs/phrases/<year>.yaml``, one per framework year (BE). A file
 may say ``extends: <year>`` and then give only what differs; it is resolved
 with `merge` (below). Other files of the folder (``memos.yaml``,
 ``committee.yaml``: wording of other documents, read by
-``ita_docs.documents.prose.phrase_file``) are not year files and are ignored here. Shape of a resolved year (`Phrases`)::
+``ita_docs.documents.prose.phrase_file``) are not year files and are ignored here. What
+the texts may say is checked by `ita_docs.analyse.phrases.expressions`. Shape of a resolved year (`Phrases`)::
 
     year: 2566
     sections:            # every name of SECTION_NAMES, each a list of blocks
@@ -61,12 +62,22 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import jinja2
 import yaml
-from jinja2 import nodes
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from ita_docs.model import Block, Blocks, Measure
+from ita_docs.model import Blocks, Measure
+
+from .expressions import (
+    FILTERS,
+    INDICATOR_VARIABLES,
+    MEASURE_VARIABLES,
+    SECTION_VARIABLES,
+    YEARS,
+    block_texts,
+    check_expressions,
+    expression_problems,
+    measure_texts,
+)
 
 # libyaml's safe loader when PyYAML has it: the bundled files are ours, six times faster to read (issue 19)
 DATA_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -93,105 +104,11 @@ SECTION_NAMES = (
 )
 INDICATOR_TEXTS = ("measures", "strength", "weakness", "improvement")
 
-# Names a text may use inside {{ }} (dotted paths), by where the text is.
-MEASURE_VARIABLES = frozenset({"organisation.name", "fiscal_year", "assessment.year"})
-SECTION_VARIABLES = MEASURE_VARIABLES | {"overall", "level", "pass_mark"}
-INDICATOR_VARIABLES = SECTION_VARIABLES | {
-    "indicator.number",
-    "indicator.name",
-    "indicator.score",
-    "indicator.tool",
-}
-FILTERS = frozenset({"fiscal_digits"})
-YEARS = frozenset({"fiscal_year", "assessment.year"})  # printed only through |fiscal_digits
-
 
 class PhrasesModel(BaseModel):
     """Base of the file models: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-# --------------------------------------------------------------------------- expressions
-
-
-def _path(node: nodes.Node) -> str | None:
-    if isinstance(node, nodes.Name):
-        return node.name
-    if isinstance(node, nodes.Getattr):
-        base = _path(node.node)
-        return f"{base}.{node.attr}" if base else None
-    return None
-
-
-def expression_problems(text: str, allowed: frozenset[str]) -> list[str]:
-    """What is wrong with the Jinja in ``text`` (empty when nothing is).
-
-    Only ``{{ name }}`` / ``{{ name.attr }}`` outputs of ``allowed`` paths, with
-    the ``fiscal_digits`` filter, are accepted; a year is accepted only
-    through ``fiscal_digits`` (otherwise it would print Arabic digits).
-
-    >>> expression_problems("พ.ศ. {{ fiscal_year|fiscal_digits }}", MEASURE_VARIABLES)
-    []
-    >>> expression_problems("{{ fiscal_year }} {{ organisation.phone }}", MEASURE_VARIABLES)
-    ['fiscal_year without |fiscal_digits', 'organisation.phone is not allowed here']
-    """
-    if "{" not in text:
-        return []
-    try:
-        tree = jinja2.Environment().parse(text)
-    except jinja2.TemplateSyntaxError as exc:
-        return [f"syntax: {exc.message}"]
-    problems: list[str] = []
-
-    def visit(node: nodes.Node, digits: bool) -> None:
-        if isinstance(node, (nodes.Template, nodes.Output)):
-            for child in node.iter_child_nodes():
-                visit(child, digits)
-        elif isinstance(node, nodes.TemplateData):
-            return
-        elif isinstance(node, nodes.Filter):
-            if node.name not in FILTERS or node.args or node.kwargs:
-                problems.append(f"filter {node.name} is not allowed")
-            if node.node is not None:  # None only for a {% filter %} block's filter, refused as a FilterBlock
-                visit(node.node, node.name == "fiscal_digits")
-        elif (path := _path(node)) is not None:
-            if path not in allowed:
-                problems.append(f"{path} is not allowed here")
-            elif path in YEARS and not digits:
-                problems.append(f"{path} without |fiscal_digits")
-        else:
-            problems.append(f"{type(node).__name__} is not allowed (only {{{{ name }}}} outputs)")
-
-    visit(tree, False)
-    return problems
-
-
-def _check(text: str, allowed: frozenset[str], where: str) -> None:
-    problems = expression_problems(text, allowed)
-    if problems:
-        raise ValueError(f"{where}: {'; '.join(problems)} in “{text[:60]}”")
-
-
-def block_texts(block: Block) -> list[str]:
-    """Every string of one prose block (paragraph, heading, list items, table cells)."""
-    out = [t for t in (block.paragraph, block.heading) if t is not None]
-    for items in (block.bullets, block.numbered, block.dashes):
-        out += items or []
-    if block.table:
-        out += block.table.header + [cell for row in block.table.rows for cell in row]
-    return out
-
-
-def measure_texts(m: Measure) -> list[str]:
-    """Every string of a measure that is printed (title, steps, responsible, period, follow-up)."""
-    out = list(m.title) + ([m.requirement] if m.requirement else [])
-    for step in m.steps:
-        out += [step.text, *step.bullets]
-    out += list(m.responsible_other) + list(m.follow_up)
-    if m.period and m.period.text:
-        out.append(m.period.text)
-    return out
 
 
 # --------------------------------------------------------------------------- file shape
@@ -224,7 +141,7 @@ class Sections(PhrasesModel):
         for name in SECTION_NAMES:
             for block in getattr(self, name):
                 for text in block_texts(block):
-                    _check(text, SECTION_VARIABLES, f"sections.{name}")
+                    check_expressions(text, SECTION_VARIABLES, f"sections.{name}")
         return self
 
 
@@ -244,7 +161,7 @@ class IndicatorPhrases(PhrasesModel):
     @model_validator(mode="after")
     def _expressions(self) -> IndicatorPhrases:
         for name in INDICATOR_TEXTS:
-            _check(getattr(self, name), INDICATOR_VARIABLES, f"indicators.{name}")
+            check_expressions(getattr(self, name), INDICATOR_VARIABLES, f"indicators.{name}")
         return self
 
 
@@ -282,7 +199,7 @@ class Phrases(PhrasesModel):
                     f"measure {m.id}: the library cannot know division ids; use responsible_other"
                 )
             for text in measure_texts(m):
-                _check(text, MEASURE_VARIABLES, f"measures.{m.id}")
+                check_expressions(text, MEASURE_VARIABLES, f"measures.{m.id}")
         return value
 
     # ---- lookups
@@ -408,3 +325,26 @@ def phrases(year: int) -> Phrases:
         seen.add(y)
         y = _read(y).get("extends")
     return merge(phrases(base_year), {**data, "extends": base_year})
+
+
+__all__ = [
+    "DATA_LOADER",
+    "FILTERS",
+    "INDICATOR_TEXTS",
+    "INDICATOR_VARIABLES",
+    "MEASURE_VARIABLES",
+    "SECTION_NAMES",
+    "SECTION_VARIABLES",
+    "YEARS",
+    "IndicatorPhrases",
+    "Phrases",
+    "PhrasesModel",
+    "Sections",
+    "block_texts",
+    "data_file",
+    "expression_problems",
+    "measure_texts",
+    "merge",
+    "phrases",
+    "years",
+]
