@@ -20,7 +20,7 @@ mark), text ``262626`` (dk1). The deck's runs name no typeface and no RGB
 colour, only theme colours, so editing the theme changes every built deck.
 
 Made with python-pptx from its default template; the bytes are reproducible
-(fixed core properties, zip entries stamped 2000-01-01): tests/test_slides.py
+(fixed core properties, zip entries stamped 2000-01-01): tests/slides/test_slides.py
 checks that this script gives the bundled file byte for byte.
 """
 

@@ -2,7 +2,7 @@
 
 The page lists every name content text may use inside ``{{ }}`` and every
 Thai filter, in Thai and English, with examples; it is generated so that it
-cannot drift from the code (``tests/test_vocabulary.py`` compares the
+cannot drift from the code (``tests/context/test_vocabulary.py`` compares the
 committed file with `vocabulary_markdown`). After writing, the script prints a
 short table for the README.
 

@@ -136,7 +136,7 @@ def _walk(node: yaml.Node, path: PathKey, file: Path, pos: Positions, loader: ya
 
 
 # Where libyaml and PyYAML read a text differently (found by comparing them on mutated
-# content, tests/test_loader_libyaml.py): tabs and U+FEFF in the middle of a line
+# content, tests/load/test_loader_libyaml.py): tabs and U+FEFF in the middle of a line
 # (PyYAML refuses), "?" in flow collections, the non-specific tag "!", a comment
 # right after a block scalar's "|" or ">" (libyaml takes). Such a file is PyYAML's.
 _LIBYAML_DIFFERS = re.compile(r"[\t\ufeff?!]|[|>][-+0-9]*#")

@@ -9,7 +9,7 @@ cannot say by itself:
 - Thai descriptions of every model and field, from ``schema_th.yaml`` (keyed
   ``ModelName`` and ``ModelName.key``; a field inherited from a base model may be
   described on the base). `missing_descriptions` lists what has none, so a new
-  field cannot be forgotten (tests/test_schema.py).
+  field cannot be forgotten (tests/model/test_schema.py).
 - The shorthands the models accept before validation: a single string where a list
   of strings or of prose blocks is expected (``position: ปลัด``), a string for a
   prose `Block`, a `Period`, a `Step`, an `Output` or a person in minutes (`Who`),

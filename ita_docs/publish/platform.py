@@ -13,7 +13,7 @@ Two branches:
   looked for under Program Files, with its own bundled Python (``program\\python.exe``).
 
 The portable branch is used on Windows, and anywhere when ``ITA_DOCS_PORTABLE_OFFICE=1``: the
-Linux tests run both (``tests/test_publish_platform.py``). Nothing outside this module calls
+Linux tests run both (``tests/publish/test_publish_platform.py``). Nothing outside this module calls
 ``os.killpg``, ``prctl``, ``select``, ``signal.SIGKILL``, ``os.getuid`` or ``preexec_fn``
 (a test checks the sources). See ``docs/platforms.md`` for what is tested where.
 """

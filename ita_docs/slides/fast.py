@@ -6,7 +6,7 @@ save) and writes what python-pptx would: each slide's XML as text from the
 placeholders python-pptx clones for each layout, and the package around them
 from one python-pptx save per template (`_skeleton`: the template without
 its slides plus one slide per layout, cut where the slides go; parts compressed
-once). tests/test_slides.py builds every sample's deck, a hand-made deck and
+once). tests/slides/test_slides.py builds every sample's deck, a hand-made deck and
 decks on edited templates both ways and compares the bytes; a template the
 skeleton cannot be cut from is drawn by python-pptx (`skeleton_of` gives None).
 

@@ -13,7 +13,7 @@ are removed, as in the Word documents.
 
 Speed: a table's XML is written as text in one pass (`table_xml`) instead of
 one python-pptx call per cell, run and font attribute, the same bytes as
-`table_reference` writes through python-pptx's objects (tests/test_slides.py
+`table_reference` writes through python-pptx's objects (tests/slides/test_slides.py
 compares them); a chart's XML comes from `ita_docs.render.charts.slide_chart` (built
 once per shape of data, the bytes of python-pptx's ``add_chart``).
 """

@@ -3,7 +3,7 @@
 Every route needs the access token (``Authorization: Bearer <token>``) or the
 session cookie (`ita_docs.web.security`). The OpenAPI document is generated from
 the YAML after ``---`` in each endpoint's docstring and served at
-``/api/openapi.json``; tests/test_web_api.py checks that every route is in it.
+``/api/openapi.json``; tests/web/test_web_api.py checks that every route is in it.
 
 Errors: 400 a bad value or path, 401 no token, 403 refused (outside the workspace,
 cross-site), 404 no such set or file, 409 a conflict (both values named) or an
