@@ -77,6 +77,12 @@ def check(sources: list[Path] | None, templates: Path | None = None) -> BuildRes
     return BuildResult(warnings=[w for item in loaded for w in item.warnings])
 
 
+class PartlyWritten(OutputError):
+    """Some sets of a multi-set build were written and others not (a rename failed): the message names both."""
+
+    headline = "partly_written"
+
+
 def build(
     sources: list[Path] | None,
     output: Path,
@@ -107,142 +113,110 @@ def build(
 
     _check_only(only)
     sources = list(sources) if sources else sample_sets()
-    with output_lock(output):
-        return _build(
-            sources,
-            output,
-            only=only,
-            templates=templates,
-            pdf=pdf,
-            bundle=bundle,
-            force=force,
-            jobs=jobs,
-            scheduler=scheduler,
-            progress=progress,
-        )
+    with output_lock(output):  # the whole build: a second one into the same folder waits, then exits 2
+        from .write.batch import Done, Job, executor
 
-
-def _build(
-    sources: list[Path],
-    output: Path,
-    *,
-    only: list[str] | None,
-    templates: Path | None,
-    pdf: bool,
-    bundle: bool,
-    force: bool,
-    jobs: int | None,
-    scheduler: str | None,
-    progress: Progress | None,
-) -> BuildResult:
-    """`build` with the output folder locked."""
-    from .write.batch import Done, Job, executor
-
-    names = output_names(sources)
-    want_pdf = pdf or bundle
-    keys = {s: set_key(s, templates, only=only, pdf=want_pdf, bundle=bundle) for s in sources}
-    stale = [s for s in sources if not _up_to_date(output / names[s], names[s], keys[s], want_pdf)]
-    result = BuildResult(up_to_date=[names[s] for s in sources if s not in stale])
-    if not stale:
-        return result
-    for s in stale:
-        remove_stale_temporaries(output / names[s])
-    todo = [
-        Job(
-            s,
-            names[s],
-            keys[s],
-            output,
-            tuple(only) if only else None,
-            templates,
-            want_pdf,
-            bundle,
-            _reusable_pdfs(output / names[s]) if want_pdf else {},
-            stage=scheduler is None,
-        )
-        for s in stale
-    ]
-    workers = jobs if jobs is not None else min(os.cpu_count() or 1, len(todo))
-    existed = {output, *(output / names[s] for s in stale)}
-    existed = {d for d in existed if d.exists()}
-    done: list[Done] = []
-
-    def undo() -> None:
-        """Remove every temporary of this run, and the folders it made for them."""
-        for d in done:
-            discard(d.files)
-        for folder in [*(output / names[s] for s in stale), output]:
-            remove_stale_temporaries(folder)
-            if folder not in existed and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-
-    try:
-        for i, d in enumerate(executor(workers, scheduler)(todo), 1):
-            done.append(d)
-            if progress:
-                progress("render", i, len(todo))
-    except BaseException:
-        undo()
-        raise
-    errors = [e for d in done for e in d.errors]
-    result.warnings = [w for d in done for w in d.warnings]
-    if errors:  # every set was checked (and rendered) before anything is written
-        undo()
-        raise ContentErrors(errors)
-    # Every set's transaction is prepared (checks, temporaries, manifest) before any is applied: a
-    # set that cannot be written leaves every set as it was (issue 19).
-    prepared: list[tuple[str, Transaction]] = []
-    try:
-        for d in sorted(done, key=lambda d: names[d.job.source]):
-            if d.pdf_error and result.pdf_error is None:
-                result.pdf_error = OutputError(d.pdf_error)
-            # The manifest records what was produced: a set whose PDFs were not all made is keyed as
-            # built without PDFs, so the next --pdf build converts them (issue 19).
-            key = (
-                set_key(d.job.source, templates, only=only, pdf=False, bundle=False)
-                if d.pdf_error
-                else d.job.key
+        names = output_names(sources)
+        want_pdf = pdf or bundle
+        keys = {s: set_key(s, templates, only=only, pdf=want_pdf, bundle=bundle) for s in sources}
+        stale = [s for s in sources if not _up_to_date(output / names[s], names[s], keys[s], want_pdf)]
+        result = BuildResult(up_to_date=[names[s] for s in sources if s not in stale])
+        if not stale:
+            return result
+        for s in stale:
+            remove_stale_temporaries(output / names[s])
+        todo = [
+            Job(
+                s,
+                names[s],
+                keys[s],
+                output,
+                tuple(only) if only else None,
+                templates,
+                want_pdf,
+                bundle,
+                _reusable_pdfs(output / names[s]) if want_pdf else {},
+                stage=scheduler is None,
             )
-            prepared.append(
-                (
-                    d.job.name,
-                    prepare(Manifest.load(output / d.job.name), {d.job.name: (key, d.files)}, force=force),
-                )
-            )
-    except BaseException:
-        for _name, t in prepared:
-            t.abort()
-        undo()
-        raise
-    for i, (name, t) in enumerate(prepared):
+            for s in stale
+        ]
+        workers = jobs if jobs is not None else min(os.cpu_count() or 1, len(todo))
+        existed = {output, *(output / names[s] for s in stale)}
+        existed = {d for d in existed if d.exists()}
+        done: list[Done] = []
+
+        def undo() -> None:
+            """Remove every temporary of this run, and the folders it made for them."""
+            for d in done:
+                discard(d.files)
+            for folder in [*(output / names[s] for s in stale), output]:
+                remove_stale_temporaries(folder)
+                if folder not in existed and folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+
         try:
-            outcome = t.apply()
-        except OutputError as exc:  # a rename failed (rare): say exactly which sets were written
-            for _name, rest in prepared[i + 1 :]:
-                rest.abort()
-            if len(prepared) == 1:
-                raise
-            written = ", ".join(n for n, _t in prepared[:i]) or "-"
-            not_written = ", ".join(n for n, _t in prepared[i:])
-            raise PartlyWritten(
-                msg(
-                    "sets_partly_written",
-                    written=written,
-                    not_written=not_written,
-                    failed=name,
-                    error=exc.message,
-                ),
-                exc.path,
-            ) from None
-        _record(result, outcome)
-        _touch_remade_pdfs(outcome.unchanged)
-    return result
-
-
-class PartlyWritten(OutputError):
-    """Some sets of a multi-set build were written and others not (a rename failed): the message names both."""
-
-    headline = "partly_written"
+            for i, d in enumerate(executor(workers, scheduler)(todo), 1):
+                done.append(d)
+                if progress:
+                    progress("render", i, len(todo))
+        except BaseException:
+            undo()
+            raise
+        errors = [e for d in done for e in d.errors]
+        result.warnings = [w for d in done for w in d.warnings]
+        if errors:  # every set was checked (and rendered) before anything is written
+            undo()
+            raise ContentErrors(errors)
+        # Every set's transaction is prepared (checks, temporaries, manifest) before any is applied: a
+        # set that cannot be written leaves every set as it was (issue 19).
+        prepared: list[tuple[str, Transaction]] = []
+        try:
+            for d in sorted(done, key=lambda d: names[d.job.source]):
+                if d.pdf_error and result.pdf_error is None:
+                    result.pdf_error = OutputError(d.pdf_error)
+                # The manifest records what was produced: a set whose PDFs were not all made is keyed as
+                # built without PDFs, so the next --pdf build converts them (issue 19).
+                key = (
+                    set_key(d.job.source, templates, only=only, pdf=False, bundle=False)
+                    if d.pdf_error
+                    else d.job.key
+                )
+                prepared.append(
+                    (
+                        d.job.name,
+                        prepare(
+                            Manifest.load(output / d.job.name), {d.job.name: (key, d.files)}, force=force
+                        ),
+                    )
+                )
+        except BaseException:
+            for _name, t in prepared:
+                t.abort()
+            undo()
+            raise
+        for i, (name, t) in enumerate(prepared):
+            try:
+                outcome = t.apply()
+            except OutputError as exc:  # a rename failed (rare): say exactly which sets were written
+                for _name, rest in prepared[i + 1 :]:
+                    rest.abort()
+                if len(prepared) == 1:
+                    raise
+                written = ", ".join(n for n, _t in prepared[:i]) or "-"
+                not_written = ", ".join(n for n, _t in prepared[i:])
+                raise PartlyWritten(
+                    msg(
+                        "sets_partly_written",
+                        written=written,
+                        not_written=not_written,
+                        failed=name,
+                        error=exc.message,
+                    ),
+                    exc.path,
+                ) from None
+            _record(result, outcome)
+            _touch_remade_pdfs(outcome.unchanged)
+        return result
 
 
 def _up_to_date(folder: Path, name: str, key: str, pdf: bool) -> bool:
