@@ -90,9 +90,8 @@ def content_widths(
         out = [int(width * r / total) for r in ratios]
         out[-1] += width - sum(out)
         return out
-    from ..thaifmt.pythainlp_data import pythainlp
+    from ..thaifmt.lines import word_tokenize
 
-    word_tokenize = pythainlp("pythainlp.tokenize").word_tokenize
     want, need = [CELL_MARGINS * 2] * cols, [CELL_MARGINS * 2] * cols
     for line in [header, *rows]:
         for i, cell in enumerate(line):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from functools import cache
 
 
 def shown_length(text: str) -> int:
@@ -33,9 +34,42 @@ def _tokens(text: str, keep: tuple[str, ...]) -> list[str]:
             return [*_tokens(text[:at], keep), name, *_tokens(text[at + len(name) :], keep)]
     if not text:
         return []
+    return word_tokenize(text)
+
+
+@cache
+def _dictionary() -> dict[str, list[str]]:
+    """PyThaiNLP's word list (the default dictionary of ``word_tokenize``), by first 3 characters
+    (a shorter word: by itself)."""
     from .pythainlp_data import pythainlp
 
-    return pythainlp("pythainlp.tokenize").word_tokenize(text, engine="newmm", keep_whitespace=True)
+    index: dict[str, list[str]] = {}
+    for word in pythainlp("pythainlp.corpus").thai_words():
+        index.setdefault(word[:3], []).append(word)
+    return index
+
+
+def word_tokenize(text: str, *, keep_whitespace: bool = True) -> list[str]:
+    """PyThaiNLP's ``word_tokenize(text, engine="newmm", keep_whitespace=...)``, the same words.
+
+    newmm only ever looks up dictionary words that start somewhere in ``text``, so its
+    dictionary is cut to the words that occur in ``text`` before the call: the same result
+    without building PyThaiNLP's whole 62,000-word trie (0.6 s in every fresh process, issue 19).
+    """
+    from .pythainlp_data import pythainlp
+
+    index = _dictionary()
+    found = {
+        w
+        for i in range(len(text))
+        for n in (1, 2, 3)
+        for w in index.get(text[i : i + n], ())
+        if (n == 3 or len(w) == n) and text.startswith(w, i)
+    }
+    trie = pythainlp("pythainlp.util").Trie(found)
+    return pythainlp("pythainlp.tokenize").word_tokenize(
+        text, custom_dict=trie, engine="newmm", keep_whitespace=keep_whitespace
+    )
 
 
 def split_lines(text: str, width: int, keep: tuple[str, ...] = ()) -> list[str]:

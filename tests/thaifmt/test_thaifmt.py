@@ -459,3 +459,29 @@ def test_filters_in_jinja():
 )
 def test_user_text_keeps_dates_and_units_together(typed, kept):
     assert tf.localize_digits(typed).split(" ") == kept
+
+
+@pytest.mark.parametrize("keep_whitespace", [True, False])
+def test_word_tokenize_with_the_cut_dictionary_is_pythainlps(keep_whitespace):
+    """lines.word_tokenize cuts PyThaiNLP's dictionary to the words occurring in the text (issue 19:
+    the whole trie took 0.6 s per process); the words must be exactly newmm's with the full dictionary."""
+    import re
+    from pathlib import Path
+
+    from pythainlp.tokenize import word_tokenize
+
+    from ita_docs.thaifmt.lines import word_tokenize as ours
+
+    root = Path(__file__).resolve().parents[2]
+    texts = sorted(
+        {
+            m.strip()
+            for f in [*(root / "content").rglob("*.yaml"), *(root / "tests" / "fixtures").rglob("*.yaml")]
+            for m in re.findall(r"[\u0e00-\u0e7f][^\n\"]*", f.read_text(encoding="utf-8"))
+        }
+    )
+    assert len(texts) > 300
+    for t in texts:
+        assert ours(t, keep_whitespace=keep_whitespace) == word_tokenize(
+            t, engine="newmm", keep_whitespace=keep_whitespace
+        ), t
