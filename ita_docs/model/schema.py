@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import tempfile
 import typing
 from functools import cache
 from importlib import resources
@@ -37,7 +35,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import GenerateJsonSchema
 
-from ..errors import OutputError
+from ..files import write_file
 from . import Content
 from .base import Model
 
@@ -246,12 +244,6 @@ def json_schema(*, fragment: bool = False) -> dict[str, Any]:
     return {"$schema": DRAFT, **raw, "$defs": defs}
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_schema(path: str | Path, *, fragment: bool = False) -> Path:
     """Write `json_schema` to ``path`` as UTF-8 JSON, atomically (temporary file, then rename).
 
@@ -259,19 +251,7 @@ def write_schema(path: str | Path, *, fragment: bool = False) -> Path:
     """
     path = Path(path)
     data = json.dumps(json_schema(fragment=fragment), ensure_ascii=False, indent=2) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file (mkstemp makes it private)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise OutputError(str(exc.strerror or exc), path) from None
+    write_file(path, data.encode("utf-8"))
     return path
 
 

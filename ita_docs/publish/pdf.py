@@ -15,7 +15,6 @@ import itertools
 import os
 import queue
 import shutil
-import tempfile
 import threading
 from collections.abc import Iterable
 from concurrent.futures import CancelledError, Future
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self, Union
 
+from ..files import write_file as write_atomic
 from .errors import PdfConversionError, PdfConversionErrors, PdfUnavailable, text
 from .fonts import FontSetup, prepare
 from .office import Office, OfficeCrashed, OfficeTimeout, find_soffice, find_uno_python, new_workdir
@@ -321,20 +321,6 @@ class PdfConverter:
         if errors and not return_exceptions:
             raise PdfConversionErrors(errors)
         return results
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never a partial file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def convert_files(

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import copy
 import io
-import os
-import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,7 +24,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..analyse import rules as analysis
-from ..errors import ContentError, ContentErrors, Location, OutputError
+from ..errors import ContentError, ContentErrors, Location
+from ..files import write_file
 from ..load.loader import LoadedContent
 from ..load.validate import load
 from ..messages import msg
@@ -184,13 +183,7 @@ def import_scores(source: Path, folder: Path) -> tuple[Path, int]:
     _yaml().dump(data, buf)
     text = prefix + buf.getvalue()
     _check(loaded, file, text)
-    tmp = file.with_name(f".{file.name}.tmp-{secrets.token_hex(4)}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, file)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(str(exc.strerror or exc), file) from None
+    write_file(file, text.encode("utf-8"))
     return file, scores.count()
 
 

@@ -142,10 +142,10 @@ async def upload_emblem(request: Request) -> JSONResponse:
             raise Refused("file", 400)
         data = await upload.read(MAX_UPLOAD + 1)
     ext = check_image(data)
-    from .roundtrip import write_atomic
+    from ..files import write_file
 
     target = folder / f"emblem.{ext}"
-    await run_in_threadpool(write_atomic, target, data)
+    await run_in_threadpool(write_file, target, data)
     await run_in_threadpool(lambda: w.store(name).apply([Change("organisation.emblem", target.name)]))
     request.app.state.after_save(name, ["organisation.emblem"])
     return JSONResponse({"emblem": target.name})

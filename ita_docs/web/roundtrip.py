@@ -4,16 +4,12 @@
 indentation the file already uses (`indent_of`: the first of `INDENTS` whose round trip
 gives the file back); when no setting of ruamel.yaml reproduces the file (a hand-written
 file mixing indentations), only the lines that changed are carried over into the original
-text (`patch_lines`). `write_atomic` replaces a file through a temporary file and one
-``os.replace`` (Windows and Linux alike).
+text (`patch_lines`). Files are written by `ita_docs.files.write_file`.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
-from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
@@ -95,18 +91,6 @@ def patch_lines(original: str, before: str, after: str) -> str:
     return "".join(out)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and one rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def dump(doc: CommentedMap, old: str) -> str:
     """``doc`` as YAML text laid out like ``old`` (the file's current text; "" for a new file)."""
     indent = indent_of(old) if old else INDENTS[0]
@@ -122,4 +106,4 @@ def dump(doc: CommentedMap, old: str) -> str:
     return new
 
 
-__all__ = ["INDENTS", "dump", "indent_of", "patch_lines", "write_atomic", "yaml"]
+__all__ = ["INDENTS", "dump", "indent_of", "patch_lines", "yaml"]

@@ -31,9 +31,10 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import ItaDocsError
+from ..files import write_file
 from ..load.loader import content_files
 from ..messages import msg
-from .roundtrip import dump, write_atomic, yaml
+from .roundtrip import dump, yaml
 
 HISTORY = 20
 """How many earlier versions of each file are kept for undo (issue 15)."""
@@ -345,7 +346,7 @@ class SetStore:
                 continue
             if self.on_write:
                 self.on_write(file, new)
-            write_atomic(file, new)
+            write_file(file, new)
             if old is not None:
                 hist = self._history.setdefault(file.name, deque(maxlen=HISTORY))
                 hist.append(old)
@@ -366,7 +367,7 @@ class SetStore:
             data = hist.pop()
             if self.on_write:
                 self.on_write(file, data)
-            write_atomic(file, data)
+            write_file(file, data)
             return file
 
 

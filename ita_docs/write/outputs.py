@@ -27,11 +27,11 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import OutputError
+from ..files import stage, write_file
 from ..messages import msg
 
 MANIFEST_NAME = ".ita-docs-manifest.json"
@@ -59,12 +59,6 @@ def input_key(version: str, files: dict[str, Path], extra: dict[str, str] | None
     for k, v in sorted((extra or {}).items()):
         h.update(f"{k}={v}".encode())
     return h.hexdigest()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 @dataclass
@@ -138,19 +132,14 @@ class Staged:
 
 
 def stage_file(target: Path, data: bytes) -> Staged:
-    """Write ``data`` to a temporary file beside ``target`` (mode 0644 less the umask), for `commit` to rename.
+    """Write ``data`` to a temporary file beside ``target`` (mode 0666 less the umask), for `commit` to rename.
 
     Raises `OutputError` naming ``target`` when the folder cannot be written.
     """
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
+        return Staged(stage(target, data), sha256(data))
     except OSError as exc:
         raise OutputError(str(exc.strerror or exc), target) from None
-    return Staged(Path(tmp), sha256(data))
 
 
 def discard(files: dict[Path, bytes | Staged]) -> None:
@@ -294,18 +283,5 @@ def write_new_files(folder: Path, files: dict[str, bytes], *, replace: bool = Fa
         todo[path] = data
     written: list[Path] = []
     for path, data in todo.items():
-        written.append(_write_one(path, data))
+        written.append(write_file(path, data))
     return written
-
-
-def _write_one(path: Path, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(str(exc.strerror or exc), path) from None
-    return path
