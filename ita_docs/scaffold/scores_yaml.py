@@ -13,13 +13,11 @@ before anything is written; then the file is replaced in one step.
 from __future__ import annotations
 
 import copy
-import io
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
@@ -29,16 +27,9 @@ from ..files import write_file
 from ..load.loader import LoadedContent
 from ..load.validate import load
 from ..messages import msg
+from .roundtrip import dump, yaml
 from .scores import Scores, read
 from .writing import SCHEMA_LINE
-
-
-def _yaml() -> YAML:
-    y = YAML()
-    y.preserve_quotes = True
-    y.width = 10_000
-    y.indent(mapping=2, sequence=4, offset=2)
-    return y
 
 
 def _trailing_comment(node: Any) -> Any:
@@ -142,7 +133,7 @@ def _owner(files: list[Path]) -> tuple[Path | None, Any]:
     """The file whose top level holds ``assessment`` and its round-trip data."""
     for file in files:
         try:
-            data = _yaml().load(file.read_text(encoding="utf-8-sig"))
+            data = yaml().load(file.read_text(encoding="utf-8-sig"))
         except (YAMLError, OSError, UnicodeDecodeError):
             continue
         if isinstance(data, CommentedMap) and "assessment" in data:
@@ -166,7 +157,7 @@ def import_scores(source: Path, folder: Path) -> tuple[Path, int]:
     file, data = _owner(loaded.files)
     if file is None:
         file = loaded.root / "assessment.yaml"
-        data = _yaml().load(file.read_text(encoding="utf-8-sig")) if file.exists() else None
+        data = yaml().load(file.read_text(encoding="utf-8-sig")) if file.exists() else None
         if data is None:
             data = CommentedMap()
         prefix = "" if file.exists() else SCHEMA_LINE
@@ -179,9 +170,8 @@ def import_scores(source: Path, folder: Path) -> tuple[Path, int]:
         data["assessment"] = a
     titles = dict(analysis.framework(scores.year).items) if scores.year else {}
     fill(a, scores, titles)
-    buf = io.StringIO()
-    _yaml().dump(data, buf)
-    text = prefix + buf.getvalue()
+    old = file.read_text(encoding="utf-8-sig") if file.exists() else ""
+    text = prefix + dump(data, old)  # in the file's own layout (indentation; lines ruamel would rewrite kept)
     _check(loaded, file, text)
     write_file(file, text.encode("utf-8"))
     return file, scores.count()

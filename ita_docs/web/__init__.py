@@ -7,7 +7,7 @@ Modules, one concern each:
 - `ita_docs.web.security`: token and session cookie, Host/Origin checks, password,
   path confinement, upload checks.
 - `ita_docs.web.workspace`: the content sets of a workspace; problems, builds, zips.
-- `ita_docs.web.store`: values changed by path, conflicts, undo; `ita_docs.web.roundtrip`:
+- `ita_docs.web.store`: values changed by path, conflicts, undo; `ita_docs.scaffold.roundtrip`:
   YAML written back in its author's layout (comments, order, quoting kept), atomically.
 - `ita_docs.web.live`: the folder watcher and the live preview.
 - `ita_docs.web.api`: the HTTP API (OpenAPI at ``/api/openapi.json``); `ita_docs.web.api_outputs`:

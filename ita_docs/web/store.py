@@ -7,7 +7,7 @@ editor and the workbench. So a save here:
   or ``measures.2.title``: mapping keys, list indexes; a key written as a number
   in YAML, like an indicator number, is matched as a number) and keeps every other
   byte as the user wrote it: comments, key order, quoting, blank lines, flow
-  mappings (ruamel.yaml's round-trip mode, in the file's own layout: `ita_docs.web.roundtrip`);
+  mappings (ruamel.yaml's round-trip mode, in the file's own layout: `ita_docs.scaffold.roundtrip`);
 - is refused with a `Conflict` when the value on disk is no longer the value the
   page was showing (``expected``), naming both values: never a silent overwrite
   of what somebody changed in another editor;
@@ -34,7 +34,7 @@ from ..errors import ItaDocsError
 from ..files import write_file
 from ..load.loader import content_files
 from ..messages import msg
-from .roundtrip import dump, yaml
+from ..scaffold.roundtrip import dump, yaml
 
 HISTORY = 20
 """How many earlier versions of each file are kept for undo (issue 15)."""
