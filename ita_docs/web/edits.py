@@ -105,7 +105,7 @@ async def attendance(request: Request) -> HTMLResponse:
         kept = None
         for k in ("present", "absent"):
             for e in list(meeting.get(k) or []):
-                if _entry_id(e) == member:
+                if sections.who(e) == member:
                     kept = e if kept is None else kept
                     meeting[k].remove(e)
         if state in ("present", "absent"):
@@ -123,14 +123,6 @@ async def attendance(request: Request) -> HTMLResponse:
     await run_in_threadpool(ws(request).store(name).mutate, "minutes", edit)
     request.app.state.after_save(name, [f"minutes.{i}.present"])
     return await section_fragment(request, name, "meetings", saved=True)
-
-
-def _entry_id(entry: Any) -> str:
-    if isinstance(entry, str):
-        return entry
-    if isinstance(entry, dict):
-        return str(entry.get("member") or entry.get("ref") or entry.get("person") or "")
-    return ""
 
 
 async def oit(request: Request) -> HTMLResponse:

@@ -194,7 +194,8 @@ class Meeting:
     rows: list[AttendanceRow]
 
 
-def _who(entry: Any) -> str:
+def who(entry: Any) -> str:
+    """The member a ``present``/``absent`` entry names: the string itself, or its member, ref or person."""
     if isinstance(entry, str):
         return entry
     if isinstance(entry, dict):
@@ -213,8 +214,8 @@ def attendance(data: dict[str, Any]) -> list[Meeting]:
         if not isinstance(m, dict):
             continue
         committee = committees.get(m.get("committee"), {})
-        present = {_who(e): e for e in m.get("present") or []}
-        absent = {_who(e): e for e in m.get("absent") or []}
+        present = {who(e): e for e in m.get("present") or []}
+        absent = {who(e): e for e in m.get("absent") or []}
         rows = []
         for member in committee.get("members") or []:
             if not isinstance(member, dict) or not member.get("id"):
@@ -337,4 +338,5 @@ __all__ = [
     "scores",
     "section",
     "section_of",
+    "who",
 ]
