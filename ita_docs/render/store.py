@@ -54,14 +54,15 @@ SOURCES = (
 )
 
 
-def folder() -> Path | None:
-    """The cache folder, or None when the cache is off (``ITA_DOCS_CACHE=off``)."""
+def folder(kind: str = "templates") -> Path | None:
+    """The cache folder of ``kind`` (``templates``, ``words``), or None when the cache is off
+    (``ITA_DOCS_CACHE=off``)."""
     given = os.environ.get("ITA_DOCS_CACHE")
     if given:
-        return None if given.lower() in ("off", "0", "no") else Path(given) / "templates"
+        return None if given.lower() in ("off", "0", "no") else Path(given) / kind
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("ita-docs", appauthor=False)) / "templates"
+    return Path(user_cache_dir("ita-docs", appauthor=False)) / kind
 
 
 _CODE_DIGEST: list[str] = []
@@ -126,9 +127,9 @@ def decode(k: str, data: bytes) -> tuple[dict[str, Any], memoryview] | None:
     return header, memoryview(body)[4 + n :]
 
 
-def read(k: str) -> tuple[dict[str, Any], memoryview] | None:
+def read(k: str, kind: str = "templates") -> tuple[dict[str, Any], memoryview] | None:
     """The validated content of the cache file of ``k``, or None (missing, off, damaged)."""
-    where = folder()
+    where = folder(kind)
     if where is None:
         return None
     try:
@@ -138,9 +139,9 @@ def read(k: str) -> tuple[dict[str, Any], memoryview] | None:
         return None
 
 
-def write(k: str, header: dict[str, Any], blobs: _Blobs) -> None:
+def write(k: str, header: dict[str, Any], blobs: _Blobs, kind: str = "templates") -> None:
     """Write the cache file of ``k`` atomically (temporary file, then rename); silently nothing on failure."""
-    where = folder()
+    where = folder(kind)
     if where is None:
         return
     tmp = None

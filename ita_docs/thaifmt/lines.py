@@ -38,38 +38,86 @@ def _tokens(text: str, keep: tuple[str, ...]) -> list[str]:
 
 
 @cache
-def _dictionary() -> dict[str, list[str]]:
-    """PyThaiNLP's word list (the default dictionary of ``word_tokenize``), by first 3 characters
-    (a shorter word: by itself)."""
+def _dictionary() -> tuple[frozenset[str], int]:
+    """PyThaiNLP's word list (the default dictionary of ``word_tokenize``) and its longest word's length."""
     from .pythainlp_data import pythainlp
 
-    index: dict[str, list[str]] = {}
-    for word in pythainlp("pythainlp.corpus").thai_words():
-        index.setdefault(word[:3], []).append(word)
-    return index
+    words: frozenset[str] = pythainlp("pythainlp.corpus").thai_words()
+    return words, max(map(len, words), default=0)
+
+
+#: Words of the texts broken in this process, by (text, keep_whitespace): a title is broken at
+#: several widths, and `ita_docs.render.words` keeps them on disk between processes.
+_SEGMENTS: dict[tuple[str, bool], tuple[str, ...]] = {}
+_NEW: set[tuple[str, bool]] = set()
+
+
+def _segment(text: str, keep_whitespace: bool) -> tuple[str, ...]:
+    from .pythainlp_data import pythainlp
+
+    words, longest = _dictionary()
+    found = {
+        text[i : i + n]
+        for i in range(len(text))
+        for n in range(1, min(longest, len(text) - i) + 1)
+        if text[i : i + n] in words
+    }
+    trie = pythainlp("pythainlp.util").Trie(found)
+    return tuple(
+        pythainlp("pythainlp.tokenize").word_tokenize(
+            text, custom_dict=trie, engine="newmm", keep_whitespace=keep_whitespace
+        )
+    )
 
 
 def word_tokenize(text: str, *, keep_whitespace: bool = True) -> list[str]:
     """PyThaiNLP's ``word_tokenize(text, engine="newmm", keep_whitespace=...)``, the same words.
 
     newmm only ever looks up dictionary words that start somewhere in ``text``, so its
-    dictionary is cut to the words that occur in ``text`` before the call: the same result
+    dictionary is cut to the words that occur in ``text`` (every substring up to the longest
+    word's length, looked up in PyThaiNLP's word set) before the call: the same result
     without building PyThaiNLP's whole 62,000-word trie (0.6 s in every fresh process, issue 19).
+    The words of a text are kept for the process (and, through `remember_words`, across them).
     """
-    from .pythainlp_data import pythainlp
+    key = (text, keep_whitespace)
+    found = _SEGMENTS.get(key)
+    if found is None:
+        found = _SEGMENTS[key] = _segment(text, keep_whitespace)
+        _NEW.add(key)
+    return list(found)
 
-    index = _dictionary()
-    found = {
-        w
-        for i in range(len(text))
-        for n in (1, 2, 3)
-        for w in index.get(text[i : i + n], ())
-        if (n == 3 or len(w) == n) and text.startswith(w, i)
-    }
-    trie = pythainlp("pythainlp.util").Trie(found)
-    return pythainlp("pythainlp.tokenize").word_tokenize(
-        text, custom_dict=trie, engine="newmm", keep_whitespace=keep_whitespace
-    )
+
+def remember_words(entries: list[tuple[str, bool, list[str]]]) -> int:
+    """Take in words found earlier, ``(text, keep_whitespace, words)`` each, as `word_tokenize` gave
+    them (with the same PyThaiNLP); returns how many were taken. An entry whose words are not
+    strings or, with whitespace kept, do not spell ``text`` exactly is skipped.
+
+    >>> remember_words([("กองคลัง", True, ["กอง", "คลัง"]), ("กองช่าง", True, ["กอง", "ข"])])
+    1
+    >>> word_tokenize("กองคลัง")
+    ['กอง', 'คลัง']
+    """
+    taken = 0
+    for entry in entries:
+        try:
+            text, keep_whitespace, words = entry
+        except (TypeError, ValueError):
+            continue
+        if not (isinstance(text, str) and isinstance(keep_whitespace, bool) and isinstance(words, list)):
+            continue
+        if not all(isinstance(w, str) and w and w in text for w in words):
+            continue
+        if keep_whitespace and "".join(words) != text:
+            continue
+        _SEGMENTS.setdefault((text, keep_whitespace), tuple(words))
+        taken += 1
+    return taken
+
+
+def learned_words() -> list[tuple[str, bool, list[str]]]:
+    """The texts broken into words by this process since it started (not those remembered), in the
+    form `remember_words` takes."""
+    return [(text, flag, list(_SEGMENTS[(text, flag)])) for text, flag in _SEGMENTS if (text, flag) in _NEW]
 
 
 def split_lines(text: str, width: int, keep: tuple[str, ...] = ()) -> list[str]:

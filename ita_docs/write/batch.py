@@ -86,7 +86,9 @@ def run_job(job: Job) -> Done:
     template and output problems are raised as `ItaDocsError`.
     """
     from ..errors import ContentErrors
+    from ..render import words
 
+    words.load()  # Thai word breaks found by earlier builds (issue 19: no PyThaiNLP import for them)
     try:
         (loaded,) = load_all([job.source])
     except ContentErrors as exc:
@@ -95,6 +97,7 @@ def run_job(job: Job) -> Done:
     if errors:
         return Done(job, errors=errors, warnings=loaded.warnings)
     rendered = render_set(loaded, job.output, list(job.only) if job.only else None, job.templates, job.name)
+    words.save()
     done = Done(job, warnings=loaded.warnings)
     files: dict[Path, bytes] = {r.path: r.data for r in rendered}
     if job.pdf:
