@@ -12,12 +12,8 @@ import re
 from dataclasses import dataclass
 
 from lxml import etree
-from pptx.chart.chart import Chart
-from pptx.chart.xmlwriter import ChartXmlWriter
-from pptx.enum.chart import XL_CHART_TYPE
-from pptx.oxml import parse_xml
 
-from .chart_style import C_NS, R_NS, StableChartData, number_format, set_typeface, style_chart
+from .chart_format import C_NS, R_NS, number_format
 
 _C = f"{{{C_NS}}}"
 
@@ -64,7 +60,17 @@ def chart_xml(spec: ChartSpec, categories: list[str], values: list[float]) -> by
 
 
 def built_chart_xml(spec: ChartSpec, categories: list[str], values: list[float]) -> bytes:
-    """The chart XML built with python-pptx's writer and chart objects (the reference for `chart_xml`)."""
+    """The chart XML built with python-pptx's writer and chart objects (the reference for `chart_xml`).
+
+    python-pptx is imported here, on the first chart of a shape, not with the module.
+    """
+    from pptx.chart.chart import Chart
+    from pptx.chart.xmlwriter import ChartXmlWriter
+    from pptx.enum.chart import XL_CHART_TYPE
+    from pptx.oxml import parse_xml
+
+    from .chart_style import StableChartData, set_typeface, style_chart
+
     data = StableChartData(number_format=number_format(spec.digits))
     data.categories = list(categories)
     data.add_series(spec.series_name, values)

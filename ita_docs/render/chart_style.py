@@ -17,15 +17,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_LABEL_POSITION
 from pptx.util import Pt
 
-C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from .chart_format import A_NS, C_NS, R_NS, THAI_DIGITS_PREFIX, number_format
+
 _A = f"{{{A_NS}}}"
 _C = f"{{{C_NS}}}"
-
-#: Office's locale prefix ``[$-xxyyzzzz]``: numeral shape ``0D`` (Thai digits),
-#: calendar ``00`` (default), language ``041E`` (th-TH).
-THAI_DIGITS_PREFIX = "[$-D00041E]"
 _FIXED_DATE = _dt.datetime(2000, 1, 1)
 
 
@@ -98,24 +93,6 @@ def _order_rpr(rpr: etree._Element) -> None:
     )
     for el in kids:
         rpr.append(el)
-
-
-def number_format(digits: str, decimals: int = 2) -> str:
-    """The number format of chart labels for ``digits`` (``thai``/``arabic``).
-
-    >>> number_format("thai"), number_format("arabic", 0)
-    ('[$-D00041E]0.00', '0')
-
-    A plain number format cannot switch digits; the locale prefix can. Its
-    ``0D`` byte asks Office (Word, Excel) for Thai digits; LibreOffice 7.4
-    honours it too and draws ๙๒.๘๗. With the Buddhist-calendar byte as well
-    (``[$-D07041E]``) LibreOffice keeps ASCII digits, so the calendar byte stays ``00``.
-    The workbook keeps plain numbers either way.
-    """
-    if digits not in ("thai", "arabic"):
-        raise ValueError(f"digits must be 'thai' or 'arabic', got {digits!r}")
-    body = "0" + ("." + "0" * decimals if decimals else "")
-    return (THAI_DIGITS_PREFIX if digits == "thai" else "") + body
 
 
 def style_chart(

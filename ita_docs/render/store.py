@@ -26,6 +26,7 @@ concurrent workers never read half a file.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import marshal
@@ -65,30 +66,39 @@ def folder(kind: str = "templates") -> Path | None:
     return Path(user_cache_dir("ita-docs", appauthor=False)) / kind
 
 
-_CODE_DIGEST: list[str] = []
+_DIGESTS: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
 
 
-def _code_digest() -> str:
-    """What the compiled form depends on besides the template: versions and our own modules' source."""
-    if not _CODE_DIGEST:
+def code_digest(sources: tuple[str, ...], dists: tuple[str, ...]) -> str:
+    """What a cached thing depends on besides its input (hex SHA-256): the ita-docs, Python and
+    format versions, the installed versions of the distributions ``dists`` (e.g. ``"python-pptx"``)
+    and the source of the modules ``sources`` (paths relative to the ita_docs package; a glob such as
+    ``render/ooxml/*.py`` takes every match). Computed once per process."""
+    k = (sources, dists)
+    if k not in _DIGESTS:
         from .. import __version__
 
         h = hashlib.sha256(f"{__version__}|{sys.version}|{MAGIC!r}".encode())
-        for dist in ("jinja2", "docxtpl", "python-docx"):
+        for dist in dists:
             try:
                 h.update(f"|{dist}={metadata.version(dist)}".encode())
             except metadata.PackageNotFoundError:
                 h.update(f"|{dist}=?".encode())
-        here = Path(__file__).parent
-        for name in SOURCES:
-            try:
-                h.update((here.parent / name).read_bytes())
-            except OSError:
-                h.update(name.encode())
-        for f in sorted((here / "ooxml").glob("*.py")):
-            h.update(f.read_bytes())
-        _CODE_DIGEST.append(h.hexdigest())
-    return _CODE_DIGEST[0]
+        package = Path(__file__).parent.parent
+        for name in sources:
+            files = sorted(package.glob(name)) if "*" in name else [package / name]
+            for f in files:
+                try:
+                    h.update(f.read_bytes())
+                except OSError:
+                    h.update(name.encode())
+        _DIGESTS[k] = h.hexdigest()
+    return _DIGESTS[k]
+
+
+def _code_digest() -> str:
+    """What the compiled form of a template depends on besides the template: versions and our own modules."""
+    return code_digest((*SOURCES, "render/ooxml/*.py"), ("jinja2", "docxtpl", "python-docx"))
 
 
 def key(template_digest: bytes, digits: str) -> str:
@@ -154,6 +164,23 @@ def write(k: str, header: dict[str, Any], blobs: _Blobs, kind: str = "templates"
     except OSError:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
+
+
+def prune(kind: str, keep: int) -> None:
+    """Delete all but the ``keep`` newest cache files of ``kind`` (by modification time); silently
+    nothing on failure (another process may be pruning too)."""
+    where = folder(kind)
+    if where is None:
+        return
+    try:
+        files = [(e.stat().st_mtime_ns, e.path) for e in os.scandir(where) if e.name.endswith(".bin")]
+    except OSError:
+        return
+    if len(files) <= keep:
+        return
+    for _t, path in sorted(files)[: len(files) - keep]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def blob(area: memoryview, ref: Any) -> bytes:

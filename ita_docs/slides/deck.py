@@ -25,21 +25,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from pptx.util import Inches
-
+from .drawing import TableSpec, TextPara, clean
 from .fast import FastDeckWriter, skeleton_of
-from .layout import PAD_X, PAD_Y
+from .layout import PAD_X, PAD_Y, inches
 from .layout import clip as _clip
 from .layout import text_height as _height
 from .layout import text_lines as _lines
 from .layout import text_width as _text_width
 from .package import Box, SlideTemplate, slide_template
-from .writer import DeckWriter, TableSpec, TextPara, clean
 
 __all__ = ["CHART_MIN", "Chart", "SlideSpec", "Table", "Text", "TextPara", "build_deck"]
 
-CHART_MIN = Inches(3)
-_GAP = Inches(0.15)
+CHART_MIN = inches(3)
+_GAP = inches(0.15)
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _PARA_SPACE = 6 / 72  # inches before each paragraph (the master's spcBef)
 
@@ -123,7 +121,7 @@ def _col_widths(t: Table, width: int, size: float) -> list[int]:
         for j, c in enumerate(cells):
             if c and " " not in c and not _THAI.search(c):
                 need[j] = max(
-                    need[j], Inches(_text_width(c.replace("**", "")) * size * 0.58 / 72 + PAD_X + 0.05)
+                    need[j], inches(_text_width(c.replace("**", "")) * size * 0.58 / 72 + PAD_X + 0.05)
                 )
     short = [j for j, w in enumerate(widths) if need[j] > w]
     if short:
@@ -139,9 +137,9 @@ def _col_widths(t: Table, width: int, size: float) -> list[int]:
 
 
 def _row_heights(t: Table, widths: list[int], size: float) -> list[int]:
-    widths_in = [w / Inches(1) for w in widths]
+    widths_in = [w / inches(1) for w in widths]
     return [
-        Inches(
+        inches(
             max(_height(_lines(c.replace("**", ""), w - PAD_X, size), size) for c, w in zip(cells, widths_in))
         )
         for cells in [t.header, *t.rows]
@@ -184,7 +182,7 @@ def _paginate(spec: SlideSpec, tpl: SlideTemplate, continued: Callable[[str, int
     """The pages of one slide: each part placed, split or moved to a new page where the body is full."""
     boxes = [tpl.boxes[("content", "body")], tpl.boxes[("table", "tbl")]]
     w, h = min(b[2] for b in boxes), min(b[3] for b in boxes)  # the smaller box of the two layouts
-    width_in = w / Inches(1)
+    width_in = w / inches(1)
     pages = [_Page(spec.title, "table")]
     used = 0
 
@@ -198,7 +196,7 @@ def _paginate(spec: SlideSpec, tpl: SlideTemplate, continued: Callable[[str, int
 
     def add_text(chunk: list[TextPara], anchor: str, line: float) -> None:
         nonlocal used
-        tall = int(Inches(_text_height(chunk, width_in, tpl.body_size, line)))
+        tall = int(inches(_text_height(chunk, width_in, tpl.body_size, line)))
         if anchor == "ctr":
             tall = max(tall, room())
         if not pages[-1].items:
@@ -213,12 +211,12 @@ def _paginate(spec: SlideSpec, tpl: SlideTemplate, continued: Callable[[str, int
             chunk: list[TextPara] = []
             line = LINE_BOX if pages[-1].items else LINE_PLACEHOLDER
             for p in part.paras:
-                ph = Inches(_para_height(p, width_in, tpl.body_size, line))
-                if chunk and Inches(_text_height(chunk, width_in, tpl.body_size, line)) + ph > room():
+                ph = inches(_para_height(p, width_in, tpl.body_size, line))
+                if chunk and inches(_text_height(chunk, width_in, tpl.body_size, line)) + ph > room():
                     add_text(chunk, part.anchor, line)
                     new_page()
                     chunk, line = [], LINE_PLACEHOLDER
-                elif not chunk and pages[-1].items and ph + Inches(PAD_Y) > room():
+                elif not chunk and pages[-1].items and ph + inches(PAD_Y) > room():
                     new_page()
                     line = LINE_PLACEHOLDER
                 chunk.append(p)
@@ -269,7 +267,7 @@ def _default_continued(title: str, k: int, n: int) -> str:
 
 
 def _title_paras(title: str, tpl: SlideTemplate, width: int) -> list[TextPara]:
-    width_in = width / Inches(1) * 0.92
+    width_in = width / inches(1) * 0.92
     for size in sorted({tpl.title_size, 32.0, 28.0, 24.0}, reverse=True):
         if size <= tpl.title_size and _lines(title, width_in, size) == 1:
             return [TextPara(title, size)]
@@ -351,7 +349,7 @@ def _draw_special(d: Any, spec: SlideSpec) -> None:
         slide = d.add("title")
         box = d.t.boxes[("title", "ctrTitle")]
         title = spec.title.split("\n")
-        width_in = box[2] / Inches(1) * 0.92
+        width_in = box[2] / inches(1) * 0.92
         size = next(
             (z for z in (40.0, 36.0, 32.0, 28.0) if all(_lines(t, width_in, z) == 1 for t in title)), 24.0
         )
@@ -385,9 +383,13 @@ def build_deck(
     if digits not in ("arabic", "thai"):
         raise ValueError(f"digits must be 'thai' or 'arabic', got {digits!r}")
     skeleton = skeleton_of(tpl) if fast else None
-    d: Any = (
-        FastDeckWriter(tpl, digits, skeleton) if skeleton is not None else DeckWriter(tpl, digits, fast=fast)
-    )
+    d: Any
+    if skeleton is not None:
+        d = FastDeckWriter(tpl, digits, skeleton)
+    else:
+        from .writer import DeckWriter  # python-pptx: only for the reference or an uncuttable template
+
+        d = DeckWriter(tpl, digits, fast=fast)
     for spec in slides:
         if spec.layout in ("title", "section"):
             _draw_special(d, spec)

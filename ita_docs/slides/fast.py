@@ -9,6 +9,9 @@ its slides plus one slide per layout, cut where the slides go; parts compressed
 once). tests/slides/test_slides.py builds every sample's deck, a hand-made deck and
 decks on edited templates both ways and compares the bytes; a template the
 skeleton cannot be cut from is drawn by python-pptx (`skeleton_of` gives None).
+A skeleton is kept in the user's cache folder beside its template
+(`ita_docs.slides.package`, kind ``slides``), so a later process writes a deck on
+that template without importing python-pptx (issue 19).
 
 python-pptx behaviour this relies on (pinned by that test): new slides take the
 first free ``rIdN`` of the presentation and ``sldId`` 256 up; a new shape's id
@@ -19,6 +22,7 @@ parts are written in relationship order, each followed by its relationships.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from collections.abc import Sequence
@@ -27,11 +31,11 @@ from typing import Any
 
 from lxml import etree
 
-from ..render import charts
+from ..render import charts, store
 from ..render.ooxml import runs_from_markup
 from ..render.zip_members import Member, deflate, read_members, write_zip
-from .package import LAYOUTS, Box, SlideTemplate, open_deck
-from .writer import TableSpec, TextPara, clean, table_xml, text_xml
+from .drawing import TableSpec, TextPara, clean, table_xml, text_xml
+from .package import KIND, LAYOUTS, Box, SlideTemplate, disk_key, open_deck
 
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -99,8 +103,75 @@ def skeleton_of(template: SlideTemplate) -> _Skeleton | None:
     if template.data not in _SKELETONS:
         if len(_SKELETONS) >= 8:
             _SKELETONS.clear()
-        _SKELETONS[template.data] = _skeleton(template)
+        k = disk_key(hashlib.sha256(template.data).hexdigest(), "skeleton")
+        sk = _from_disk(k)
+        if sk is None:
+            sk = _skeleton(template)
+            if sk is not None:
+                blobs = store.Blobs()
+                store.write(k, _to_disk(sk, blobs), blobs, KIND)
+        _SKELETONS[template.data] = sk
     return _SKELETONS[template.data]
+
+
+def _to_disk(sk: _Skeleton, blobs: Any) -> dict[str, Any]:
+    """The header of a skeleton's cache file (`ita_docs.render.store`); bytes go to ``blobs``."""
+
+    def member(m: Member) -> list[Any]:
+        return [m.name, m.crc, m.size, blobs.add(m.data)]
+
+    return {
+        "before": [m if isinstance(m, str) else member(m) for m in sk.before],
+        "after": [member(m) for m in sk.after],
+        "slide_head": sk.slide_head,
+        "placeholders": {k: [list(p) for p in v] for k, v in sk.placeholders.items()},
+        "slide_tail": sk.slide_tail,
+        "slide_rels": {k: blobs.add(v) for k, v in sk.slide_rels.items()},
+        "pres": [blobs.add(sk.pres_head), blobs.add(sk.pres_tail), blobs.add(sk.pres_rels_head)],
+        "free_rids": sk.free_rids,
+        "defaults": sk.defaults,
+        "overrides": sk.overrides,
+        "slide_type": sk.slide_type,
+    }
+
+
+def _from_disk(k: str) -> _Skeleton | None:
+    """The skeleton kept on disk under ``k``, or None (missing, damaged or not of this shape)."""
+    found = store.read(k, KIND)
+    if found is None:
+        return None
+    h, area = found
+
+    def member(m: Any) -> Member:
+        name, crc, size, ref = m
+        if not (isinstance(name, str) and isinstance(crc, int) and isinstance(size, int)):
+            raise ValueError("bad member")
+        return Member(name, crc, size, store.blob(area, ref))
+
+    def text(v: Any) -> str:
+        if not isinstance(v, str):
+            raise ValueError("not text")
+        return v
+
+    try:
+        pres_head, pres_tail, rels_head = (store.blob(area, r) for r in h["pres"])
+        return _Skeleton(
+            [text(m) if isinstance(m, str) else member(m) for m in h["before"]],
+            [member(m) for m in h["after"]],
+            {text(k): text(v) for k, v in h["slide_head"].items()},
+            {text(k): [(text(a), text(b)) for a, b in v] for k, v in h["placeholders"].items()},
+            text(h["slide_tail"]),
+            {text(k): store.blob(area, v) for k, v in h["slide_rels"].items()},
+            pres_head,
+            pres_tail,
+            rels_head,
+            [int(n) for n in h["free_rids"]],
+            {text(k): text(v) for k, v in h["defaults"].items()},
+            {text(k): text(v) for k, v in h["overrides"].items()},
+            text(h["slide_type"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def _skeleton(template: SlideTemplate) -> _Skeleton | None:

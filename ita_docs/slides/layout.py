@@ -1,6 +1,7 @@
 """The analysis deck's page layout and text metrics: sizes, colours, font, and how much room text takes.
 
-The constants place everything on a 16:9 slide (EMU, from `pptx.util.Inches`);
+The constants place everything on a 16:9 slide (EMU: `inches`, `points`, python-pptx's
+``Inches`` and ``Pt`` without importing it);
 the metrics estimate wrapped lines and heights of Thai text (LibreOffice does not
 grow table rows), so tables are sized and paged to fit (`_pages`) and long text
 is cut (`_clip`). Used by `ita_docs.slides.writer` and `ita_docs.slides.deck`.
@@ -13,14 +14,34 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from pptx.util import Inches
+#: EMU (English Metric Units, OOXML's length) per inch and per point (ECMA-376 Part 1, 20.1.2.1).
+EMU_PER_INCH, EMU_PER_POINT = 914400, 12700
+
+
+def inches(value: float) -> int:
+    """EMU of ``value`` inches, as python-pptx's ``Inches`` gives them (truncated to an int).
+
+    >>> inches(1), inches(13.333), inches(0.05)
+    (914400, 12191695, 45720)
+    """
+    return int(value * EMU_PER_INCH)
+
+
+def points(value: float) -> int:
+    """EMU of ``value`` points, as python-pptx's ``Pt`` gives them.
+
+    >>> points(24), points(10.5)
+    (304800, 133350)
+    """
+    return int(value * EMU_PER_POINT)
+
 
 FONT = "TH Sarabun New"
 NAVY, RED, GREY, WHITE, LIGHT = "1F3864", "C00000", "404040", "FFFFFF", "DDE6F2"  # RGB hex
-W, H = Inches(13.333), Inches(7.5)
-BAND = Inches(1.05)  # the title band
-MARGIN, TOP = Inches(0.5), Inches(1.25)  # body starts below the title band
-BODY_W, BODY_H = W - 2 * MARGIN, H - TOP - Inches(0.25)
+W, H = inches(13.333), inches(7.5)
+BAND = inches(1.05)  # the title band
+MARGIN, TOP = inches(0.5), inches(1.25)  # body starts below the title band
+BODY_W, BODY_H = W - 2 * MARGIN, H - TOP - inches(0.25)
 # Text metrics measured on the LibreOffice PDF (Laksaman standing in for TH Sarabun New):
 # a line is 1.7 x the font size high, a spacing character about 0.55 em wide (0.58 to be safe).
 LINE, CHAR = 1.7, 0.58
@@ -58,7 +79,7 @@ def _height(lines: int, size_pt: float) -> float:
 
 def _widths(width: int, rel: Sequence[float]) -> list[float]:
     """Column widths in inches: ``width`` (EMU) shared in the proportions ``rel``."""
-    return [width / Inches(1) * w / sum(rel) for w in rel]
+    return [width / inches(1) * w / sum(rel) for w in rel]
 
 
 def _row_height(cells: Sequence[str], widths_in: Sequence[float], size: float) -> float:
@@ -67,7 +88,7 @@ def _row_height(cells: Sequence[str], widths_in: Sequence[float], size: float) -
 
 def _title_size(title: str) -> int:
     """The largest title size (36..24 pt) at which ``title`` fits one line of the band."""
-    width = BODY_W / Inches(1) * 0.9  # Thai digits are wider than the average character
+    width = BODY_W / inches(1) * 0.9  # Thai digits are wider than the average character
     return next((size for size in (36, 32, 28) if _lines(title, width, size) == 1), 24)
 
 

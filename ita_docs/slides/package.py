@@ -9,6 +9,12 @@ content); `template_problems` says, in the user's words, what is missing;
 `open_deck` gives a python-pptx `Presentation` of the template without its own
 slides; `save` gives its bytes with every zip entry stamped 2000-01-01 (same
 deck, same bytes).
+
+A usable template, once read, is kept in the user's cache folder
+(`ita_docs.render.store`, kind ``slides``, keyed by the template's bytes, the
+python-pptx version and this module's source): a later process lays out a deck
+on it without importing python-pptx (issue 19). python-pptx is imported in the
+functions that need it.
 """
 
 from __future__ import annotations
@@ -22,13 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from pptx import Presentation
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.util import Emu, Inches, Pt
 
 from ..errors import TemplateError, TemplateProblem
 from ..messages import msg
+from ..render import store
 from ..render.zip_members import Member, deflate, read_members, write_zip
+from .layout import inches, points
 
 #: The layouts the deck uses, by name, with the placeholder types each must have.
 LAYOUTS = {
@@ -85,6 +90,9 @@ def _problems(path: Path, data: bytes) -> tuple[list[TemplateProblem], SlideTemp
 
     def problem(kind: str, message_id: str, **params: str) -> TemplateProblem:
         return TemplateProblem(name, "", "", msg(message_id, template=name, **params), kind)
+
+    from pptx import Presentation
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     try:
         prs = Presentation(io.BytesIO(data))
@@ -147,8 +155,8 @@ def _problems(path: Path, data: bytes) -> tuple[list[TemplateProblem], SlideTemp
         title_size,
         body_size,
         font,
-        int(prs.slide_width or Inches(13.333)),
-        int(prs.slide_height or Inches(7.5)),
+        int(prs.slide_width or inches(13.333)),
+        int(prs.slide_height or inches(7.5)),
     )
 
 
@@ -165,15 +173,61 @@ def slide_template(path: Path) -> SlideTemplate:
 
 
 @functools.lru_cache(maxsize=8)
-def _slide_template(name: str, _digest: str, data: bytes) -> SlideTemplate:
+def _slide_template(name: str, digest: str, data: bytes) -> SlideTemplate:
+    k = disk_key(digest)
+    stored = _from_disk(k, name, data)
+    if stored is not None:
+        return stored
     problems, template = _problems(Path(name), data)
     if template is None:
         raise TemplateError("; ".join(p.message for p in problems), name)
+    store.write(k, _to_disk(template), store.Blobs(), KIND)
     return template
+
+
+KIND = "slides"
+
+
+def disk_key(digest: str, part: str = "template") -> str:
+    """The cache key of ``part`` (``template``; ``skeleton``: `ita_docs.slides.fast`) of the template
+    whose bytes have the SHA-256 ``digest`` (hex)."""
+    code = store.code_digest(("slides/package.py", "slides/fast.py"), ("python-pptx", "lxml"))
+    return hashlib.sha256(f"{part}|{digest}|{code}".encode()).hexdigest()
+
+
+def _to_disk(t: SlideTemplate) -> dict[str, Any]:
+    return {
+        "layouts": t.layouts,
+        "boxes": [[a, b, list(box)] for (a, b), box in t.boxes.items()],
+        "sizes": [t.title_size, t.body_size],
+        "font": t.font,
+        "slide": [t.width, t.height],
+    }
+
+
+def _from_disk(k: str, name: str, data: bytes) -> SlideTemplate | None:
+    """The template kept on disk under ``k``, or None (missing, damaged or not of this shape)."""
+    found = store.read(k, KIND)
+    if found is None:
+        return None
+    h = found[0]
+    try:
+        layouts = {str(a): int(i) for a, i in h["layouts"].items()}
+        boxes = {(str(a), str(b)): (int(x), int(y), int(w), int(v)) for a, b, (x, y, w, v) in h["boxes"]}
+        (title_size, body_size), (width, height) = (float(v) for v in h["sizes"]), h["slide"]
+        if set(layouts) != set(LAYOUTS) or not isinstance(h["font"], str):
+            return None
+        return SlideTemplate(
+            name, data, layouts, boxes, title_size, body_size, h["font"], int(width), int(height)
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def open_deck(template: SlideTemplate) -> Any:
     """A python-pptx presentation of ``template`` with its own slides (if any) removed."""
+    from pptx import Presentation
+
     prs = Presentation(io.BytesIO(template.data))
     ids = prs.element.sldIdLst  # python-pptx has no call to delete a slide: drop its id and relationship
     for sld in list(ids) if ids is not None else []:
@@ -202,14 +256,13 @@ def save(prs: Any) -> bytes:
 
 def pt(size: float) -> int:
     """EMU of ``size`` points."""
-    return int(Pt(size))
+    return points(size)
 
 
 __all__ = [
     "LAYOUTS",
     "TEMPLATE",
     "Box",
-    "Emu",
     "SlideTemplate",
     "open_deck",
     "save",

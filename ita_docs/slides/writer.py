@@ -20,58 +20,22 @@ once per shape of data, the bytes of python-pptx's ``add_chart``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml import parse_xml
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Pt
 
-from ..render import charts
+from ..render import chart_style, charts
 from ..render.ooxml import runs_from_markup
-from ..render.ooxml.names import INVISIBLE
-from .layout import PAD_X, PAD_Y
+from .drawing import MARGINS as _MAR
+from .drawing import TableSpec, TextPara, clean, table_xml
 from .package import Box, SlideTemplate, open_deck, save
 
-_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _ALIGN = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER}
-
-
-@dataclass(frozen=True)
-class TextPara:
-    """One paragraph: text (``**bold**`` markup allowed), size (pt; None: the placeholder's),
-    bold (None: inherited), theme colour (None: inherited), level (0 paragraph, 1 bullet), alignment (None: inherited)."""
-
-    text: str
-    size: float | None = None
-    bold: bool | None = None
-    color: str | None = None
-    level: int = 0
-    align: str | None = None
-
-
-def clean(text: str) -> str:
-    """``text`` without invisible characters (as in the Word documents)."""
-    return INVISIBLE.sub("", text)
-
-
-_CTRL = re.compile("[\x00-\x08\x0b-\x1f]")
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
-
-
-def text_xml(text: str) -> str:
-    """Text of an ``a:t`` as python-pptx writes it: control characters as ``_xHHHH_``, then XML escapes."""
-    if _CTRL.search(text):
-        text = _CTRL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
-    if _NOT_XML.search(text):
-        raise ValueError(
-            "All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters"
-        )
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def fill(tf: Any, paras: Sequence[TextPara]) -> None:
@@ -103,23 +67,6 @@ def fill(tf: Any, paras: Sequence[TextPara]) -> None:
             font.language_id = MSO_LANGUAGE_ID.THAI
 
 
-@dataclass(frozen=True)
-class TableSpec:
-    """A table as drawn: header and body rows of text, column widths and row heights (EMU),
-    text size (pt), columns left-aligned (others centred), body rows in the below-pass colour."""
-
-    header: Sequence[str]
-    rows: Sequence[Sequence[str]]
-    widths: Sequence[int]
-    heights: Sequence[int]
-    size: float
-    left: Sequence[int] = (1,)
-    marked: Sequence[bool] = ()
-
-
-_MAR = (Emu(Inches(PAD_X / 2)), Emu(Inches(PAD_Y / 2)))
-
-
 def table_reference(shapes: Any, x: int, y: int, t: TableSpec) -> Any:
     """The table drawn through python-pptx's objects (the reference for `table_xml`)."""
     n_rows = len(t.rows) + 1
@@ -142,52 +89,6 @@ def table_reference(shapes: Any, x: int, y: int, t: TableSpec) -> Any:
             ]
             fill(cell.text_frame, paras)
     return frame
-
-
-def _run_xml(text: str, size: float, bold: bool, color: str | None) -> str:
-    fill_xml = f'<a:solidFill><a:schemeClr val="{color}"/></a:solidFill>' if color else ""
-    return (
-        f'<a:r><a:rPr sz="{int(size * 100)}" b="{int(bold)}" lang="th-TH"'
-        + (f">{fill_xml}</a:rPr>" if fill_xml else "/>")
-        + f"<a:t>{text_xml(text)}</a:t></a:r>"
-    )
-
-
-def table_xml(shape_id: int, x: int, y: int, t: TableSpec) -> str:
-    """The ``p:graphicFrame`` of `table_reference`, written as text (same bytes once serialized)."""
-    mar = f'marL="{_MAR[0]}" marR="{_MAR[0]}" marT="{_MAR[1]}" marB="{_MAR[1]}" anchor="ctr"'
-    out = [
-        (
-            f'<p:graphicFrame xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" xmlns:a="{_A_NS}">'
-            f'<p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table {shape_id - 1}"/><p:cNvGraphicFramePr>'
-            '<a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
-            f'<p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{sum(t.widths)}" cy="{sum(t.heights)}"/></p:xfrm>'
-            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table"><a:tbl>'
-            '<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}</a:tableStyleId>'
-            "</a:tblPr><a:tblGrid>"
-        ),
-        *(f'<a:gridCol w="{w}"/>' for w in t.widths),
-        "</a:tblGrid>",
-    ]
-    for i, cells in enumerate([t.header, *t.rows]):
-        out.append(f'<a:tr h="{t.heights[i]}">')
-        marked = i > 0 and bool(t.marked) and t.marked[i - 1]
-        color = "accent2" if marked else None
-        for j, value in enumerate(cells):
-            align = "l" if i and j in t.left else "ctr"
-            paras = []
-            for line in value.split("\n"):
-                runs = "".join(
-                    _run_xml(r.text, t.size, r.bold, color)
-                    for r in runs_from_markup(clean(line), bold=i == 0)
-                )
-                paras.append(f'<a:p><a:pPr algn="{align}"/>{runs}</a:p>')
-            out.append(
-                f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{''.join(paras)}</a:txBody><a:tcPr {mar}/></a:tc>"
-            )
-        out.append("</a:tr>")
-    out.append("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
-    return "".join(out)
 
 
 class DeckWriter:
@@ -254,11 +155,11 @@ class DeckWriter:
         """A native bar chart (editable in PowerPoint: it has its workbook) in ``box``."""
         size = min(22.0, max(14.0, self.t.body_size - 4))
         if not self.fast:
-            data = charts.StableChartData(number_format=charts.number_format(self.digits))
+            data = chart_style.StableChartData(number_format=charts.number_format(self.digits))
             data.categories = categories
             data.add_series("คะแนน", values)
             frame = slide.shapes.add_chart(_kind(horizontal), *(Emu(v) for v in box), data)
-            charts.style_chart(
+            chart_style.style_chart(
                 frame.chart,
                 title="",
                 digits=self.digits,
@@ -266,7 +167,7 @@ class DeckWriter:
                 horizontal=horizontal,
                 font_size=size,
             )
-            charts.set_typeface(frame.chart._chartSpace, self.t.font)
+            chart_style.set_typeface(frame.chart._chartSpace, self.t.font)
             return
         part = charts.slide_chart(
             categories,
