@@ -31,6 +31,8 @@ KIND = "words"
 VERSION = b"ita-docs words 1"
 #: Texts kept on disk at most (a set has a few hundred; about 100 bytes each).
 LIMIT = 20_000
+#: Longest text kept on disk (characters): a longer one (a pasted page) is broken again each time.
+LONGEST = 2000
 
 _LOADED: list[list[Any]] = []
 
@@ -71,7 +73,7 @@ def load() -> int:
 def save() -> None:
     """Add this process's newly broken texts to the file on disk (the newest `LIMIT` kept);
     nothing when there are none, the cache is off or the folder cannot be written."""
-    new = lines.learned_words()
+    new = [e for e in lines.learned_words() if len(e[0]) <= LONGEST]
     k = _key()
     if not new or not k:
         return

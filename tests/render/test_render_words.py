@@ -138,3 +138,13 @@ def test_a_build_writes_the_words_and_the_next_build_reads_them(fresh, monkeypat
     second = {p.name: p.read_bytes() for p in (tmp_path / "out2" / "huapho-2565").iterdir()}
     assert first.keys() == second.keys()
     assert [n for n in first if first[n] != second[n] and n.endswith((".docx", ".pptx"))] == []
+
+
+def test_a_very_long_text_is_not_kept(fresh, monkeypatch):
+    long = "ก" * (words.LONGEST + 1)
+    lines.word_tokenize(long)
+    lines.word_tokenize(TITLES[1])
+    words.save()
+    _new_process(monkeypatch)
+    assert words.load() == 1
+    assert list(lines._SEGMENTS) == [(TITLES[1], True)]

@@ -7,6 +7,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ita_docs import thaifmt as tf
 
@@ -485,3 +487,28 @@ def test_word_tokenize_with_the_cut_dictionary_is_pythainlps(keep_whitespace):
         assert ours(t, keep_whitespace=keep_whitespace) == word_tokenize(
             t, engine="newmm", keep_whitespace=keep_whitespace
         ), t
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["เทศบาล", "ตำบล", "หัวโพ", "คณะกรรมการ", "การประเมิน", " ", "ITA", "ๆ", "ก", "์", "ข้อ"]
+        ),
+        max_size=40,
+    )
+)
+def test_both_ways_of_finding_dictionary_words_agree(parts):
+    """lines._found: a long text takes the index (linear, a 40 ms index once), a short one the word set;
+    both must give the same words (issue 19: a 300,000-letter text must not stall a build)."""
+    from ita_docs.thaifmt import lines
+
+    text = "".join(parts)
+    by_set = lines._found(text)
+    before = lines.LONG_TEXT
+    lines.LONG_TEXT = -1
+    try:
+        assert lines._found(text) == by_set
+    finally:
+        lines.LONG_TEXT = before
+    assert all(w in text for w in by_set)
