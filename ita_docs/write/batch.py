@@ -9,8 +9,10 @@ all problems of all sets, and nothing is written. Otherwise each set is
 committed (renamed into place, guarded by its manifest) as one transaction:
 
 - ``jobs == 1``: in this process;
-- ``jobs > 1``: a process pool (``fork``: workers share the imported modules
-  and each keeps its own compiled templates);
+- ``jobs > 1``: a process pool, ``fork`` where the system has it (Linux, macOS: workers
+  share the imported modules), else ``spawn`` (Windows, the clerk's PC: each worker imports
+  ita-docs afresh and takes compiled templates, charts and word breaks from the user's cache
+  folder, `ita_docs.render.store`); each keeps its own compiled templates in memory;
 - ``scheduler="tcp://HOST:8786"``: a Dask cluster (``dask.distributed``, imported
   only then); results come back to this process, which writes them through
   the same manifest and transactions.
@@ -159,15 +161,20 @@ def serial(jobs: list[Job]) -> Iterator[Done]:
         yield run_job(job)
 
 
-def process_pool(workers: int) -> Executor:
-    """Jobs over ``workers`` processes; results as they complete (a bounded number in flight)."""
+def process_pool(workers: int, start_method: str | None = None) -> Executor:
+    """Jobs over ``workers`` processes; results as they complete (a bounded number in flight).
+
+    ``start_method`` (``fork``, ``spawn``, ``forkserver``): how workers start; default ``fork``
+    where `multiprocessing.get_all_start_methods` has it, else ``spawn`` (Windows has no fork).
+    """
 
     def run(jobs: list[Job]) -> Iterator[Done]:
         import multiprocessing
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+        method = start_method or ("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         pending = iter(jobs)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
             running = {pool.submit(run_job, j) for j in _take(pending, 2 * workers)}
             while running:
                 finished, running = wait(running, return_when=FIRST_COMPLETED)

@@ -40,6 +40,22 @@ def test_process_pool_writes_the_same_files(tmp_path):
     assert _files(tmp_path / "one") == _files(tmp_path / "two")
 
 
+def test_without_fork_workers_are_spawned_and_write_the_same_files(tmp_path, monkeypatch):
+    """Windows has no fork: the pool spawns its workers (each imports ita-docs afresh), same files."""
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    chosen = []
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda m=None: chosen.append(m) or real(m))
+    sets = _sets(tmp_path, 3)
+    one = build(sets, tmp_path / "one", jobs=1)
+    two = build(sets, tmp_path / "two", jobs=2)
+    assert chosen == ["spawn"]
+    assert len(one.written) == len(two.written) == 3 * 5
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
 def test_all_sets_are_checked_before_any_is_written(tmp_path):
     sets = _sets(tmp_path, 3)
     (sets[2] / "memos.yaml").write_text(
