@@ -12,7 +12,7 @@ deck, same bytes).
 
 A usable template, once read, is kept in the user's cache folder
 (`ita_docs.render.store`, kind ``slides``, keyed by the template's bytes, the
-python-pptx version and this module's source): a later process lays out a deck
+python-pptx version and the source of the modules that read it): a later process lays out a deck
 on it without importing python-pptx (issue 19). python-pptx is imported in the
 functions that need it.
 """
@@ -191,7 +191,9 @@ KIND = "slides"
 def disk_key(digest: str, part: str = "template") -> str:
     """The cache key of ``part`` (``template``; ``skeleton``: `ita_docs.slides.fast`) of the template
     whose bytes have the SHA-256 ``digest`` (hex)."""
-    code = store.code_digest(("slides/package.py", "slides/fast.py"), ("python-pptx", "lxml"))
+    code = store.code_digest(
+        ("slides/package.py", "slides/fast.py", "render/zip_members.py"), ("python-pptx", "lxml")
+    )
     return hashlib.sha256(f"{part}|{digest}|{code}".encode()).hexdigest()
 
 
