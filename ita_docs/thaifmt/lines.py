@@ -50,6 +50,8 @@ def _dictionary() -> tuple[frozenset[str], int]:
 #: several widths, and `ita_docs.render.words` keeps them on disk between processes.
 _SEGMENTS: dict[tuple[str, bool], tuple[str, ...]] = {}
 _NEW: set[tuple[str, bool]] = set()
+#: Texts kept in memory at most: a workbench running all day forgets them all past this.
+MEMORY_LIMIT = 50_000
 
 
 #: Texts longer than this (characters) find their dictionary words through `_index`: building it
@@ -110,6 +112,9 @@ def word_tokenize(text: str, *, keep_whitespace: bool = True) -> list[str]:
     key = (text, keep_whitespace)
     found = _SEGMENTS.get(key)
     if found is None:
+        if len(_SEGMENTS) >= MEMORY_LIMIT:
+            _SEGMENTS.clear()
+            _NEW.clear()
         found = _SEGMENTS[key] = _segment(text, keep_whitespace)
         _NEW.add(key)
     return list(found)

@@ -148,3 +148,10 @@ def test_a_very_long_text_is_not_kept(fresh, monkeypatch):
     _new_process(monkeypatch)
     assert words.load() == 1
     assert list(lines._SEGMENTS) == [(TITLES[1], True)]
+
+
+def test_memory_is_bounded(fresh, monkeypatch):
+    monkeypatch.setattr(lines, "MEMORY_LIMIT", 2)
+    for t in ["กองคลัง", "กองช่าง", "สำนักปลัด"]:
+        lines.word_tokenize(t)
+    assert len(lines._SEGMENTS) == 1 and [e[0] for e in lines.learned_words()] == ["สำนักปลัด"]
