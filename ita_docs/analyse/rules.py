@@ -28,7 +28,7 @@ TOOLS: tuple[Tool, ...] = ("iit", "eit", "oit")
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first use (issue 19)
 
 
 class ToolSpec(_Frozen):

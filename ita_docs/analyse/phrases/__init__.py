@@ -106,9 +106,10 @@ INDICATOR_TEXTS = ("measures", "strength", "weakness", "improvement")
 
 
 class PhrasesModel(BaseModel):
-    """Base of the file models: unknown keys are errors, values are immutable."""
+    """Base of the file models: unknown keys are errors, values are immutable; validators are built
+    on first use (``defer_build``: one build for the whole file, issue 19)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- file shape
