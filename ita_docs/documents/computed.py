@@ -24,6 +24,12 @@ from ..render.ooxml import Para, Run, runs_from_markup
 from .people import member_cells
 from .prose import CAPTION, CELL, FLUSH, TABLE, TOOL_LABELS, Insert, Writer
 
+
+def _words() -> dict:
+    """The tables' captions, headers and fixed sentences (``phrases/tables.yaml``)."""
+    return phrase_file("tables")
+
+
 # --------------------------------------------------------------------------- rows
 
 
@@ -185,16 +191,18 @@ def scores(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     a = w.assessment
     fw = analysis.rules(a.year, w.c.framework_year)
     total, level = analysis.overall(a, fw), analysis.level(a, fw)
+    words = _words()["scores"]
     if a.scored:
-        result = f"คะแนน {w.score(total) if total is not None else '-'} คะแนน ระดับผลการประเมิน {level or '-'}"
+        score = w.score(total) if total is not None else "-"
+        result = words["result"].format(score=score, level=level or "-")
     else:  # a roll-over's skeleton: nothing entered yet
-        result = "ยังไม่มีคะแนน (รอประกาศผลการประเมินของสำนักงาน ป.ป.ช.)"
+        result = words["not_scored"]
     out: list[Para | str] = []
     if caption:
         out += [
             Para(
                 CAPTION,
-                [Run(thaifmt.keep_together(f"ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. {w.d(a.year)}"), bold=True)],
+                [Run(thaifmt.keep_together(words["caption"].format(year=w.d(a.year))), bold=True)],
                 keep_next=True,
             ),
             Para(CAPTION, [Run(thaifmt.keep_together(result), bold=True)], keep_next=True),
@@ -203,7 +211,7 @@ def scores(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     if rows:
         out += _table(
             w,
-            ["เครื่องมือ", f"คะแนน (เต็ม {w.d(100)})", "น้ำหนัก (ร้อยละ)", "คะแนนถ่วงน้ำหนัก"],
+            [h.format(full=w.d(100)) for h in words["header"]],
             [[r["label"], r["score"], r["weight"], r["weighted"]] for r in rows],
             [6.0, 3.5, 3.0, 3.5],
             width,
@@ -227,8 +235,9 @@ def indicators(w: Writer, width: int, *, caption: bool = True) -> list[Para | st
         for n in fw.indicators
         if n in a.indicators
     ]
-    return _caption("คะแนนรายตัวชี้วัด", caption) + _table(
-        w, ["ที่", "ตัวชี้วัด", "เครื่องมือ", "คะแนน"], rows, [1.2, 9.0, 2.3, 2.5], width, (0, 2, 3), keep=True
+    words = _words()["indicators"]
+    return _caption(words["caption"], caption) + _table(
+        w, words["header"], rows, [1.2, 9.0, 2.3, 2.5], width, (0, 2, 3), keep=True
     )
 
 
@@ -243,7 +252,7 @@ def _ranked(
 ) -> list[Para | str]:
     cells = [[r["rank"], r["name"], r["score"]] for r in ranking_rows(w, rows, lowest_first=lowest_first)]
     return _caption(caption, shown) + _table(
-        w, ["อันดับ", "ตัวชี้วัด", "คะแนน"], cells, [2.0, 10.0, 3.0], width, (0, 2), keep=True
+        w, _words()["ranked"]["header"], cells, [2.0, 10.0, 3.0], width, (0, 2), keep=True
     )
 
 
@@ -251,16 +260,15 @@ def ranking(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     """Every indicator by score, highest first (อันดับที่ ๑ = highest)."""
     a = w.assessment
     rows = analysis.ranking(a, analysis.rules(a.year, w.c.framework_year))
-    return _ranked(w, "คะแนนรายตัวชี้วัดเรียงจากมากไปน้อย", rows, width, lowest_first=False, shown=caption)
+    return _ranked(w, _words()["ranked"]["ranking"], rows, width, lowest_first=False, shown=caption)
 
 
 def lowest(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     """The three lowest indicators, อันดับที่ ๑ = the lowest (docs/domain.md, "Analysis presentations")."""
     a = w.assessment
     rows = analysis.lowest(a, analysis.rules(a.year, w.c.framework_year), 3)
-    return _ranked(
-        w, f"ตัวชี้วัดที่มีคะแนนต่ำสุด {w.d(len(rows))} อันดับ", rows, width, lowest_first=True, shown=caption
-    )
+    title = _words()["ranked"]["lowest"].format(n=w.d(len(rows)))
+    return _ranked(w, title, rows, width, lowest_first=True, shown=caption)
 
 
 def below_pass(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
@@ -269,21 +277,22 @@ def below_pass(w: Writer, width: int, *, caption: bool = True) -> list[Para | st
     fw = analysis.rules(a.year, w.c.framework_year)
     rows = list(reversed(analysis.below_pass(a, fw)))
     mark = w.d(int(fw.pass_mark))
+    words = _words()["ranked"]
     if not rows:
-        return [Para(FLUSH, [Run(thaifmt.keep_together(f"ไม่มีตัวชี้วัดที่มีคะแนนต่ำกว่าเกณฑ์ผ่าน {mark} คะแนน"))])]
-    title = thaifmt.keep_together(f"ตัวชี้วัดที่มีคะแนนต่ำกว่าเกณฑ์ผ่าน {mark} คะแนน")
+        return [Para(FLUSH, [Run(thaifmt.keep_together(words["none_below_pass"].format(mark=mark)))])]
+    title = thaifmt.keep_together(words["below_pass"].format(mark=mark))
     return _ranked(w, title, rows, width, lowest_first=True, shown=caption)
 
 
-# Header and relative width of each checklist column (`OIT_COLUMNS`); "{year}" is the assessed year.
-OIT_HEADER = {
-    "number": ("ที่", 0.9),
-    "item": ("ข้อ", 1.5),
-    "title": ("รายการ", 5.0),
-    "score": ("คะแนน\nปี {year}", 1.8),
-    "status": ("สถานะการดำเนินการ", 3.6),
-    "responsible": ("ผู้รับผิดชอบ", 3.2),
-    "note": ("หมายเหตุ", 4.5),
+# Relative width of each checklist column (`OIT_COLUMNS`); their headers are in phrases/tables.yaml.
+OIT_WIDTHS = {
+    "number": 0.9,
+    "item": 1.5,
+    "title": 5.0,
+    "score": 1.8,
+    "status": 3.6,
+    "responsible": 3.2,
+    "note": 4.5,
 }
 OIT_CENTRED = ("number", "item", "score")
 OIT_WRAPPED = ("title", "responsible")  # broken between words, never inside a name (`Writer.guard`)
@@ -293,15 +302,16 @@ def oit_followup(w: Writer, width: int, *, caption: bool = True) -> list[Para | 
     """The OIT follow-up checklist (columns of `oit_columns`) and the number of items per status (docs/domain.md)."""
     year = w.d(oit_year(w.c))
     columns = oit_columns(w, wide=width >= 12000)  # landscape: room for the note (URL)
-    header = [OIT_HEADER[c][0].replace("{year}", year) for c in columns]
-    ratios = [OIT_HEADER[c][1] for c in columns]
-    twips = {c: int(width * OIT_HEADER[c][1] / sum(ratios)) - 230 for c in columns}  # less the cell margins
+    words = _words()["oit"]
+    header = [words["header"][c].format(year=year) for c in columns]
+    ratios = [OIT_WIDTHS[c] for c in columns]
+    twips = {c: int(width * OIT_WIDTHS[c] / sum(ratios)) - 230 for c in columns}  # less the cell margins
     rows = [
         [w.guard(cells[c], twips[c]) if c in OIT_WRAPPED else cells[c] for c in columns]
         for cells in (oit_cells(w, i, r) for i, r in enumerate(oit_rows(w), 1))
     ]
     oit = w.c.oit_followup
-    title = w.text(oit.title) if oit and oit.title else "ผลการติดตามการเปิดเผยข้อมูลสาธารณะ (OIT)"
+    title = w.text(oit.title) if oit and oit.title else words["caption"]
     out = _caption(title, caption)
     out += _table(w, header, rows, ratios, width, tuple(i for i, c in enumerate(columns) if c in OIT_CENTRED))
     out += status_summary(w, min(width, 9072))
@@ -314,9 +324,10 @@ def status_summary(w: Writer, width: int) -> list[Para | str]:
     rows = [list(r) for r in oit_summary(w)]
     if not rows:
         return []
-    rows.append(["**รวม**", f"**{w.d(oit_counted(w))}**", f"**{w.d('100.00')}**"])
-    out = _caption("สรุปสถานะการดำเนินการ")
-    out += _table(w, ["สถานะ", "จำนวน (ข้อ)", "ร้อยละ"], rows, [8.0, 3.0, 3.0], width, (1, 2), keep=True)
+    words = _words()["oit"]
+    rows.append([f"**{words['total']}**", f"**{w.d(oit_counted(w))}**", f"**{w.d('100.00')}**"])
+    out = _caption(words["summary_caption"])
+    out += _table(w, words["summary_header"], rows, [8.0, 3.0, 3.0], width, (1, 2), keep=True)
     notes = oit_summary_notes(w)
     if notes:
         out.pop()  # the notes follow the table directly
@@ -339,12 +350,15 @@ def members(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
     committee = _committee(w)
     out: list[Para | str] = []
     order = committee.order
+    words = _words()["members"]
     if order is not None and caption:
-        line = f"ตามคำสั่ง{w.text(order.issuer or w.c.organisation.name)} ที่ {w.d(order.number)}"
+        line = words["order"].format(
+            issuer=w.text(order.issuer or w.c.organisation.name), number=w.d(order.number)
+        )
         if order.date:
-            line += f" ลงวันที่ {thaifmt.date_long(order.date, digits=w.digits)}"
+            line += words["order_date"].format(date=thaifmt.date_long(order.date, digits=w.digits))
         if order.subject:
-            line += f" เรื่อง {w.text(order.subject)}"
+            line += words["order_subject"].format(subject=w.text(order.subject))
         out.append(Para(FLUSH, runs_from_markup(thaifmt.keep_together(line)), keep_next=True))
     ratios = [1.0, 5.0, 6.0, 4.0]
     twips = [int(width * r / sum(ratios)) - 230 for r in ratios]  # less the cell margins
@@ -358,7 +372,7 @@ def members(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
         ]
         for i, m in enumerate(committee.members, 1)
     ]
-    return out + _table(w, ["ที่", "ชื่อ - สกุล", "ตำแหน่ง", "ตำแหน่งในคณะกรรมการ"], rows, ratios, width, (0,))
+    return out + _table(w, words["header"], rows, ratios, width, (0,))
 
 
 def duties(w: Writer, width: int, *, caption: bool = True) -> list[Para | str]:
