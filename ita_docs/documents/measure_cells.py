@@ -31,7 +31,7 @@ def period(w: Writer, p: Period | None) -> list[str]:
             else thaifmt.fiscal_year_label(p.fiscal_year, digits=dg)
         )
     elif p.fiscal_year:
-        lines.append(thaifmt.fiscal_year_label(p.fiscal_year, digits=dg).replace("พ.ศ. ", "พ.ศ."))
+        lines.append(thaifmt.fiscal_year_label(p.fiscal_year, digits=dg))
     if p.start and p.end:
         if p.style == "months":
             lines.append(thaifmt.month_range_short(p.start, p.end, digits=dg))
