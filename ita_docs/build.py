@@ -22,6 +22,7 @@ from .errors import ContentError, ContentErrors, ItaDocsError, Location, OutputE
 from .messages import msg
 from .resources import sample_sets
 from .write.outputs import (
+    PDF_SOURCES,
     Manifest,
     Outcome,
     Transaction,
@@ -221,26 +222,29 @@ def build(
 
 def _up_to_date(folder: Path, name: str, key: str, pdf: bool) -> bool:
     """The set's outputs in ``folder`` are as the manifest says and made from ``key``; with ``pdf``,
-    every .docx also has a PDF at least as new as itself."""
+    every .docx and .pptx (`PDF_SOURCES`) also has a PDF at least as new as itself."""
     manifest = Manifest.load(folder)
     if not manifest.up_to_date(name, key):
         return False
-    docx = [folder / rel for rel in manifest.sets[name].get("files", []) if rel.endswith(".docx")]
-    return not pdf or all(_pdf_current(d) for d in docx)
+    sources = [folder / rel for rel in manifest.sets[name].get("files", []) if rel.endswith(PDF_SOURCES)]
+    return not pdf or all(_pdf_current(d) for d in sources)
 
 
-def _pdf_current(docx: Path) -> bool:
-    """The PDF beside ``docx`` exists and is not older than it."""
+def _pdf_current(source: Path) -> bool:
+    """The PDF beside ``source`` (a .docx or .pptx) exists and is not older than it."""
     try:
-        return docx.with_suffix(".pdf").stat().st_mtime_ns >= docx.stat().st_mtime_ns
+        return source.with_suffix(".pdf").stat().st_mtime_ns >= source.stat().st_mtime_ns
     except OSError:
         return False
 
 
 def _touch_remade_pdfs(unchanged: list[Path]) -> None:
-    """A PDF converted again to the same bytes is left in place: mark it as new as its .docx."""
+    """A PDF converted again to the same bytes is left in place: mark it as new as its source."""
     for path in unchanged:
-        if path.suffix == ".pdf" and not _pdf_current(path.with_suffix(".docx")):
+        if path.suffix != ".pdf":
+            continue
+        source = next((s for s in map(path.with_suffix, PDF_SOURCES) if s.exists()), None)
+        if source is not None and not _pdf_current(source):
             with contextlib.suppress(OSError):
                 os.utime(path)
 
@@ -253,15 +257,17 @@ def _record(result: BuildResult, outcome: Outcome) -> None:
 
 
 def _reusable_pdfs(folder: Path) -> dict[str, str]:
-    """Documents of ``folder`` whose PDF on disk is still theirs: {docx name: sha256 of the .docx}."""
+    """Documents of ``folder`` whose PDF on disk is still theirs: {file name: sha256 of the .docx or .pptx}."""
     from .write.outputs import sha256
 
     manifest = Manifest.load(folder)
     out = {}
-    for docx in folder.glob("*.docx") if folder.is_dir() else []:
-        pdf = docx.with_suffix(".pdf")
-        if _pdf_current(docx) and not manifest.edited(docx) and not manifest.edited(pdf):
-            out[docx.name] = sha256(docx.read_bytes())
+    for source in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if source.suffix not in PDF_SOURCES:
+            continue
+        pdf = source.with_suffix(".pdf")
+        if _pdf_current(source) and not manifest.edited(source) and not manifest.edited(pdf):
+            out[source.name] = sha256(source.read_bytes())
     return out
 
 

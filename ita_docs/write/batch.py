@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError
-from .outputs import Staged, discard, stage_file
+from .outputs import PDF_SOURCES, Staged, discard, stage_file
 from .sets import Rendered, check_set, load_all, render_set
 
 BUNDLE_NAME = "bundle.pdf"
@@ -125,13 +125,14 @@ def run_job(job: Job) -> Done:
 
 
 def _convert(job: Job, rendered: list[Rendered]) -> tuple[dict[Path, bytes], str | None]:
-    """PDFs of the set's .docx ({pdf path: bytes}): converted, or read back when unchanged (``reuse``)."""
+    """PDFs of the set's .docx and .pptx (`PDF_SOURCES`; {pdf path: bytes}): converted, or read back
+    when unchanged (``reuse``)."""
     from ..errors import ItaDocsError
 
     pdfs: dict[Path, bytes] = {}
     todo = []
     for r in rendered:
-        if r.path.suffix != ".docx":
+        if r.path.suffix not in PDF_SOURCES:
             continue
         target = r.path.with_suffix(".pdf")
         if job.reuse.get(r.path.name) == hashlib.sha256(r.data).hexdigest() and target.is_file():
@@ -142,7 +143,7 @@ def _convert(job: Job, rendered: list[Rendered]) -> tuple[dict[Path, bytes], str
         return pdfs, None
     try:
         results = _converter().convert_many([(r.path.name, r.data) for r in todo], return_exceptions=True)
-    except ItaDocsError as exc:  # LibreOffice missing: the .docx are still written
+    except ItaDocsError as exc:  # LibreOffice missing: the .docx and .pptx are still written
         return {}, str(exc)
     error = None
     for r, res in zip(todo, results):

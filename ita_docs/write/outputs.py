@@ -36,6 +36,10 @@ from ..messages import msg
 
 MANIFEST_NAME = ".ita-docs-manifest.json"
 
+#: Outputs that get a PDF beside them with ``--pdf`` (same name, ``.pdf``): the Word documents
+#: and the slide deck (LibreOffice Impress converts it, `ita_docs.publish`).
+PDF_SOURCES = (".docx", ".pptx")
+
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()

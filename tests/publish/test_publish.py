@@ -210,6 +210,11 @@ def test_build_pdf_bundle_and_thai_page_numbers(tmp_path):
     )
     fonts = {f for page in report.pages for f in _embedded_fonts(page)}
     assert fonts and all(embedded for _name, embedded in fonts)
+    # The slide deck gets its PDF too, one page per slide (Impress), and stays out of the bundle.
+    from pptx import Presentation
+
+    slides = len(Presentation(str(folder / "analysis-slides.pptx")).slides)
+    assert slides > 3 and len(PdfReader(str(folder / "analysis-slides.pdf")).pages) == slides
     bundle = PdfReader(str(folder / "bundle.pdf"))
     assert len(bundle.outline) == len(docx) - 1  # every document but the publishing index
     assert "ดัชนีการเผยแพร่" not in "".join(o.title for o in bundle.outline)
