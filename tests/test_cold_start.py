@@ -97,6 +97,9 @@ def test_prune_keeps_the_newest_files_of_a_kind(tmp_path, monkeypatch):
     store.prune("charts", 2)
     assert sorted(p.stem[-1] for p in (tmp_path / "charts").glob("*.bin")) == ["4", "5"]
     assert (tmp_path / "templates" / "x.bin").exists()
+    monkeypatch.setitem(store.KEEP, "charts", 1)  # a write keeps its kind's newest KEEP files
+    store.write(f"{9:064x}", {"n": 9}, store.Blobs(), "charts")
+    assert [p.stem[-1] for p in (tmp_path / "charts").glob("*.bin")] == ["9"]
 
 
 @given(st.floats(min_value=0, max_value=200, allow_nan=False))

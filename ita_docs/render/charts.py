@@ -20,7 +20,7 @@ and get their digits from `ita_docs.thaifmt.to_digits`.
 
 Kept on disk: a finished chart (XML and workbook) is a function of its spec and data alone,
 so it is kept in the user's cache folder (`ita_docs.render.store`, kind ``charts``, the newest
-`KEEP`) and read back by a later process, which then imports neither python-pptx nor
+512) and read back by a later process, which then imports neither python-pptx nor
 xlsxwriter (issue 19: about 0.15 s of a fresh process). The key covers the spec, the texts,
 the values as written (``1`` and ``1.0`` differ), the versions of python-pptx and XlsxWriter
 and the source of the chart modules; a damaged file is built again, never trusted.
@@ -43,8 +43,6 @@ from .chart_cache import ChartSpec, chart_xml
 from .chart_format import A_NS, C_NS, R_NS, THAI_DIGITS_PREFIX, number_format
 
 KIND = "charts"
-#: Chart files kept on disk at most (about 10 KB each; a set has four charts).
-KEEP = 512
 _SOURCES = ("render/charts.py", "render/chart_cache.py", "render/chart_style.py", "render/chart_format.py")
 
 
@@ -142,7 +140,6 @@ def _part(spec: ChartSpec, fmt: str, categories: list[str], values: list[float])
     if k:
         blobs = store.Blobs()
         store.write(k, {"xml": blobs.add(xml), "xlsx": blobs.add(xlsx)}, blobs, KIND)
-        store.prune(KIND, KEEP)
     return xml, xlsx
 
 

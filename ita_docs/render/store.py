@@ -8,6 +8,10 @@ user's own cache folder rather than the output folder: one compile serves every
 output folder and content set, and the folder is private to the user (the trust
 boundary of the files read back, see below). Nothing is written when it cannot be.
 
+Other kinds share the folder and format: ``words`` (`ita_docs.render.words`), ``charts``
+(`ita_docs.render.charts`) and ``slides`` (`ita_docs.slides.package`). Each kind keeps at
+most `KEEP` files, the newest (an upgrade's new keys replace the old files in time).
+
 Key (the file name): SHA-256 of the template's bytes, the digits, the ita-docs
 version, a digest of the source of the modules a compiled template comes from,
 and the versions of Python (marshal), Jinja2, docxtpl and python-docx. A changed
@@ -149,8 +153,13 @@ def read(k: str, kind: str = "templates") -> tuple[dict[str, Any], memoryview] |
         return None
 
 
+#: Files kept per kind at most (a bundled template compiles to about 60 KB, a chart 10 KB).
+KEEP = {"templates": 256, "words": 8, "charts": 512, "slides": 64}
+
+
 def write(k: str, header: dict[str, Any], blobs: _Blobs, kind: str = "templates") -> None:
-    """Write the cache file of ``k`` atomically (temporary file, then rename); silently nothing on failure."""
+    """Write the cache file of ``k`` atomically (temporary file, then rename), then keep the newest
+    ``KEEP[kind]`` files of the kind (`prune`); silently nothing on failure."""
     where = folder(kind)
     if where is None:
         return
@@ -164,6 +173,8 @@ def write(k: str, header: dict[str, Any], blobs: _Blobs, kind: str = "templates"
     except OSError:
         if tmp:
             Path(tmp).unlink(missing_ok=True)
+        return
+    prune(kind, KEEP.get(kind, 256))
 
 
 def prune(kind: str, keep: int) -> None:
