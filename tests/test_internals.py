@@ -186,3 +186,23 @@ def test_zipfile_structures():
     assert header[:4] == b"PK\x03\x04" and struct.calcsize(zipfile.structCentralDir) == 46, (
         "zipfile.ZipInfo.FileHeader or structCentralDir changed (render.zip_members)"
     )
+
+
+# --------------------------------------------------------------------------- PyThaiNLP (thaifmt/lines, render/words)
+
+
+def test_pythainlp_word_list_is_a_set_and_its_files_are_where_the_cache_key_reads_them():
+    """`lines._found` looks every substring up in ``thai_words()`` (a list would make it quadratic);
+    `render.words._key` reads the size and time of three files of the installed PyThaiNLP."""
+    from pathlib import Path
+
+    import pythainlp
+    from pythainlp.corpus import thai_words
+
+    from ita_docs.render import words
+
+    assert isinstance(thai_words(), (set, frozenset)), _why("pythainlp", "thaifmt.lines", "thai_words()")
+    root = Path(pythainlp.__file__).parent
+    for part in ("__init__.py", "corpus/words_th.txt", "tokenize/newmm.py"):
+        assert (root / part).is_file(), _why("pythainlp", "render.words", part)
+    assert words._key() is not None
