@@ -6,8 +6,11 @@
   for byte docxtpl + the Thai fixer), cached (`store`: on disk); `fast_render`: a compiled
   template and one render of it; `docxtpl_post`: docxtpl's post-processing; `package`: the light
   python-docx package for charts and images; `zip_members`: the zip writer;
-- `charts` (native bar charts; their look in `chart_style`, their XML built once per shape in
-  `chart_cache`) and `chart_embed` (charts in a .docx);
+- `charts` (native bar charts, kept on disk once made; their look in `chart_style`, their XML
+  built once per shape in `chart_cache`, their names and number format in `chart_format`) and
+  `chart_embed` (charts in a .docx);
+- `store`: the user's cache folder, one validated format for every kind (compiled templates,
+  word breaks, charts, slide templates); `words`: Thai word breaks kept there between processes;
 - `ooxml/`: all raw WordprocessingML (the Thai fixer and auditor).
 """
 

@@ -2,8 +2,10 @@
 
 - `deck`: which slides, from what data (`DeckData`, `build_deck`);
 - `layout`: page geometry, colours, font, Thai text metrics, paging and clipping;
-- `writer`: shapes (bands, text boxes, tables, chart frames) as PresentationML;
-- `package`: the .pptx package (python-pptx skeleton, parts, relationships, the zip).
+- `drawing`: DrawingML text and tables written as XML text (no python-pptx);
+- `fast`: the deck written as text, byte for byte python-pptx's (its skeleton kept on disk);
+- `writer`: the same shapes drawn through python-pptx (the reference);
+- `package`: the .pptx template (read once, kept on disk) and package (skeleton, parts, the zip).
 """
 
 from __future__ import annotations
