@@ -33,6 +33,8 @@ from ita_docs.publish import (
     page_number_digits,
 )
 
+from .helpers import close_with_kill_while_converting
+
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
@@ -257,20 +259,10 @@ def test_a_crashed_office_is_restarted_and_the_document_retried(conv, rendered):
 def test_close_with_kill_stops_running_conversions(rendered):
     c = PdfConverter().start()
     offices = c.pids
-    result: dict = {}
-    worker = threading.Thread(
-        target=lambda: result.update(
-            e=pytest.raises(PdfConversionErrors, c.convert_many, [rendered[REPORT]] * 3)  # noqa: RUF061 - in a thread
-        )
-    )
-    worker.start()
-    time.sleep(0.3)
-    started = time.monotonic()
-    c.close(kill=True)
-    worker.join()
-    assert time.monotonic() - started < 5
+    took, error = close_with_kill_while_converting(c, rendered[REPORT])
+    assert took < 5
     assert not any(_alive(pid) for pid in offices)
-    assert "ถูกปิดแล้ว" in str(result["e"].value)
+    assert "ถูกปิดแล้ว" in error
 
 
 @needs_soffice

@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from pathlib import Path
 
@@ -25,8 +24,10 @@ import pytest
 from pypdf import PdfReader
 
 from ita_docs import publish
-from ita_docs.publish import PdfConversionErrors, PdfConverter, PdfUnavailable, fonts, platform
+from ita_docs.publish import PdfConverter, PdfUnavailable, fonts, platform
 from ita_docs.publish.office import find_soffice, find_uno_python
+
+from .helpers import close_with_kill_while_converting
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
@@ -177,18 +178,10 @@ def test_portable_branch_restarts_a_killed_office_and_stops_a_running_one(portab
         assert c.convert(rendered[MEMO]).startswith(b"%PDF") and c.starts == 2
         assert _gone(first[:1], 5)
         running = c.pids
-        result: dict = {}
-        worker = threading.Thread(
-            target=lambda: result.update(
-                e=pytest.raises(PdfConversionErrors, c.convert_many, [rendered[REPORT]] * 3)  # noqa: RUF061 - in a thread
-            )
-        )
-        worker.start()
-        time.sleep(0.3)
-        started = time.monotonic()
-        c.close(kill=True)  # the tree is killed through psutil
-        worker.join()
-        assert time.monotonic() - started < 5 and "ถูกปิดแล้ว" in str(result["e"].value)
+        took, error = close_with_kill_while_converting(
+            c, rendered[REPORT]
+        )  # the tree is killed through psutil
+        assert took < 5 and "ถูกปิดแล้ว" in error
         assert _gone(running, 5)
     finally:
         c.close(kill=True)
