@@ -26,13 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from .drawing import TableSpec, TextPara, clean
-from .fast import FastDeckWriter, skeleton_of
+from .fast import FastDeckWriter
 from .layout import PAD_X, PAD_Y, inches
 from .layout import clip as _clip
 from .layout import text_height as _height
 from .layout import text_lines as _lines
 from .layout import text_width as _text_width
 from .package import Box, SlideTemplate, slide_template
+from .skeleton import skeleton_of
 
 __all__ = ["CHART_MIN", "Chart", "SlideSpec", "Table", "Text", "TextPara", "build_deck"]
 

@@ -189,10 +189,10 @@ KIND = "slides"
 
 
 def disk_key(digest: str, part: str = "template") -> str:
-    """The cache key of ``part`` (``template``; ``skeleton``: `ita_docs.slides.fast`) of the template
+    """The cache key of ``part`` (``template``; ``skeleton``: `ita_docs.slides.skeleton`) of the template
     whose bytes have the SHA-256 ``digest`` (hex)."""
     code = store.code_digest(
-        ("slides/package.py", "slides/fast.py", "render/zip_members.py"), ("python-pptx", "lxml")
+        ("slides/package.py", "slides/skeleton.py", "render/zip_members.py"), ("python-pptx", "lxml")
     )
     return hashlib.sha256(f"{part}|{digest}|{code}".encode()).hexdigest()
 

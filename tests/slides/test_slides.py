@@ -453,8 +453,8 @@ def test_python_pptx_internals_the_fast_writer_relies_on():
     prs.slides.add_slide(prs.slide_layouts[1])
     buf = io.BytesIO()
     prs.save(buf)
-    from ita_docs.slides.fast import skeleton_of
     from ita_docs.slides.package import open_deck
+    from ita_docs.slides.skeleton import skeleton_of
 
     with_slide = slide_template(Path(TEMPLATE))
     edited = with_slide.__class__(**{**with_slide.__dict__, "data": buf.getvalue()})
@@ -512,10 +512,10 @@ def test_colour_of_below_pass_rows_is_the_themes():
 def test_the_python_pptx_path_with_prebuilt_tables_and_charts_is_python_pptx_too(monkeypatch, huapho):
     """A template the skeleton cannot be cut from is drawn through python-pptx, tables and charts made
     ahead (`table_xml`, `slide_chart`): the same bytes as python-pptx's own calls."""
-    from ita_docs.slides import fast as slide_fast
+    from ita_docs.slides import skeleton as slide_skeleton
 
     specs = slide_specs(writer(huapho))
     reference = slides.build_deck(specs, TEMPLATE, fast=False)
     monkeypatch.setattr(slides, "skeleton_of", lambda template: None)
     assert slides.build_deck(specs, TEMPLATE) == reference
-    assert slide_fast.skeleton_of(slide_template(TEMPLATE)) is not None  # the bundled template is cut
+    assert slide_skeleton.skeleton_of(slide_template(TEMPLATE)) is not None  # the bundled template is cut
