@@ -60,8 +60,8 @@ SOURCES = (
 
 
 def folder(kind: str = "templates") -> Path | None:
-    """The cache folder of ``kind`` (``templates``, ``words``), or None when the cache is off
-    (``ITA_DOCS_CACHE=off``)."""
+    """The cache folder of ``kind`` (a key of `KEEP`: ``templates``, ``words``, ``charts``, ``slides``),
+    or None when the cache is off (``ITA_DOCS_CACHE=off``)."""
     given = os.environ.get("ITA_DOCS_CACHE")
     if given:
         return None if given.lower() in ("off", "0", "no") else Path(given) / kind
