@@ -13,6 +13,10 @@ Python process, timed from start to exit by this script:
   snippets ita-docs makes; charts and images left out, so this side does less) with
   a plain Jinja environment holding the Thai filters (`ita_docs.thaifmt`), saved
   to files; it writes no slide deck;
+- ``libs``: a fresh process that imports every third-party module a build of the set
+  imports (docxtpl, python-docx, lxml, Jinja2, pydantic, PyYAML, Typer, Rich, Babel,
+  filelock, platformdirs and what they pull in, listed from a real build) and does
+  nothing else: the floor any build on the design card's libraries starts from;
 - ``python``: ``python -c pass``, the interpreter's own start.
 
 Prints the median, minimum and maximum wall time of each side, its median CPU time
@@ -111,6 +115,30 @@ def dump_contexts(source: Path, target: Path) -> int:
     return len(jobs)
 
 
+MODULES = r"""
+import json, runpy, sys
+out, argv = sys.argv[1], sys.argv[2:]
+sys.argv = ["ita-docs", *argv]
+try:
+    runpy.run_module("ita_docs.cli", run_name="__main__")
+except SystemExit:
+    pass
+std = sys.stdlib_module_names
+names = [m for m in sys.modules if m.split(".")[0] not in std and not m.startswith(("_", "ita_docs"))]
+with open(out, "w", encoding="utf-8") as f:
+    json.dump(sorted(names), f)
+"""
+
+LIBS = r"""
+import importlib, json, sys
+for name in json.load(open(sys.argv[1], encoding="utf-8")):
+    try:
+        importlib.import_module(name)
+    except ImportError:  # a module a package put in sys.modules under another name
+        pass
+"""
+
+
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds: user + system) of one fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -142,33 +170,37 @@ def main() -> None:
         cache = {**base, "PYTHONPATH": str(REPO), "ITA_DOCS_CACHE": str(work / "cache")}
         n = dump_contexts(source, work / "jobs.json")
         (work / "child.py").write_text(CHILD, encoding="utf-8")
+        (work / "modules.py").write_text(MODULES, encoding="utf-8")
+        (work / "libs.py").write_text(LIBS, encoding="utf-8")
         py = sys.executable
         sides: dict[str, tuple[list[str] | None, dict[str, str]]] = {
             "ita": (None, cache),
             "ita-nocache": (None, {**cache, "ITA_DOCS_CACHE": "off"}),
             "docxtpl": ([py, str(work / "child.py"), str(work / "jobs.json")], cache),
+            "libs": ([py, str(work / "libs.py"), str(work / "modules.json")], base),
             "python": ([py, "-c", "pass"], base),
         }
         if args.before:
             sides["before"] = (None, {**base, "PYTHONPATH": str(args.before.resolve())})
+
+        def command(side: str, cmd: list[str] | None, out: Path) -> list[str]:
+            if cmd is None:  # an ita-docs side
+                return [py, "-m", "ita_docs.cli", "build", str(source), "-o", str(out), "-q"]
+            return [*cmd, str(out)] if side == "docxtpl" else cmd
+
         for side, (cmd, env) in sides.items():  # fill the template cache and write the .pyc files
-            prime = str(work / f"prime-{side}")
-            run(
-                [*cmd, prime] if cmd else [py, "-m", "ita_docs.cli", "build", str(source), "-o", prime, "-q"],
-                env,
-            )
+            if side == "libs":  # the modules a build with warm caches imports, listed by one
+                build_args = ["build", str(source), "-o", str(work / "modules-out"), "-q"]
+                run([py, str(work / "modules.py"), str(work / "modules.json"), *build_args], cache)
+            run(command(side, cmd, work / f"prime-{side}"), env)
+        n_libs = len(json.loads((work / "modules.json").read_text(encoding="utf-8")))
         times: dict[str, list[float]] = {s: [] for s in sides}
         cpu: dict[str, list[float]] = {s: [] for s in sides}
         load_before = os.getloadavg()
         for r in range(args.rounds):
             for side, (cmd, env) in sides.items():
                 out = work / f"out-{side}-{r}"
-                if cmd is None:
-                    full = [py, "-m", "ita_docs.cli", "build", str(source), "-o", str(out), "-q"]
-                elif side == "docxtpl":
-                    full = [*cmd, str(out)]
-                else:
-                    full = cmd
+                full = command(side, cmd, out)
                 wall, used = run(full, env)
                 times[side].append(wall)
                 cpu[side].append(used)
@@ -179,6 +211,7 @@ def main() -> None:
     print(
         f"set {args.set}: ita-docs builds every document (Word + slides); docxtpl renders its {n} Word documents"
     )
+    print(f"libs imports the {n_libs} third-party modules a build imports, and nothing else")
     print(
         f"load average before {load_before[0]:.2f} {load_before[1]:.2f}, after {load_after[0]:.2f} {load_after[1]:.2f}"
         f" ({os.cpu_count()} cores); {args.rounds} interleaved rounds"
@@ -194,7 +227,11 @@ def main() -> None:
         ratios += f" before/ita={med['before'] / med['ita']:.2f}"
     print(ratios)
     print(
-        f"cold_build_s={med['ita']:.3f} target<=0.35 docxtpl_s={med['docxtpl']:.3f} python_s={med['python']:.3f}"
+        f"libs/docxtpl={med['libs'] / med['docxtpl']:.2f} (ita-docs' own part: ita - libs = {med['ita'] - med['libs']:.3f} s)"
+    )
+    print(
+        f"cold_build_s={med['ita']:.3f} target<=0.35 docxtpl_s={med['docxtpl']:.3f} libs_s={med['libs']:.3f}"
+        f" python_s={med['python']:.3f}"
     )
 
 
