@@ -16,7 +16,8 @@ Python process, timed from start to exit by this script:
 - ``libs``: a fresh process that imports every third-party module a build of the set
   imports (docxtpl, python-docx, lxml, Jinja2, pydantic, PyYAML, Typer, Rich, Babel,
   filelock, platformdirs and what they pull in, listed from a real build) and does
-  nothing else: the floor any build on the design card's libraries starts from;
+  nothing else (skipping the collector at exit, as ita-docs does): the floor any build
+  on the design card's libraries starts from;
 - ``python``: ``python -c pass``, the interpreter's own start.
 
 Prints the median, minimum and maximum wall time of each side, its median CPU time
@@ -130,7 +131,8 @@ with open(out, "w", encoding="utf-8") as f:
 """
 
 LIBS = r"""
-import importlib, json, sys
+import atexit, gc, importlib, json, sys
+atexit.register(gc.freeze)  # as ita-docs' own exit does: the floor pays no collector at exit either
 for name in json.load(open(sys.argv[1], encoding="utf-8")):
     try:
         importlib.import_module(name)
