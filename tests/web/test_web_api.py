@@ -21,6 +21,21 @@ def ws(tmp_path: Path) -> Path:
     return workspace(tmp_path / "ws", SET)
 
 
+def start_new_set(c) -> None:
+    """Start the set ``new-2568`` (fiscal year 2568, so it assesses 2567) through the API."""
+    r = c.post(
+        "/api/sets",
+        json={
+            "name": "new-2568",
+            "organisation": "องค์การบริหารส่วนตำบลหนองบัว",
+            "kind": "อบต.",
+            "province": "ราชบุรี",
+            "fiscal_year": 2568,
+        },
+    )
+    assert r.status_code == 200, r.text
+
+
 def test_openapi_documents_every_route(ws):
     with client(ws) as (c, _):
         doc = c.get("/api/openapi.json").json()
@@ -250,16 +265,7 @@ def test_attendance_and_oit_widgets(ws):
 
 def test_start_a_list_and_take_over_drafted_text(ws):
     with client(ws) as (c, _):
-        c.post(
-            "/api/sets",
-            json={
-                "name": "new-2568",
-                "organisation": "องค์การบริหารส่วนตำบลหนองบัว",
-                "kind": "อบต.",
-                "province": "ราชบุรี",
-                "fiscal_year": 2568,
-            },
-        )
+        start_new_set(c)
         page = c.get("/sets/new-2568").text
         assert "+ เริ่มบันทึกข้อความ" in page
         # the analysis report's drafted text is shown, and can be taken over for editing
@@ -334,16 +340,7 @@ def test_nothing_is_saved_into_a_set_with_a_broken_file(ws):
 
 def test_oit_rows_added_by_hand_when_the_year_has_no_item_list(ws):
     with client(ws) as (c, _):
-        c.post(
-            "/api/sets",
-            json={
-                "name": "new-2568",
-                "organisation": "องค์การบริหารส่วนตำบลหนองบัว",
-                "kind": "อบต.",
-                "province": "ราชบุรี",
-                "fiscal_year": 2568,
-            },
-        )  # assesses 2567: no OIT item list in the data
+        start_new_set(c)  # assesses 2567: no OIT item list in the data
         assert "ไม่มีรายการข้อ OIT" in c.get("/sets/new-2568").text
         r = c.post("/sets/new-2568/oit", data={"item": "o1", "field": "title", "value": "โครงสร้าง"})
         assert 'id="w-oit-o1"' in r.text
@@ -388,16 +385,7 @@ def test_dates_stay_unquoted_and_emptied_rows_stay(ws):
 
 def test_parts_of_a_new_item_can_be_started(ws):
     with client(ws) as (c, _):
-        c.post(
-            "/api/sets",
-            json={
-                "name": "new-2568",
-                "organisation": "องค์การบริหารส่วนตำบลหนองบัว",
-                "kind": "อบต.",
-                "province": "ราชบุรี",
-                "fiscal_year": 2568,
-            },
-        )
+        start_new_set(c)
         r = c.post("/sets/new-2568/add", data={"path": "committees"})
         assert (
             'id="g-committees-0-members"' in r.text
