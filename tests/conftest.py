@@ -67,6 +67,21 @@ def copy_sample(name: str, dst: Path) -> Path:
     return dst
 
 
+def grey_png(width: int, height: int, pad: int = 0) -> bytes:
+    """A valid grey PNG of ``width`` x ``height`` pixels (Pillow), for an emblem; ``pad`` bytes of
+    text in an ancillary chunk make the file that much bigger without more pixels."""
+    import io
+
+    from PIL import Image, PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    if pad:
+        info.add_text("pad", "x" * pad)
+    buf = io.BytesIO()
+    Image.new("L", (width, height), 0x80).save(buf, "PNG", pnginfo=info)
+    return buf.getvalue()
+
+
 @pytest.fixture()
 def sample_copy(tmp_path) -> Path:
     """A writable copy of the huapho-2565 sample (the analysis report's content)."""

@@ -14,7 +14,7 @@ from ita_docs.load.validate import load
 from ita_docs.render import ooxml
 from ita_docs.resources import sample_sets
 
-from ..conftest import SEEDS, copy_sample
+from ..conftest import SEEDS, copy_sample, grey_png
 from ..seedcheck import coverage, missing
 
 EXPECTED = {
@@ -203,29 +203,9 @@ def test_memo_pages_of_seed_001(rendered):
     assert share >= 0.85, f"{share:.1%}; least covered: {missing(memo_pages, doc_text)}"
 
 
-def _png(width: int, height: int) -> bytes:
-    """A minimal valid grey PNG (no imaging library needed)."""
-    import struct
-    import zlib
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
-    )
-
-
 def test_memo_with_emblem_image(tmp_path):
     dst = copy_sample("muangklaeng-2565", tmp_path / "m")
-    (dst / "garuda.png").write_bytes(_png(40, 60))
+    (dst / "garuda.png").write_bytes(grey_png(40, 60))
     org = dst / "organisation.yaml"
     org.write_text(
         org.read_text(encoding="utf-8").replace("  province:", "  emblem: garuda.png\n  province:", 1),

@@ -4,8 +4,6 @@ located content error (file, line, field; exit 2), and nothing is written."""
 from __future__ import annotations
 
 import re
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from typer.testing import CliRunner
 
 from ita_docs import cli
 
-from ..conftest import copy_sample
+from ..conftest import copy_sample, grey_png
 
 pytestmark = pytest.mark.usefixtures("thai_messages")
 runner = CliRunner()
@@ -32,24 +30,6 @@ def _build(src: Path, out: Path):
     ]
     assert not list(out.rglob("*.docx")) if out.exists() else True
     return result
-
-
-def _png(width: int, height: int, pad: int = 0) -> bytes:
-    """A valid grey PNG of ``width`` x ``height`` (its rows compress to almost nothing), with ``pad``
-    bytes of an ancillary chunk to make the file big."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    rows = zlib.compress(b"".join(b"\0" + b"\x80" * width for _ in range(height)), 9)
-    extra = chunk(b"tEXt", b"pad\0" + b"x" * pad) if pad else b""
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-        + extra
-        + chunk(b"IDAT", rows)
-        + chunk(b"IEND", b"")
-    )
 
 
 def test_a_memo_id_over_the_limit_is_located(tmp_path):
@@ -113,9 +93,9 @@ def test_a_content_file_over_the_size_limit_is_named(tmp_path):
 @pytest.mark.parametrize(
     ("image", "words"),
     [
-        (_png(4001, 10), "4,000"),  # too many pixels across
-        (_png(10, 30_000), "4,000"),  # the 30000-pixel PNG took LibreOffice to 1 GB
-        (_png(10, 10, pad=6 * 1024 * 1024), "5 MB"),  # too big a file
+        (grey_png(4001, 10), "4,000"),  # too many pixels across
+        (grey_png(10, 30_000), "4,000"),  # the 30000-pixel PNG took LibreOffice to 1 GB
+        (grey_png(10, 10, pad=6 * 1024 * 1024), "5 MB"),  # too big a file
         (b"not an image at all", "รูปภาพ"),
     ],
     ids=["wide", "tall", "big-file", "not-image"],
@@ -133,7 +113,7 @@ def test_an_emblem_image_over_the_limits_is_located(tmp_path, image, words):
 
 def test_an_emblem_within_the_limits_is_used(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
-    (src / "garuda.png").write_bytes(_png(400, 400))
+    (src / "garuda.png").write_bytes(grey_png(400, 400))
     _edit(src / "organisation.yaml", "  document_prefix:", "  emblem: garuda.png\n  document_prefix:")
     result = runner.invoke(cli.app, ["build", str(src), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 0, result.output

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import struct
 import subprocess
 import sys
 import time
 import tracemalloc
-import zlib
 from pathlib import Path
 
 import pytest
@@ -24,7 +22,7 @@ from ita_docs.errors import ContentErrors
 from ita_docs.load import loader
 from ita_docs.load.validate import load
 
-from ..conftest import copy_sample
+from ..conftest import copy_sample, grey_png
 
 REPO = Path(__file__).resolve().parents[2]
 BAD = Path(__file__).resolve().parents[1] / "bad_inputs"
@@ -313,24 +311,6 @@ def test_every_bad_file_is_reported_at_once(tmp_path):
 # --------------------------------------------------------------------------- 6. the emblem
 
 
-def _png() -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
-    raw = b"".join(b"\x00" + b"\x80" * 4 for _ in range(4))
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 0, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
-
-
 def _with_emblem(folder: Path, emblem: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     return write(
@@ -352,7 +332,7 @@ def _with_emblem(folder: Path, emblem: str) -> Path:
     ],
 )
 def test_emblem_must_be_an_image_inside_the_folder(tmp_path, emblem, fragment):
-    (tmp_path / "garuda.png").write_bytes(_png())  # outside the content folder
+    (tmp_path / "garuda.png").write_bytes(grey_png(4, 4))  # outside the content folder
     folder = tmp_path / "content"
     f = _with_emblem(folder, emblem)
     (folder / "notes.png").write_text("not an image", encoding="utf-8")
@@ -366,7 +346,7 @@ def test_emblem_image_inside_the_folder_is_accepted(tmp_path):
     folder = tmp_path / "content"
     _with_emblem(folder, "img/garuda.png")
     (folder / "img").mkdir()
-    (folder / "img" / "garuda.png").write_bytes(_png())
+    (folder / "img" / "garuda.png").write_bytes(grey_png(4, 4))
     assert load(folder).content.organisation.emblem == "img/garuda.png"
 
 

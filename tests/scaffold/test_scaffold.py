@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ from ita_docs.messages import msg
 from ita_docs.model import Assessment, Content, schema
 from ita_docs.scaffold import new, rollover
 
-from ..conftest import copy_sample
+from ..conftest import copy_sample, grey_png
 
 NEW = {
     "name": "องค์การบริหารส่วนตำบลทดลอง",
@@ -41,20 +39,6 @@ def _yaml_lines(path: Path) -> list[str]:
 
 def _leftovers(parent: Path) -> list[str]:
     return [p.name for p in parent.iterdir() if ".tmp-" in p.name]
-
-
-def _png() -> bytes:
-    """A 1x1 PNG, for an emblem."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
-        + chunk(b"IEND", b"")
-    )
 
 
 # --------------------------------------------------------------------------- new
@@ -414,7 +398,7 @@ def test_blocks_attach_comments_to_the_key_below():
 def test_next_year_copies_the_emblem(tmp_path):
     src = copy_sample("huapho-2565", tmp_path / "src")
     (src / "img").mkdir()
-    (src / "img" / "garuda.png").write_bytes(_png())
+    (src / "img" / "garuda.png").write_bytes(grey_png(1, 1))
     org = src / "organisation.yaml"
     org.write_text(
         org.read_text(encoding="utf-8").replace(
@@ -424,7 +408,7 @@ def test_next_year_copies_the_emblem(tmp_path):
     )
     load(src)
     written = scaffold.next_year(src, tmp_path / "dst")
-    assert (tmp_path / "dst" / "img" / "garuda.png").read_bytes() == _png()
+    assert (tmp_path / "dst" / "img" / "garuda.png").read_bytes() == grey_png(1, 1)
     assert tmp_path / "dst" / "img" / "garuda.png" in written
     assert load(tmp_path / "dst").content.organisation.emblem == "img/garuda.png"
 
