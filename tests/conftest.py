@@ -67,6 +67,14 @@ def copy_sample(name: str, dst: Path) -> Path:
     return dst
 
 
+def edit_text(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the UTF-8 file ``path`` with ``new``; ``old`` must be there,
+    so an edit that no longer matches its sample fails the test instead of testing nothing."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def grey_png(width: int, height: int, pad: int = 0) -> bytes:
     """A valid grey PNG of ``width`` x ``height`` pixels (Pillow), for an emblem; ``pad`` bytes of
     text in an ancillary chunk make the file that much bigger without more pixels."""

@@ -299,15 +299,11 @@ def test_template_limits_are_per_document(tmp_path, monkeypatch):
 
 def test_bad_expression_in_content_is_a_content_error(tmp_path):
     from ita_docs.build import render_set
-    from tests.conftest import copy_sample
+    from tests.conftest import copy_sample, edit_text
 
     dst = copy_sample("muangklaeng-2565", tmp_path / "m")
-    plan = dst / "measure_plan.yaml"
-    plan.write_text(
-        plan.read_text(encoding="utf-8").replace(
-            "measure_plan:", "measure_plan:\n  title: ['ปี {{ fiscal_year / 0 }}']", 1
-        ),
-        encoding="utf-8",
+    edit_text(
+        dst / "measure_plan.yaml", "measure_plan:", "measure_plan:\n  title: ['ปี {{ fiscal_year / 0 }}']"
     )
     with pytest.raises(ContentErrors, match="หารด้วยศูนย์"):
         render_set(load(dst), tmp_path / "o", ["measures-plan"])

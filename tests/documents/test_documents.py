@@ -14,7 +14,7 @@ from ita_docs.load.validate import load
 from ita_docs.render import ooxml
 from ita_docs.resources import sample_sets
 
-from ..conftest import SEEDS, copy_sample, grey_png
+from ..conftest import SEEDS, copy_sample, edit_text, grey_png
 from ..seedcheck import coverage, missing
 
 EXPECTED = {
@@ -206,11 +206,7 @@ def test_memo_pages_of_seed_001(rendered):
 def test_memo_with_emblem_image(tmp_path):
     dst = copy_sample("muangklaeng-2565", tmp_path / "m")
     (dst / "garuda.png").write_bytes(grey_png(40, 60))
-    org = dst / "organisation.yaml"
-    org.write_text(
-        org.read_text(encoding="utf-8").replace("  province:", "  emblem: garuda.png\n  province:", 1),
-        encoding="utf-8",
-    )
+    edit_text(dst / "organisation.yaml", "  province:", "  emblem: garuda.png\n  province:")
     loaded = load(dst)
     (memo,) = [r for r in render_set(loaded, tmp_path / "out", ["memo"])]
     z = zipfile.ZipFile(io.BytesIO(memo.data))

@@ -14,6 +14,8 @@ from ita_docs.analyse import publish_slots as publish_index
 from ita_docs.analyse import rules as analysis
 from ita_docs.load.validate import load
 
+from ..conftest import edit_text
+
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 
 
@@ -85,13 +87,7 @@ def test_build_writes_the_index_in_the_set_folder(tmp_path):
 def test_borrowed_rules_are_noted_in_the_index_and_warned_by_check(tmp_path):
     src = tmp_path / "rangsit-2569"
     shutil.copytree(CONTENT / "rangsit-2568", src)
-    org = src / "organisation.yaml"
-    org.write_text(
-        org.read_text(encoding="utf-8").replace(
-            "fiscal_year: 2568", "fiscal_year: 2569\nframework_year: 2569"
-        ),
-        encoding="utf-8",
-    )
+    edit_text(src / "organisation.yaml", "fiscal_year: 2568", "fiscal_year: 2569\nframework_year: 2569")
     loaded = load(src)
     assert any("2570" in w.message and "2569" in w.message for w in loaded.warnings)
     out = build(tmp_path, src)
@@ -108,13 +104,7 @@ def test_unknown_framework_year_is_the_clean_error(tmp_path):
 
     src = tmp_path / "set"
     shutil.copytree(CONTENT / "rangsit-2568", src)
-    org = src / "organisation.yaml"
-    org.write_text(
-        org.read_text(encoding="utf-8").replace(
-            "fiscal_year: 2568", "fiscal_year: 2568\nframework_year: 2571"
-        ),
-        encoding="utf-8",
-    )
+    edit_text(src / "organisation.yaml", "fiscal_year: 2568", "fiscal_year: 2568\nframework_year: 2571")
     with pytest.raises(ContentErrors) as exc:
         load(src)
     text = str(exc.value)
@@ -126,13 +116,8 @@ def _set_2570(tmp_path) -> Path:
     its OIT checklist on two 2569-numbered items."""
     src = tmp_path / "h2570"
     shutil.copytree(CONTENT / "huapho-2565", src)
-    a = src / "assessment.yaml"
-    a.write_text(a.read_text(encoding="utf-8").replace("  year: 2565", "  year: 2570"), encoding="utf-8")
-    o = src / "organisation.yaml"
-    o.write_text(
-        o.read_text(encoding="utf-8").replace("fiscal_year: 2566", "fiscal_year: 2571\nframework_year: 2569"),
-        encoding="utf-8",
-    )
+    edit_text(src / "assessment.yaml", "  year: 2565", "  year: 2570")
+    edit_text(src / "organisation.yaml", "fiscal_year: 2566", "fiscal_year: 2571\nframework_year: 2569")
     (src / "oit_followup.yaml").write_text(
         "oit_followup:\n  year: 2570\n  rows:\n    - {item: o25, score: 100, status: done}\n"
         "    - {item: o26, score: 0, status: todo}\n",
@@ -163,8 +148,7 @@ def test_every_document_using_borrowed_rules_carries_the_note(tmp_path):
     )
     assert "การนำผลการประเมิน ITA ไปสู่การพัฒนาองค์กร" in oit
     # Without framework_year, a missing year stays the clean error naming the known years.
-    o = src / "organisation.yaml"
-    o.write_text(o.read_text(encoding="utf-8").replace("framework_year: 2569\n", ""), encoding="utf-8")
+    edit_text(src / "organisation.yaml", "framework_year: 2569\n", "")
     from ita_docs.errors import ContentErrors
 
     with pytest.raises(ContentErrors) as exc:

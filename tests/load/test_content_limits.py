@@ -11,16 +11,10 @@ from typer.testing import CliRunner
 
 from ita_docs import cli
 
-from ..conftest import copy_sample, grey_png
+from ..conftest import copy_sample, edit_text, grey_png
 
 pytestmark = pytest.mark.usefixtures("thai_messages")
 runner = CliRunner()
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _build(src: Path, out: Path):
@@ -34,7 +28,7 @@ def _build(src: Path, out: Path):
 
 def test_a_memo_id_over_the_limit_is_located(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
-    _edit(src / "memos.yaml", "  - id: measures-announce-2565", "  - id: " + "m" * 310)
+    edit_text(src / "memos.yaml", "  - id: measures-announce-2565", "  - id: " + "m" * 310)
     result = _build(src, tmp_path / "out")
     assert result.exit_code == 2, result.output
     assert re.search(r"memos\.yaml:4:\d+: memos\[0\]\.id", result.output), result.output
@@ -42,7 +36,7 @@ def test_a_memo_id_over_the_limit_is_located(tmp_path):
 
 def test_a_5000_character_emblem_name_is_located(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
-    _edit(
+    edit_text(
         src / "organisation.yaml",
         "  document_prefix:",
         "  emblem: " + "ก" * 5000 + ".png\n  document_prefix:",
@@ -55,7 +49,7 @@ def test_a_5000_character_emblem_name_is_located(tmp_path):
 
 def test_a_character_word_cannot_hold_is_located(tmp_path):
     src = copy_sample("huapho-2565", tmp_path / "h")
-    _edit(
+    edit_text(
         src / "organisation.yaml", "  name: องค์การบริหารส่วนตำบลหัวโพ", '  name: "\\ufffeองค์การบริหารส่วนตำบลหัวโพ"'
     )
     result = _build(src, tmp_path / "out")
@@ -69,7 +63,7 @@ def test_a_character_word_cannot_hold_is_located(tmp_path):
 
 def test_a_huge_paragraph_is_blamed_on_the_content_file(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
-    _edit(
+    edit_text(
         src / "measure_plan.yaml",
         "  goal:\n    - เป้าหมาย",
         "  goal:\n    - " + "ก" * 300_000 + "\n    - เป้าหมาย",
@@ -103,7 +97,7 @@ def test_a_content_file_over_the_size_limit_is_named(tmp_path):
 def test_an_emblem_image_over_the_limits_is_located(tmp_path, image, words):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
     (src / "garuda.png").write_bytes(image)
-    _edit(src / "organisation.yaml", "  document_prefix:", "  emblem: garuda.png\n  document_prefix:")
+    edit_text(src / "organisation.yaml", "  document_prefix:", "  emblem: garuda.png\n  document_prefix:")
     result = _build(src, tmp_path / "out")
     assert result.exit_code == 2, result.output
     assert (
@@ -114,7 +108,7 @@ def test_an_emblem_image_over_the_limits_is_located(tmp_path, image, words):
 def test_an_emblem_within_the_limits_is_used(tmp_path):
     src = copy_sample("muangklaeng-2565", tmp_path / "m")
     (src / "garuda.png").write_bytes(grey_png(400, 400))
-    _edit(src / "organisation.yaml", "  document_prefix:", "  emblem: garuda.png\n  document_prefix:")
+    edit_text(src / "organisation.yaml", "  document_prefix:", "  emblem: garuda.png\n  document_prefix:")
     result = runner.invoke(cli.app, ["build", str(src), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 0, result.output
     assert list((tmp_path / "out" / "m").glob("memo-*.docx"))

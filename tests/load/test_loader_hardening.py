@@ -22,7 +22,7 @@ from ita_docs.errors import ContentErrors
 from ita_docs.load import loader
 from ita_docs.load.validate import load
 
-from ..conftest import copy_sample, grey_png
+from ..conftest import copy_sample, edit_text, grey_png
 
 REPO = Path(__file__).resolve().parents[2]
 BAD = Path(__file__).resolve().parents[1] / "bad_inputs"
@@ -363,11 +363,7 @@ def test_emblem_checked_together_with_reference_problems(tmp_path):
 
 def test_5000_character_organisation_name_builds(tmp_path, monkeypatch, capsys):
     dst = copy_sample("muangklaeng-2565", tmp_path / "m")
-    org = dst / "organisation.yaml"
-    org.write_text(
-        org.read_text(encoding="utf-8").replace("  name: เทศบาลตำบลเมืองแกลง", "  name: " + "ก" * 5000, 1),
-        encoding="utf-8",
-    )
+    edit_text(dst / "organisation.yaml", "  name: เทศบาลตำบลเมืองแกลง", "  name: " + "ก" * 5000)
     code, text = run_cli(["build", str(dst), "-o", str(tmp_path / "out")], monkeypatch, capsys)
     assert code == 0, text
     assert any((tmp_path / "out").rglob("memo-*.docx"))

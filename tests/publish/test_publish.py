@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from ita_docs import cli
 from ita_docs.write.outputs import MANIFEST_NAME, Manifest, commit
 
-from ..conftest import copy_sample
+from ..conftest import copy_sample, edit_text
 
 runner = CliRunner()
 
@@ -71,10 +71,7 @@ def test_a_hand_edited_output_survives_byte_for_byte(built):
     doc.add_paragraph("แก้ไขในเวิร์ด")
     doc.save(str(plan))
     edited = plan.read_bytes()
-    (src / "measure_plan.yaml").write_text(
-        (src / "measure_plan.yaml").read_text(encoding="utf-8").replace("มาตรการ", "มาตรการฯ", 1),
-        encoding="utf-8",
-    )
+    edit_text(src / "measure_plan.yaml", "มาตรการ", "มาตรการฯ")
     result = build(str(src), "-o", str(out))
     assert result.exit_code == 0, result.output
     assert plan.read_bytes() == edited

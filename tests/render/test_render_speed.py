@@ -23,7 +23,7 @@ from ita_docs.render.zip_members import deflate, write_zip
 from ita_docs.resources import sample_sets, template_dirs, template_path
 from ita_docs.write.sets import document_contexts
 
-from ..conftest import copy_sample
+from ..conftest import copy_sample, edit_text
 
 
 def jobs(loaded):
@@ -70,11 +70,7 @@ def test_memo_with_an_emblem_image(tmp_path):
 
     root = copy_sample("muangklaeng-2565", tmp_path / "set")
     Image.new("RGB", (40, 44), (200, 160, 0)).save(root / "garuda.png")
-    org = root / "organisation.yaml"
-    org.write_text(
-        org.read_text(encoding="utf-8").replace("  divisions:", "  emblem: garuda.png\n  divisions:", 1),
-        encoding="utf-8",
-    )
+    edit_text(root / "organisation.yaml", "  divisions:", "  emblem: garuda.png\n  divisions:")
     (loaded,) = load_all([root])
     memos = [j for j in jobs(loaded) if "/memo-" in j[0]]
     assert memos

@@ -15,7 +15,7 @@ from ita_docs.errors import ContentErrors
 from ita_docs.web.preview import Previewer, text_html
 from ita_docs.write.sets import load_all, render_set
 
-from ..conftest import copy_sample
+from ..conftest import copy_sample, edit_text
 
 needs_soffice = pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
@@ -33,12 +33,6 @@ def _set_score(set_dir: Path, indicator: int, score: float) -> None:
     )
     assert n == 1
     f.write_text(text, encoding="utf-8")
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _outputs(set_dir: Path) -> dict[str, tuple[str, bytes]]:
@@ -93,7 +87,7 @@ def test_affected_by_a_meeting_place_is_the_minutes_only(tmp_path):
     assert Previewer().affected(s, ["minutes.0.place"]) == ["minutes"]
     changed = _changed_documents(
         s,
-        lambda: _replace(
+        lambda: edit_text(
             s / "minutes.yaml", "ห้องประชุมองค์การบริหารส่วนตำบลหัวโพ", "ห้องประชุมสภาองค์การบริหารส่วนตำบลหัวโพ"
         ),
     )
@@ -106,13 +100,13 @@ def test_affected_by_a_memo_and_by_the_organisation(tmp_path):
     memo = previewer.affected(s, ["memos.0.subject"])
     assert "memo" in memo and "measures-plan" not in memo
     changed = _changed_documents(
-        s, lambda: _replace(s / "memos.yaml", "subject: แจ้งมาตรการ", "subject: แจ้งมาตรการใหม่")
+        s, lambda: edit_text(s / "memos.yaml", "subject: แจ้งมาตรการ", "subject: แจ้งมาตรการใหม่")
     )
     assert changed and changed <= set(memo)
     # the organisation's name is printed everywhere; a path given as "a[0].b" works too
     everything = previewer.affected(s, ["organisation.name"])
     assert set(everything) == _changed_documents(
-        s, lambda: _replace(s / "organisation.yaml", "name: เทศบาลตำบลเมืองแกลง", "name: เทศบาลเมืองแกลง")
+        s, lambda: edit_text(s / "organisation.yaml", "name: เทศบาลตำบลเมืองแกลง", "name: เทศบาลเมืองแกลง")
     )
     assert {"memo", "measures-plan", "distribution-list"} <= set(everything)
     assert previewer.affected(s, ["memos[0].subject"]) == memo
@@ -121,7 +115,7 @@ def test_affected_by_a_memo_and_by_the_organisation(tmp_path):
 
 def test_affected_raises_located_content_errors(tmp_path):
     s = copy_sample("huapho-2565", tmp_path / "huapho-2565")
-    _replace(s / "assessment.yaml", "year: 2565", "year: สองห้าหกห้า")
+    edit_text(s / "assessment.yaml", "year: 2565", "year: สองห้าหกห้า")
     with pytest.raises(ContentErrors) as err:
         Previewer().affected(s, ["assessment.year"])
     assert "assessment.yaml" in str(err.value)
@@ -199,7 +193,7 @@ def test_every_document_of_a_set_and_unknown_names(previewer, tmp_path):
 @needs_soffice
 def test_invalid_content_raises_content_errors(previewer, tmp_path):
     s = copy_sample("huapho-2565", tmp_path / "huapho-2565")
-    _replace(s / "assessment.yaml", "    4: 88.77", "    4: แปดสิบแปด")
+    edit_text(s / "assessment.yaml", "    4: 88.77", "    4: แปดสิบแปด")
     with pytest.raises(ContentErrors) as err:
         previewer.render(s, ["analysis-report"])
     assert "assessment.yaml" in str(err.value) and ":13" in str(err.value)
@@ -227,7 +221,7 @@ def test_close_leaves_no_libreoffice(tmp_path):
 def test_only_changed_files_get_new_images(previewer, tmp_path):
     s = copy_sample("huapho-2565", tmp_path / "huapho-2565")
     before = {p.file: p.pages for p in previewer.render(s)}
-    _replace(s / "minutes.yaml", "ห้องประชุมองค์การบริหารส่วนตำบลหัวโพ", "ห้องประชุมสภาองค์การบริหารส่วนตำบลหัวโพ")
+    edit_text(s / "minutes.yaml", "ห้องประชุมองค์การบริหารส่วนตำบลหัวโพ", "ห้องประชุมสภาองค์การบริหารส่วนตำบลหัวโพ")
     after = {p.file: p.pages for p in previewer.render(s)}
     assert after.keys() == before.keys()
     changed = {f for f in after if after[f] != before[f]}

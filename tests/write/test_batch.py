@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from ita_docs import cli
 from ita_docs.build import build
 
-from ..conftest import copy_sample
+from ..conftest import copy_sample, edit_text
 
 
 def _sets(tmp_path: Path, n: int) -> list[Path]:
@@ -19,11 +19,7 @@ def _sets(tmp_path: Path, n: int) -> list[Path]:
     out = []
     for i in range(n):
         src = copy_sample("muangklaeng-2565", tmp_path / "in" / f"set{i:02d}")
-        org = src / "organisation.yaml"
-        org.write_text(
-            org.read_text(encoding="utf-8").replace("เทศบาลตำบลเมืองแกลง", f"เทศบาลตำบลทดสอบ{i}", 1),
-            encoding="utf-8",
-        )
+        edit_text(src / "organisation.yaml", "เทศบาลตำบลเมืองแกลง", f"เทศบาลตำบลทดสอบ{i}")
         out.append(src)
     return out
 
