@@ -36,6 +36,7 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from ..thaifmt import to_digits
 from . import store
@@ -127,20 +128,24 @@ def _key(spec: ChartSpec, fmt: str, categories: list[str], values: list[float]) 
 
 def _part(spec: ChartSpec, fmt: str, categories: list[str], values: list[float]) -> tuple[bytes, bytes]:
     """(chart XML, workbook) of a chart: from the disk when a process made it before, else built and kept."""
-    k = _key(spec, fmt, categories, values)
-    found = store.read(k, KIND) if k else None
-    if found is not None:
-        header, area = found
-        try:
-            return store.blob(area, header.get("xml")), store.blob(area, header.get("xlsx"))
-        except ValueError:
-            pass  # a reference out of range: built again below
-    xml = chart_xml(spec, categories, values)
-    xlsx = _workbook(fmt, categories, spec.series_name, values)
-    if k:
-        blobs = store.Blobs()
-        store.write(k, {"xml": blobs.add(xml), "xlsx": blobs.add(xlsx)}, blobs, KIND)
-    return xml, xlsx
+
+    def build() -> tuple[bytes, bytes]:
+        return chart_xml(spec, categories, values), _workbook(fmt, categories, spec.series_name, values)
+
+    part = store.remembered(_key(spec, fmt, categories, values), KIND, build, _to_disk, _from_disk)
+    assert part is not None  # build never gives None
+    return part
+
+
+def _to_disk(part: tuple[bytes, bytes], blobs: store.Blobs) -> dict[str, Any]:
+    return {"xml": blobs.add(part[0]), "xlsx": blobs.add(part[1])}
+
+
+def _from_disk(header: dict[str, Any], area: memoryview) -> tuple[bytes, bytes] | None:
+    try:
+        return store.blob(area, header.get("xml")), store.blob(area, header.get("xlsx"))
+    except ValueError:
+        return None  # a reference out of range: built again
 
 
 def _workbook(fmt: str, categories: list[str], series_name: str, values: list[float]) -> bytes:

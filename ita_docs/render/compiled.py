@@ -113,14 +113,19 @@ def compiled(path: Any, digits: str, make_env: Callable[[str], Environment]) -> 
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-        entry = _from_disk(digest, digits, make_env)
-        if entry is None:
+
+        def build() -> CompiledTemplate | None:
             try:
-                entry = _compile(data, digits, make_env(digits))
+                return _compile(data, digits, make_env(digits))
             except Exception:
-                entry = None
-            if entry is not None:
-                _to_disk(digest, digits, entry)
+                return None
+
+        def from_disk(header: dict[str, Any], area: memoryview) -> CompiledTemplate | None:
+            return _from_disk(header, area, digits, make_env)
+
+        entry = render_store.remembered(
+            render_store.key(digest, digits), "templates", build, _to_disk, from_disk
+        )
         _CACHE[key] = entry
         while len(_CACHE) > MAX_TEMPLATES:
             _CACHE.popitem(last=False)
@@ -221,9 +226,9 @@ _KINDS: dict[str, type] = {
 _KIND_NAMES = {v: k for k, v in _KINDS.items()}
 
 
-def _to_disk(digest: bytes, digits: str, c: CompiledTemplate) -> None:
-    """Keep ``c`` in the on-disk cache; a template whose parts this cannot describe is not kept."""
-    blobs = render_store.Blobs()
+def _to_disk(c: CompiledTemplate, blobs: render_store.Blobs) -> dict[str, Any] | None:
+    """The cache file's header of ``c`` (bytes go to ``blobs``), or None for a template whose parts
+    this cannot describe (not kept)."""
 
     def story(s: _Story) -> dict[str, Any]:
         return {
@@ -237,10 +242,10 @@ def _to_disk(digest: bytes, digits: str, c: CompiledTemplate) -> None:
     for partname, content_type, kind, payload in c.snapshot.parts:
         name = _KIND_NAMES.get(kind)
         if name is None:
-            return
+            return None
         ref = None if payload is None else blobs.add(payload if name == "image" else etree.tostring(payload))
         parts.append([str(partname), content_type, name, ref])
-    header = {
+    return {
         "digits": c.digits,
         "members": [
             m
@@ -258,16 +263,13 @@ def _to_disk(digest: bytes, digits: str, c: CompiledTemplate) -> None:
             for name, rels in c.snapshot.rels.items()
         },
     }
-    render_store.write(render_store.key(digest, digits), header, blobs)
 
 
-def _from_disk(digest: bytes, digits: str, make_env: Callable[[str], Environment]) -> CompiledTemplate | None:
-    """The compiled template kept on disk, or None (none, damaged, or not of this shape: compile again)."""
-    k = render_store.key(digest, digits)
-    found = render_store.read(k)
-    if found is None:
-        return None
-    h, area = found
+def _from_disk(
+    h: dict[str, Any], area: memoryview, digits: str, make_env: Callable[[str], Environment]
+) -> CompiledTemplate | None:
+    """The compiled template a cache file holds (header ``h``, blobs ``area``), or None (not of this
+    shape: compile again)."""
     try:
         env = make_env(digits)
 

@@ -1,5 +1,6 @@
 """Compiled templates kept on disk, so a fresh process (one ``ita-docs build``, each batch worker)
-does not compile them again: `load` and `save`, used by `ita_docs.render.compiled.compiled`.
+does not compile them again: `read` and `write`, and `remembered` over them, used by
+`ita_docs.render.compiled.compiled`.
 
 Where: the user's cache folder (``platformdirs.user_cache_dir("ita-docs")``, e.g.
 ``~/.cache/ita-docs`` or ``%LOCALAPPDATA%\\ita-docs\\Cache``) under ``templates/``;
@@ -37,9 +38,12 @@ import marshal
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 MAGIC = b"ita-docs compiled template 1\n"
 #: The modules (relative to the ita_docs package) whose code shapes a compiled template; with
@@ -175,6 +179,31 @@ def write(k: str, header: dict[str, Any], blobs: _Blobs, kind: str = "templates"
             Path(tmp).unlink(missing_ok=True)
         return
     prune(kind, KEEP.get(kind, 256))
+
+
+def remembered(
+    k: str | None,
+    kind: str,
+    build: Callable[[], T | None],
+    to_disk: Callable[[T, _Blobs], dict[str, Any] | None],
+    from_disk: Callable[[dict[str, Any], memoryview], T | None],
+) -> T | None:
+    """What is kept under ``k`` of ``kind``, as ``from_disk(header, blobs)`` reads it back; else (no file,
+    damaged, or ``from_disk`` gives None: not of this shape) ``build()``, then kept with the header
+    ``to_disk(value, blobs)`` gives. A None from ``build`` or ``to_disk`` is not kept; a None ``k``
+    (what cannot be keyed) is neither read nor kept. Nothing raised here: ``build``'s errors pass through."""
+    found = read(k, kind) if k else None
+    if found is not None:
+        value = from_disk(*found)
+        if value is not None:
+            return value
+    value = build()
+    if k and value is not None:
+        blobs = _Blobs()
+        header = to_disk(value, blobs)
+        if header is not None:
+            write(k, header, blobs, kind)
+    return value
 
 
 def prune(kind: str, keep: int) -> None:

@@ -174,14 +174,18 @@ def slide_template(path: Path) -> SlideTemplate:
 
 @functools.lru_cache(maxsize=8)
 def _slide_template(name: str, digest: str, data: bytes) -> SlideTemplate:
-    k = disk_key(digest)
-    stored = _from_disk(k, name, data)
-    if stored is not None:
-        return stored
-    problems, template = _problems(Path(name), data)
-    if template is None:
-        raise TemplateError("; ".join(p.message for p in problems), name)
-    store.write(k, _to_disk(template), store.Blobs(), KIND)
+
+    def build() -> SlideTemplate:
+        problems, template = _problems(Path(name), data)
+        if template is None:
+            raise TemplateError("; ".join(p.message for p in problems), name)
+        return template
+
+    def from_disk(header: dict[str, Any], _area: memoryview) -> SlideTemplate | None:
+        return _from_disk(header, name, data)
+
+    template = store.remembered(disk_key(digest), KIND, build, _to_disk, from_disk)
+    assert template is not None  # build raises rather than give None
     return template
 
 
@@ -197,7 +201,7 @@ def disk_key(digest: str, part: str = "template") -> str:
     return hashlib.sha256(f"{part}|{digest}|{code}".encode()).hexdigest()
 
 
-def _to_disk(t: SlideTemplate) -> dict[str, Any]:
+def _to_disk(t: SlideTemplate, _blobs: store.Blobs) -> dict[str, Any]:
     return {
         "layouts": t.layouts,
         "boxes": [[a, b, list(box)] for (a, b), box in t.boxes.items()],
@@ -207,12 +211,8 @@ def _to_disk(t: SlideTemplate) -> dict[str, Any]:
     }
 
 
-def _from_disk(k: str, name: str, data: bytes) -> SlideTemplate | None:
-    """The template kept on disk under ``k``, or None (missing, damaged or not of this shape)."""
-    found = store.read(k, KIND)
-    if found is None:
-        return None
-    h = found[0]
+def _from_disk(h: dict[str, Any], name: str, data: bytes) -> SlideTemplate | None:
+    """The template ``name`` (bytes ``data``) as its cache file's header ``h`` holds it, or None (not of this shape)."""
     try:
         layouts = {str(a): int(i) for a, i in h["layouts"].items()}
         boxes = {(str(a), str(b)): (int(x), int(y), int(w), int(v)) for a, b, (x, y, w, v) in h["boxes"]}

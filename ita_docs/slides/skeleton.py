@@ -66,17 +66,13 @@ def skeleton_of(template: SlideTemplate) -> Skeleton | None:
         if len(_SKELETONS) >= 8:
             _SKELETONS.clear()
         k = disk_key(hashlib.sha256(template.data).hexdigest(), "skeleton")
-        sk = _from_disk(k)
-        if sk is None:
-            sk = _skeleton(template)
-            if sk is not None:
-                blobs = store.Blobs()
-                store.write(k, _to_disk(sk, blobs), blobs, KIND)
-        _SKELETONS[template.data] = sk
+        _SKELETONS[template.data] = store.remembered(
+            k, KIND, lambda: _skeleton(template), _to_disk, _from_disk
+        )
     return _SKELETONS[template.data]
 
 
-def _to_disk(sk: Skeleton, blobs: Any) -> dict[str, Any]:
+def _to_disk(sk: Skeleton, blobs: store.Blobs) -> dict[str, Any]:
     """The header of a skeleton's cache file (`ita_docs.render.store`); bytes go to ``blobs``."""
 
     def member(m: Member) -> list[Any]:
@@ -97,12 +93,8 @@ def _to_disk(sk: Skeleton, blobs: Any) -> dict[str, Any]:
     }
 
 
-def _from_disk(k: str) -> Skeleton | None:
-    """The skeleton kept on disk under ``k``, or None (missing, damaged or not of this shape)."""
-    found = store.read(k, KIND)
-    if found is None:
-        return None
-    h, area = found
+def _from_disk(h: dict[str, Any], area: memoryview) -> Skeleton | None:
+    """The skeleton a cache file holds (header ``h``, blobs ``area``), or None (not of this shape)."""
 
     def member(m: Any) -> Member:
         name, crc, size, ref = m
