@@ -191,7 +191,7 @@ def remembered(
     """What is kept under ``k`` of ``kind``, as ``from_disk(header, blobs)`` reads it back; else (no file,
     damaged, or ``from_disk`` gives None: not of this shape) ``build()``, then kept with the header
     ``to_disk(value, blobs)`` gives. A None from ``build`` or ``to_disk`` is not kept; a None ``k``
-    (what cannot be keyed) is neither read nor kept. Nothing raised here: ``build``'s errors pass through."""
+    (what cannot be keyed) is neither read nor kept. Raises only what ``build`` raises."""
     found = read(k, kind) if k else None
     if found is not None:
         value = from_disk(*found)
